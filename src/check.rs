@@ -1,0 +1,89 @@
+//! Rule self-test: runs every rule's examples and negative examples through
+//! the real detector (prefilter, windows, look-alike filters and all), so a
+//! rule that passes here behaves the same in a scan.
+
+use crate::detect::{Detector, Scratch};
+use crate::rules::RuleSet;
+use std::sync::Arc;
+
+/// One thing wrong with one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleProblem {
+    /// The rule's id.
+    pub rule_id: String,
+    /// The file it came from.
+    pub source: String,
+    /// What is wrong, naming the example.
+    pub message: String,
+}
+
+/// How many examples of each kind a rule must carry.
+#[derive(Debug, Clone, Copy)]
+pub struct ExampleMinimum {
+    /// Minimum `examples`.
+    pub positive: usize,
+    /// Minimum `negative_examples`.
+    pub negative: usize,
+}
+
+/// Checks every rule in `rules`; an empty result means all is well.
+pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RuleProblem> {
+    let detector = Detector::new(rules.clone());
+    let mut scratch = Scratch::default();
+    let mut candidates = Vec::new();
+    let mut problems = Vec::new();
+    for (index, rule) in rules.rules().iter().enumerate() {
+        let mut problem = |message: String| {
+            problems.push(RuleProblem {
+                rule_id: rule.id.clone(),
+                source: rule.source.clone(),
+                message,
+            })
+        };
+        if let Err(message) = rule.validate() {
+            problem(message);
+            continue;
+        }
+        if rule.examples.len() < minimum.positive {
+            problem(format!(
+                "has {} examples, needs at least {}",
+                rule.examples.len(),
+                minimum.positive
+            ));
+        }
+        if rule.negative_examples.len() < minimum.negative {
+            problem(format!(
+                "has {} negative examples, needs at least {}",
+                rule.negative_examples.len(),
+                minimum.negative
+            ));
+        }
+        for (n, example) in rule.examples.iter().enumerate() {
+            let lower = example.to_ascii_lowercase();
+            if !rule.keywords.iter().any(|k| lower.contains(k.as_str())) {
+                problem(format!(
+                    "example {} contains none of the keywords {:?}",
+                    n + 1,
+                    rule.keywords
+                ));
+                continue;
+            }
+            candidates.clear();
+            detector.detect(example.as_bytes(), &mut scratch, &mut candidates);
+            if !candidates.iter().any(|c| c.rule == index) {
+                problem(format!(
+                    "example {} does not match (or its secret is filtered as a look-alike or low entropy)",
+                    n + 1
+                ));
+            }
+        }
+        for (n, negative) in rule.negative_examples.iter().enumerate() {
+            candidates.clear();
+            detector.detect(negative.as_bytes(), &mut scratch, &mut candidates);
+            if candidates.iter().any(|c| c.rule == index) {
+                problem(format!("negative example {} matches", n + 1));
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,257 @@
+//! The detector: finds candidate secrets in a chunk of bytes.
+//!
+//! One aho-corasick pass over every rule's keywords (ASCII case-insensitive)
+//! says which rules can match and where; each selected rule's regex then runs
+//! only in a window around its keyword hits, never over the whole chunk.
+//! Captured secrets that are look-alikes (placeholders, regular runs) or below
+//! the rule's entropy minimum are dropped here. The detector knows nothing of
+//! files, git or reports: it sees bytes and returns byte spans.
+
+pub mod entropy;
+pub mod lookalike;
+
+use crate::rules::RuleSet;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A secret a rule found: which rule, and where in the chunk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Index of the rule in the detector's [`RuleSet`].
+    pub rule: usize,
+    /// Byte span of the whole regex match (context included).
+    pub matched: Range<usize>,
+    /// Byte span of the `secret` capture group.
+    pub secret: Range<usize>,
+    /// Shannon entropy of the secret, bits per byte.
+    pub entropy: f64,
+}
+
+/// Per-thread reusable buffers, so the hot loop allocates nothing per chunk.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    windows: Vec<Window>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    rule: u32,
+    start: usize,
+    end: usize,
+}
+
+/// Shared, read-only detection engine: build once, use from every thread.
+#[derive(Debug)]
+pub struct Detector {
+    rules: Arc<RuleSet>,
+    /// `None` when no rule has a keyword (an empty rule set).
+    keywords: Option<AhoCorasick>,
+    /// For each keyword pattern id, the rules that listed it.
+    keyword_rules: Vec<Vec<u32>>,
+}
+
+impl Detector {
+    /// Builds the keyword automaton. Rule regexes are not compiled here; each
+    /// compiles the first time one of its keywords is seen.
+    pub fn new(rules: Arc<RuleSet>) -> Detector {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut keyword_rules: Vec<Vec<u32>> = Vec::new();
+        for (ri, rule) in rules.rules().iter().enumerate() {
+            for kw in &rule.keywords {
+                let id = *index.entry(kw.as_str()).or_insert_with(|| {
+                    patterns.push(kw.as_str());
+                    keyword_rules.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !keyword_rules[id].contains(&(ri as u32)) {
+                    keyword_rules[id].push(ri as u32);
+                }
+            }
+        }
+        let keywords = (!patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("keyword automaton over a few thousand literals always builds")
+        });
+        Detector {
+            rules,
+            keywords,
+            keyword_rules,
+        }
+    }
+
+    /// The rules this detector runs.
+    pub fn rules(&self) -> &Arc<RuleSet> {
+        &self.rules
+    }
+
+    /// Appends to `out` every candidate secret in `data`, in no particular order.
+    pub fn detect(&self, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
+        let Some(keywords) = &self.keywords else {
+            return;
+        };
+        scratch.windows.clear();
+        for hit in keywords.find_overlapping_iter(data) {
+            for &rule in &self.keyword_rules[hit.pattern().as_usize()] {
+                let radius = self.rules.get(rule as usize).compiled().radius;
+                scratch.windows.push(Window {
+                    rule,
+                    start: hit.start().saturating_sub(radius),
+                    end: (hit.end() + radius).min(data.len()),
+                });
+            }
+        }
+        if scratch.windows.is_empty() {
+            return;
+        }
+        scratch
+            .windows
+            .sort_unstable_by_key(|w| (w.rule, w.start, w.end));
+        let mut current: Option<Window> = None;
+        for &w in &scratch.windows {
+            match &mut current {
+                Some(c) if c.rule == w.rule && w.start <= c.end => c.end = c.end.max(w.end),
+                _ => {
+                    if let Some(c) = current.take() {
+                        self.run_rule(c, data, out);
+                    }
+                    current = Some(w);
+                }
+            }
+        }
+        if let Some(c) = current {
+            self.run_rule(c, data, out);
+        }
+    }
+
+    /// Runs one rule's regex over one merged window. The haystack is cut at the
+    /// window's end but not its start, so look-behind context (`\b`) is right.
+    fn run_rule(&self, window: Window, data: &[u8], out: &mut Vec<Candidate>) {
+        let rule = self.rules.get(window.rule as usize);
+        let compiled = rule.compiled();
+        let hay = &data[..window.end];
+        let mut pos = window.start;
+        while pos < hay.len() {
+            let Some(caps) = compiled.regex.captures_at(hay, pos) else {
+                break;
+            };
+            let whole = caps.get(0).expect("group 0 always participates");
+            pos = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                whole.end() + 1
+            };
+            let Some(secret) = caps.get(compiled.secret_group) else {
+                continue;
+            };
+            let bytes = secret.as_bytes();
+            if bytes.is_empty() || lookalike::classify(bytes).is_some() {
+                continue;
+            }
+            let entropy = entropy::shannon(bytes);
+            if rule.entropy.is_some_and(|min| entropy < min) {
+                continue;
+            }
+            out.push(Candidate {
+                rule: window.rule as usize,
+                matched: whole.range(),
+                secret: secret.range(),
+                entropy,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{parse_rule_file, RuleSet};
+
+    fn detector(toml: &str) -> Detector {
+        Detector::new(Arc::new(
+            RuleSet::new(parse_rule_file("t.toml", toml).unwrap()).unwrap(),
+        ))
+    }
+
+    const RULES: &str = r#"
+[[rules]]
+id = "tok"
+name = "Token"
+severity = "high"
+keywords = ["tok_"]
+regex = '''\b(?P<secret>tok_[A-Za-z0-9]{12})\b'''
+
+[[rules]]
+id = "ctx"
+name = "Context secret"
+severity = "medium"
+keywords = ["mysecret"]
+regex = '''mysecret\s*=\s*"(?P<secret>[A-Za-z0-9]{16})"'''
+entropy = 3.0
+"#;
+
+    fn find(d: &Detector, data: &[u8]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        d.detect(data, &mut Scratch::default(), &mut out);
+        out.sort_by_key(|c| c.secret.start);
+        out.iter()
+            .map(|c| {
+                (
+                    d.rules().get(c.rule).id.clone(),
+                    String::from_utf8_lossy(&data[c.secret.clone()]).into_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_prefixed_tokens_case_insensitively() {
+        let d = detector(RULES);
+        let hits = find(&d, b"a = TOK_Ab3dE9gH1jK2\nb = tok_Zz9Yy8Xx7Ww6 tok_short");
+        assert_eq!(hits.len(), 1, "{hits:?}"); // regex itself is case-sensitive
+        assert_eq!(hits[0].1, "tok_Zz9Yy8Xx7Ww6");
+    }
+
+    #[test]
+    fn word_boundary_uses_context_before_window() {
+        let d = detector(RULES);
+        let mut data = vec![b'x'; 100];
+        data.extend_from_slice(b"tok_Zz9Yy8Xx7Ww6");
+        assert!(find(&d, &data).is_empty(), "embedded token must not match");
+    }
+
+    #[test]
+    fn entropy_gate_and_lookalikes() {
+        let d = detector(RULES);
+        assert_eq!(find(&d, br#"mysecret = "Qw3rTy7uI9oP2aS5""#).len(), 1);
+        assert!(
+            find(&d, br#"mysecret = "aAbBaAbBaAbBaAbB""#).is_empty(),
+            "low entropy"
+        );
+        assert!(find(&d, b"tok_aaaaaaaaaaaa").is_empty(), "regular run");
+    }
+
+    #[test]
+    fn many_hits_in_one_long_line() {
+        let d = detector(RULES);
+        let mut data = Vec::new();
+        for i in 0..1000 {
+            data.extend_from_slice(format!("tok_Zz9Yy8Xx{i:04} ").as_bytes());
+        }
+        assert_eq!(find(&d, &data).len(), 1000);
+    }
+
+    #[test]
+    fn no_keywords_no_work() {
+        let d = detector(RULES);
+        assert!(find(&d, b"nothing to see here").is_empty());
+        let empty = Detector::new(Arc::new(RuleSet::default()));
+        assert!(find(&empty, b"tok_Zz9Yy8Xx7Ww6").is_empty());
+    }
+}

@@ -1,0 +1,58 @@
+//! The library's error type: everything that makes a scan impossible.
+//!
+//! Per-file problems (unreadable, binary, too large) are not errors: they are
+//! counted in the report's stats and the scan goes on. An `Error` means the
+//! scan could not be done at all and maps to exit code 2 in `main`.
+
+use std::path::PathBuf;
+
+/// Why a scan (or a rules/baseline command) could not be done.
+///
+/// Messages are written for the user: what was wrong, where, and what to do.
+/// None of them ever contains a secret value.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule file could not be read or parsed.
+    #[error("rule file {path}: {message}")]
+    RuleFile {
+        /// The offending file (or `<builtin>/name.toml`).
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A rule parsed but is invalid (bad regex, no `secret` group, bad id…).
+    #[error("rule file {path}: rule '{id}': {message}")]
+    Rule {
+        /// The file the rule came from.
+        path: String,
+        /// The rule's id as written.
+        id: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A path given on the command line does not exist or cannot be read.
+    #[error("{}: {message}", path.display())]
+    Path {
+        /// The path as given.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// Reading standard input failed.
+    #[error("reading standard input: {0}")]
+    Stdin(std::io::Error),
+    /// A command-line value that clap could not check (e.g. a size).
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the report failed.
+    #[error("writing report to {path}: {source}")]
+    Output {
+        /// Where the report was going.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,185 @@
+//! Filters: turn the detector's candidates in one chunk into findings.
+//!
+//! Drops candidates on lines that carry a `leakguard:allow` comment, keeps one
+//! rule per secret span (the most severe), and computes line/column spans and
+//! the masked context line. Works on bytes and a path; knows nothing of where
+//! the bytes came from.
+
+use crate::detect::Candidate;
+use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span};
+use crate::rules::RuleSet;
+use memchr::{memchr, memchr_iter, memrchr};
+
+/// The inline marker that allows a false positive on its line, in any comment syntax.
+pub const ALLOW_MARKER: &[u8] = b"leakguard:allow";
+
+/// Longest context line kept (characters around the secret).
+const CONTEXT_CHARS: usize = 160;
+
+/// Where a chunk came from, as reports name it.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// Path relative to the scanned root, forward slashes.
+    pub path: &'a str,
+    /// Introducing commit, for history scans.
+    pub commit: Option<&'a CommitInfo>,
+}
+
+/// Converts `candidates` (consumed) found in `data` into findings appended to `out`.
+pub fn to_findings(
+    rules: &RuleSet,
+    data: &[u8],
+    candidates: &mut Vec<Candidate>,
+    origin: Origin<'_>,
+    out: &mut Vec<Finding>,
+) {
+    if candidates.is_empty() {
+        return;
+    }
+    // One finding per secret span: the most severe rule wins, then the first.
+    candidates.sort_by(|a, b| {
+        (
+            a.secret.start,
+            a.secret.end,
+            std::cmp::Reverse(rules.get(a.rule).severity),
+            a.rule,
+        )
+            .cmp(&(
+                b.secret.start,
+                b.secret.end,
+                std::cmp::Reverse(rules.get(b.rule).severity),
+                b.rule,
+            ))
+    });
+    candidates.dedup_by(|later, first| later.secret == first.secret);
+
+    let mut lines = LineCursor::default();
+    for c in candidates.drain(..) {
+        if has_allow_marker(data, c.matched.start, c.matched.end) {
+            continue;
+        }
+        let (line, column) = lines.position(data, c.secret.start);
+        let last = c.secret.end.saturating_sub(1).max(c.secret.start);
+        let (end_line, last_column) = lines.position(data, last);
+        let rule = rules.get(c.rule);
+        let secret = Secret::from_bytes(&data[c.secret.clone()]);
+        out.push(Finding {
+            rule_id: rule.id.clone(),
+            rule_name: rule.name.clone(),
+            severity: rule.severity,
+            path: origin.path.to_string(),
+            span: Span {
+                line,
+                column,
+                end_line,
+                end_column: last_column + 1,
+            },
+            fingerprint: Fingerprint::new(&rule.id, &secret),
+            context: masked_context(data, c.secret.start, c.secret.end, &secret),
+            secret,
+            entropy: c.entropy,
+            commit: origin.commit.cloned(),
+        });
+    }
+}
+
+fn line_start(data: &[u8], at: usize) -> usize {
+    memrchr(b'\n', &data[..at]).map_or(0, |i| i + 1)
+}
+
+fn line_end(data: &[u8], at: usize) -> usize {
+    memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i)
+}
+
+fn has_allow_marker(data: &[u8], start: usize, end: usize) -> bool {
+    let from = line_start(data, start);
+    let to = line_end(data, end.max(start));
+    memchr::memmem::find(&data[from..to], ALLOW_MARKER).is_some()
+}
+
+/// The secret's line with the secret replaced by its preview, trimmed to
+/// [`CONTEXT_CHARS`] around it. Never contains the secret.
+fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> String {
+    let from = line_start(data, start);
+    let to = line_end(data, start).max(from);
+    let before = String::from_utf8_lossy(&data[from..start]);
+    let after = if end < to {
+        String::from_utf8_lossy(&data[end..to])
+    } else {
+        "".into()
+    };
+    let half = CONTEXT_CHARS / 2;
+    let before: String = {
+        let chars: Vec<char> = before.trim_start().chars().collect();
+        let skip = chars.len().saturating_sub(half);
+        chars[skip..].iter().collect()
+    };
+    let after: String = after.trim_end().chars().take(half).collect();
+    format!("{before}{}{after}", secret.preview())
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Computes 1-based line and column (in characters) for increasing offsets
+/// without rescanning from the start each time.
+#[derive(Debug, Default)]
+struct LineCursor {
+    pos: usize,
+    line: u64,
+    line_start: usize,
+}
+
+impl LineCursor {
+    fn position(&mut self, data: &[u8], offset: usize) -> (u64, u64) {
+        if offset < self.pos {
+            *self = LineCursor::default();
+        }
+        let span = &data[self.pos..offset];
+        let newlines = memchr_iter(b'\n', span).count() as u64;
+        if newlines > 0 {
+            self.line_start = self.pos + memrchr(b'\n', span).expect("counted a newline") + 1;
+        }
+        self.line += newlines;
+        self.pos = offset;
+        let column = data[self.line_start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count() as u64;
+        (self.line + 1, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_cursor_counts_lines_and_chars() {
+        let data = "ab\ncdé f\n\nxyz".as_bytes();
+        let mut c = LineCursor::default();
+        assert_eq!(c.position(data, 0), (1, 1));
+        assert_eq!(c.position(data, 3), (2, 1));
+        let f = data.iter().position(|&b| b == b'f').unwrap();
+        assert_eq!(c.position(data, f), (2, 5));
+        assert_eq!(c.position(data, data.len() - 1), (4, 3));
+        assert_eq!(c.position(data, 1), (1, 2), "going back restarts");
+    }
+
+    #[test]
+    fn context_masks_secret() {
+        let data = b"x = 1\n  token = \"tok_Zz9Yy8Xx7Ww6\" # prod\nend";
+        let start = data.windows(4).position(|w| w == b"tok_").unwrap();
+        let secret = Secret::from_bytes(&data[start..start + 16]);
+        let ctx = masked_context(data, start, start + 16, &secret);
+        assert_eq!(ctx, "token = \"tok_…\" # prod");
+    }
+
+    #[test]
+    fn allow_marker_on_the_line() {
+        let data = b"a = 1\nkey = tok_1 # leakguard:allow\nb";
+        let s = data.windows(5).position(|w| w == b"tok_1").unwrap();
+        assert!(has_allow_marker(data, s, s + 5));
+        assert!(!has_allow_marker(data, 0, 3));
+    }
+}

@@ -1,0 +1,65 @@
+//! leakguard: finds leaked credentials in files, git history and staged
+//! changes, and reports them without ever printing them.
+//!
+//! Data flows one way: sources ([`source`]) → detector ([`detect`]) →
+//! filters ([`filter`]) → report ([`report`]). [`scan`] wires them together;
+//! `main.rs` only parses arguments, calls into this library and maps the
+//! result to an exit code.
+
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod detect;
+pub mod error;
+pub mod filter;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod source;
+
+pub use error::{Error, Result};
+pub use report::Report;
+pub use scan::{run as scan, ScanConfig, Target};
+
+use rules::RuleSet;
+use std::path::PathBuf;
+
+/// Loads the built-in rules plus every rule file or directory in `extra`
+/// (fully validated), failing on the first bad rule or duplicate id.
+pub fn load_rules(extra: &[PathBuf]) -> Result<RuleSet> {
+    let mut all = rules::load_builtin()?;
+    for path in extra {
+        all.extend(rules::load_path(path)?);
+    }
+    RuleSet::new(all)
+}
+
+/// Parses a size such as `10M`, `512K`, `2G` or `1048576` (bytes).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let s = s.trim();
+    let (digits, multiplier) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 1u64 << 10),
+        Some((i, 'M' | 'm')) => (&s[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(multiplier))
+        .ok_or_else(|| format!("invalid size '{s}' (expected bytes or a number with K, M or G)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("123"), Ok(123));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("99999999999G").is_err());
+    }
+}

@@ -1,0 +1,248 @@
+//! The finding model: what a report says about one leaked credential.
+
+use crate::rules::Severity;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// A secret value. Its `Debug` and `Display` never show the value, so it
+/// cannot leak through logs, errors or panics; the value is reachable only
+/// through [`Secret::expose`], which report writers call under `--no-redact`.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Secret(String);
+
+/// Characters of a secret that a redacted preview shows.
+pub const PREVIEW_CHARS: usize = 4;
+
+impl Secret {
+    /// Wraps a value found in scanned content (invalid UTF-8 is replaced).
+    pub fn from_bytes(bytes: &[u8]) -> Secret {
+        Secret(String::from_utf8_lossy(bytes).into_owned())
+    }
+
+    /// The value in clear. Only for `--no-redact` output and fingerprinting.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The redacted preview: the first four characters, then `…`.
+    pub fn preview(&self) -> String {
+        let head: String = self.0.chars().take(PREVIEW_CHARS).collect();
+        format!("{head}…")
+    }
+
+    /// Length in characters.
+    pub fn char_len(&self) -> usize {
+        self.0.chars().count()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.preview())
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.preview())
+    }
+}
+
+/// `sha256(rule_id + secret)`, hex: identifies a leak without containing it,
+/// stable across runs, lines and files (baselines and SARIF use it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Fingerprint(String);
+
+impl Fingerprint {
+    /// Fingerprint of `secret` as found by rule `rule_id`.
+    pub fn new(rule_id: &str, secret: &Secret) -> Fingerprint {
+        let mut h = Sha256::new();
+        h.update(rule_id.as_bytes());
+        h.update(secret.expose().as_bytes());
+        Fingerprint(hex::encode(h.finalize()))
+    }
+
+    /// Wraps a fingerprint read back from a baseline file.
+    pub fn from_hex(hex: String) -> Fingerprint {
+        Fingerprint(hex)
+    }
+
+    /// The hex string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where in a file a finding is: 1-based lines and columns (characters);
+/// `end_column` is one past the secret's last character, as in SARIF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Line of the secret's first character.
+    pub line: u64,
+    /// Column of the secret's first character.
+    pub column: u64,
+    /// Line of the secret's last character.
+    pub end_line: u64,
+    /// Column just past the secret's last character.
+    pub end_column: u64,
+}
+
+/// The commit that introduced a finding, when scanning git history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CommitInfo {
+    /// Full hex commit id.
+    pub id: String,
+    /// "Name <email>".
+    pub author: String,
+    /// Author date, RFC 3339.
+    pub date: String,
+}
+
+/// One leaked credential.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule_id: String,
+    /// The rule's human name.
+    pub rule_name: String,
+    /// Severity (possibly raised by the vault cross-check).
+    pub severity: Severity,
+    /// Path relative to the scanned root, forward slashes.
+    pub path: String,
+    /// Position of the secret.
+    pub span: Span,
+    /// The value. Never printed unless `--no-redact`.
+    pub secret: Secret,
+    /// Shannon entropy of the secret, bits per byte.
+    pub entropy: f64,
+    /// `sha256(rule_id + secret)`.
+    pub fingerprint: Fingerprint,
+    /// The line the secret is on, with the secret replaced by its preview.
+    pub context: String,
+    /// The introducing commit, for history scans.
+    pub commit: Option<CommitInfo>,
+}
+
+impl Finding {
+    /// The order reports use: most severe first, then path, line, column, rule.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            std::cmp::Reverse(self.severity),
+            &self.path,
+            self.span,
+            &self.rule_id,
+            &self.commit,
+        )
+    }
+
+    /// Two findings are the same leak at the same place (dedup key).
+    pub fn identity(&self) -> impl Eq + std::hash::Hash + '_ {
+        (
+            &self.rule_id,
+            &self.path,
+            self.span,
+            &self.fingerprint,
+            self.commit.as_ref().map(|c| &c.id),
+        )
+    }
+}
+
+/// Why files were not scanned, so a clean result can be trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Files that looked binary (NUL byte near the start).
+    pub binary: u64,
+    /// Files over `--max-file-size`.
+    pub too_large: u64,
+    /// Files or directories that could not be read.
+    pub unreadable: u64,
+    /// Symlinks (not followed), FIFOs, sockets and devices.
+    pub not_regular: u64,
+}
+
+impl Skipped {
+    /// Adds another tally into this one.
+    pub fn add(&mut self, other: &Skipped) {
+        self.binary += other.binary;
+        self.too_large += other.too_large;
+        self.unreadable += other.unreadable;
+        self.not_regular += other.not_regular;
+    }
+}
+
+/// What a scan covered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Files (or stdin) whose content was scanned.
+    pub files: u64,
+    /// Bytes of content scanned.
+    pub bytes: u64,
+    /// Unique git blobs scanned (history scans only).
+    pub blobs: Option<u64>,
+    /// Commits walked (history scans only).
+    pub commits: Option<u64>,
+    /// Wall time of the scan.
+    pub duration_ms: u64,
+    /// What was not scanned, and why.
+    pub skipped: Skipped,
+    /// Number of rules that were active.
+    pub rules: usize,
+}
+
+/// The result of a scan: findings in report order, stats, and warnings for
+/// problems that did not stop the scan (each one line, no secrets).
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Findings, sorted by [`Finding::sort_key`] and deduplicated.
+    pub findings: Vec<Finding>,
+    /// Coverage.
+    pub stats: Stats,
+    /// Per-file problems, one line each.
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// Sorts findings into report order and removes identical ones.
+    pub fn normalize(&mut self) {
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut seen = std::collections::HashSet::new();
+        let keep: Vec<bool> = self
+            .findings
+            .iter()
+            .map(|f| seen.insert(f.identity()))
+            .collect();
+        drop(seen);
+        let mut keep = keep.into_iter();
+        self.findings.retain(|_| keep.next().unwrap_or(true));
+    }
+
+    /// The most severe finding's severity, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        let s = Secret::from_bytes(b"ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi");
+        assert_eq!(format!("{s:?}"), "Secret(ghp_…)");
+        assert_eq!(format!("{s}"), "ghp_…");
+    }
+
+    #[test]
+    fn fingerprint_is_sha256_of_id_and_secret() {
+        let f = Fingerprint::new("a", &Secret::from_bytes(b"bc"));
+        // sha256("abc")
+        assert_eq!(
+            f.as_str(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! Reports: the finding model and the writers for each output format.
+//!
+//! Writers take a finished [`Report`] and a `&mut dyn Write`; they know
+//! nothing of how findings were made. Every writer redacts secrets unless
+//! given [`Redaction::Clear`].
+
+mod finding;
+pub mod json;
+pub mod text;
+
+pub use finding::{CommitInfo, Finding, Fingerprint, Report, Secret, Skipped, Span, Stats};
+
+use std::io::{self, Write};
+use std::str::FromStr;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable, coloured on a terminal.
+    Text,
+    /// The JSON report described in DESIGN.md.
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            other => Err(format!("unknown format '{other}' (expected text or json)")),
+        }
+    }
+}
+
+/// Whether secret values may appear in output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redaction {
+    /// Only previews (first four characters and `…`). The default.
+    Redacted,
+    /// Values in clear (`--no-redact`).
+    Clear,
+}
+
+/// Whether the text writer may use ANSI colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Color {
+    /// Plain text (pipes, files, `NO_COLOR`).
+    Never,
+    /// ANSI colours (a terminal).
+    Always,
+}
+
+/// How to write a report.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions {
+    /// Which format.
+    pub format: Format,
+    /// Whether secrets are shown.
+    pub redaction: Redaction,
+    /// Colours for text.
+    pub color: Color,
+}
+
+/// Writes `report` to `out` in the chosen format.
+pub fn write(report: &Report, options: &WriteOptions, out: &mut dyn Write) -> io::Result<()> {
+    match options.format {
+        Format::Text => text::write(report, options.redaction, options.color, out),
+        Format::Json => json::write(report, options.redaction, out),
+    }?;
+    out.flush()
+}

@@ -1,0 +1,157 @@
+//! Human-readable report: one block per finding, then a summary line that
+//! says what was scanned and skipped.
+
+use super::{Color, Finding, Redaction, Report};
+use crate::rules::Severity;
+use std::io::{self, Write};
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+
+fn severity_color(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "\x1b[1;31m",
+        Severity::High => "\x1b[31m",
+        Severity::Medium => "\x1b[33m",
+        Severity::Low => "\x1b[36m",
+        Severity::Info => "\x1b[2m",
+    }
+}
+
+struct Paint(Color);
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        match self.0 {
+            Color::Always => format!("{code}{text}{RESET}"),
+            Color::Never => text.to_string(),
+        }
+    }
+}
+
+/// Writes every finding and the summary.
+pub fn write(
+    report: &Report,
+    redaction: Redaction,
+    color: Color,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = Paint(color);
+    for f in &report.findings {
+        write_finding(f, redaction, &paint, out)?;
+    }
+    write_summary(report, &paint, out)
+}
+
+fn write_finding(
+    f: &Finding,
+    redaction: Redaction,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let sev = format!("{:<8}", f.severity.as_str().to_uppercase());
+    writeln!(
+        out,
+        "{} {}:{}:{}  {} {}",
+        paint.wrap(severity_color(f.severity), &sev),
+        paint.wrap(BOLD, &f.path),
+        f.span.line,
+        f.span.column,
+        f.rule_id,
+        paint.wrap(DIM, &format!("({})", f.rule_name)),
+    )?;
+    let shown = match redaction {
+        Redaction::Redacted => f.secret.preview(),
+        Redaction::Clear => f.secret.expose().to_string(),
+    };
+    write!(
+        out,
+        "         secret {shown}  entropy {:.2}  fingerprint {}",
+        f.entropy,
+        &f.fingerprint.as_str()[..16]
+    )?;
+    if let Some(c) = &f.commit {
+        write!(
+            out,
+            "  commit {} {} {}",
+            &c.id[..c.id.len().min(12)],
+            c.author,
+            c.date
+        )?;
+    }
+    writeln!(out)?;
+    if !f.context.is_empty() {
+        let context = match redaction {
+            Redaction::Redacted => f.context.clone(),
+            Redaction::Clear => f.context.replace(&f.secret.preview(), f.secret.expose()),
+        };
+        writeln!(out, "         {}", paint.wrap(DIM, &format!("│ {context}")))?;
+    }
+    writeln!(out)
+}
+
+fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.stats;
+    let n = report.findings.len();
+    let mut counts = Vec::new();
+    for sev in Severity::ALL {
+        let c = report.findings.iter().filter(|f| f.severity == sev).count();
+        if c > 0 {
+            counts.push(format!("{c} {sev}"));
+        }
+    }
+    let head = if n == 0 {
+        paint.wrap(BOLD, "no findings")
+    } else {
+        paint.wrap(
+            BOLD,
+            &format!(
+                "{n} finding{} ({})",
+                if n == 1 { "" } else { "s" },
+                counts.join(", ")
+            ),
+        )
+    };
+    let mut scope = format!("{} files, {} scanned", s.files, human_bytes(s.bytes));
+    if let Some(b) = s.blobs {
+        scope = format!(
+            "{b} blobs in {} commits, {} scanned",
+            s.commits.unwrap_or(0),
+            human_bytes(s.bytes)
+        );
+    }
+    let k = &s.skipped;
+    writeln!(
+        out,
+        "{head} — {scope} in {} ms with {} rules; skipped {} binary, {} too large, {} unreadable, {} not regular",
+        s.duration_ms, s.rules, k.binary, k.too_large, k.unreadable, k.not_regular
+    )
+}
+
+fn human_bytes(b: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut v = b as f64;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{b} B")
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn bytes_are_humane() {
+        assert_eq!(human_bytes(12), "12 B");
+        assert_eq!(human_bytes(2048), "2.0 KiB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MiB");
+    }
+}

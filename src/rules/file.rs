@@ -1,0 +1,189 @@
+//! Rule files: TOML with a `[[rules]]` array, parsed and validated.
+
+use super::{Rule, Severity};
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::path::Path;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFileToml {
+    #[serde(default)]
+    rules: Vec<RuleToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleToml {
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    severity: Severity,
+    keywords: Vec<String>,
+    regex: String,
+    #[serde(default)]
+    entropy: Option<f64>,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    negative_examples: Vec<String>,
+}
+
+/// How much checking a freshly parsed rule gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checking {
+    /// Built-in rules: shape only; their regexes are compiled by the test
+    /// suite, and at run time lazily, so startup stays cheap.
+    Shape,
+    /// User rules: everything, including compiling the regex, before the scan.
+    Full,
+}
+
+/// Parses one rule file's text. `origin` names it in errors. Every rule is
+/// fully validated (regex compiled), as for user-supplied files.
+pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>> {
+    parse(origin, text, Checking::Full)
+}
+
+fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
+    let file: RuleFileToml = toml::from_str(text).map_err(|e| Error::RuleFile {
+        path: origin.to_string(),
+        message: toml_error_line(text, &e),
+    })?;
+    let mut rules = Vec::with_capacity(file.rules.len());
+    for r in file.rules {
+        let rule = Rule {
+            id: r.id,
+            name: r.name,
+            description: r.description,
+            severity: r.severity,
+            keywords: r.keywords,
+            pattern: r.regex,
+            entropy: r.entropy,
+            references: r.references,
+            examples: r.examples,
+            negative_examples: r.negative_examples,
+            source: origin.to_string(),
+            compiled: OnceLock::new(),
+        };
+        let checked = match checking {
+            Checking::Shape => rule.validate_shape(),
+            Checking::Full => rule.validate(),
+        };
+        if let Err(message) = checked {
+            return Err(Error::Rule {
+                path: origin.to_string(),
+                id: rule.id,
+                message,
+            });
+        }
+        rules.push(rule);
+    }
+    Ok(rules)
+}
+
+/// Turns a TOML error into one line that names the line number and the problem.
+fn toml_error_line(text: &str, e: &toml::de::Error) -> String {
+    let what = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {what}")
+        }
+        None => what,
+    }
+}
+
+/// The rules compiled into the binary from `patterns/`.
+pub fn load_builtin() -> Result<Vec<Rule>> {
+    let mut rules = Vec::new();
+    for (name, text) in BUILTIN_RULE_FILES {
+        rules.extend(parse(&format!("patterns/{name}"), text, Checking::Shape)?);
+    }
+    Ok(rules)
+}
+
+/// Loads a rule file, or every `*.toml` file in a directory (sorted by name).
+pub fn load_path(path: &Path) -> Result<Vec<Rule>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::RuleFile {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let files = if meta.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| Error::RuleFile {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        files
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut rules = Vec::new();
+    for file in files {
+        let origin = file.display().to_string();
+        let text = std::fs::read_to_string(&file).map_err(|e| Error::RuleFile {
+            path: origin.clone(),
+            message: e.to_string(),
+        })?;
+        rules.extend(parse_rule_file(&origin, &text)?);
+    }
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[rules]]
+id = "test-token"
+name = "Test token"
+severity = "high"
+keywords = ["tt_"]
+regex = '''(?P<secret>tt_[a-z0-9]{10})'''
+examples = ["tt_a1b2c3d4e5"]
+negative_examples = ["tt_short"]
+"#;
+
+    #[test]
+    fn parses_a_good_file() {
+        let rules = parse_rule_file("x.toml", GOOD).unwrap();
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].severity, Severity::High);
+    }
+
+    #[test]
+    fn bad_regex_is_named_by_file_and_id() {
+        let bad = GOOD.replace("[a-z0-9]{10}", "[a-z0-9");
+        let err = parse_rule_file("x.toml", &bad).unwrap_err().to_string();
+        assert!(
+            err.starts_with("rule file x.toml: rule 'test-token': invalid regex"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_line() {
+        let bad = GOOD.replace("severity = \"high\"", "severity = \"high\"\nsevrity = 1");
+        let err = parse_rule_file("x.toml", &bad).unwrap_err().to_string();
+        assert!(err.contains("line 6"), "{err}");
+        assert!(err.contains("sevrity"), "{err}");
+    }
+
+    #[test]
+    fn bad_severity() {
+        let bad = GOOD.replace("\"high\"", "\"urgent\"");
+        assert!(parse_rule_file("x.toml", &bad).is_err());
+    }
+}

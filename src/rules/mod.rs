@@ -1,0 +1,264 @@
+//! Rules: the data that says what a credential looks like.
+//!
+//! A rule file (TOML, one per provider family in `patterns/`) is parsed into
+//! [`Rule`]s, validated, and gathered into a [`RuleSet`]. Regexes compile lazily,
+//! on first use, and are shared by every thread: a pre-commit scan of ten files
+//! must not pay for compiling rules it never runs. This module knows nothing of
+//! files being scanned, git, or reports.
+
+mod file;
+mod severity;
+
+pub use file::{load_builtin, load_path, parse_rule_file};
+pub use severity::{FailOn, Severity};
+
+use crate::error::{Error, Result};
+use regex::bytes::{Regex, RegexBuilder};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Compiled regexes larger than this are refused: a rule that needs more is
+/// almost certainly a mistake (a huge bounded repetition) and would slow every
+/// scan that selects it.
+pub const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Window radius for rules whose regex has no upper bound on its match length.
+const UNBOUNDED_RADIUS: usize = 4096;
+
+/// One detection rule, as written in a rule file, plus its lazily compiled regex.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable kebab-case id: the SARIF ruleId and part of every fingerprint.
+    pub id: String,
+    /// Human name of the credential type ("GitHub personal access token").
+    pub name: String,
+    /// What the credential is and what a leak allows.
+    pub description: String,
+    /// How bad a leak is.
+    pub severity: Severity,
+    /// Lowercase literals; the rule only runs where one of them occurs.
+    pub keywords: Vec<String>,
+    /// The regex source, with a `secret` capture group.
+    pub pattern: String,
+    /// Minimum Shannon entropy (bits per character) of the captured secret.
+    pub entropy: Option<f64>,
+    /// Where the provider documents the token format.
+    pub references: Vec<String>,
+    /// Lines that must produce a finding.
+    pub examples: Vec<String>,
+    /// Lines that must not.
+    pub negative_examples: Vec<String>,
+    /// The file the rule came from (for error messages).
+    pub source: String,
+    compiled: OnceLock<Compiled>,
+}
+
+/// What a rule needs at match time, built on first use.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The regex, bytes API.
+    pub regex: Regex,
+    /// Index of the `secret` capture group.
+    pub secret_group: usize,
+    /// How far from a keyword hit a match can reach: the regex's maximum
+    /// match length, or [`UNBOUNDED_RADIUS`].
+    pub radius: usize,
+}
+
+impl Rule {
+    /// The compiled form of this rule. Rules in a [`RuleSet`] were validated
+    /// when loaded, so compilation cannot fail here.
+    pub fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            compile(&self.pattern).expect("rule regexes are validated when the rule set is loaded")
+        })
+    }
+
+    /// Checks what can be checked without compiling the regex's automaton:
+    /// id form, keywords, severity bounds. `validate_full` adds the regex.
+    fn validate_shape(&self) -> std::result::Result<(), String> {
+        if !is_kebab_case(&self.id) {
+            return Err("id must be kebab-case (lowercase letters, digits, single dashes)".into());
+        }
+        if self.name.trim().is_empty() {
+            return Err("name is empty".into());
+        }
+        if self.keywords.is_empty() {
+            return Err(
+                "needs at least one keyword (the prefilter selects rules by keyword)".into(),
+            );
+        }
+        for kw in &self.keywords {
+            if kw.is_empty() {
+                return Err("has an empty keyword".into());
+            }
+            if kw.to_ascii_lowercase() != *kw {
+                return Err(format!("keyword '{kw}' must be lowercase"));
+            }
+        }
+        if let Some(e) = self.entropy {
+            if !(0.0..=8.0).contains(&e) {
+                return Err(format!("entropy {e} is outside 0..8 bits per character"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Full validation: shape plus a regex that compiles within the size limit,
+    /// has exactly one `secret` group, and cannot match the empty string.
+    pub fn validate(&self) -> std::result::Result<(), String> {
+        self.validate_shape()?;
+        let compiled = compile(&self.pattern)?;
+        let _ = self.compiled.set(compiled);
+        Ok(())
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Compiles a rule regex and checks the properties every rule must have.
+fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|e| format!("invalid regex: {}", one_line(&e.to_string())))?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err("regex can match the empty string".into());
+    }
+    let radius = hir
+        .properties()
+        .maximum_len()
+        .unwrap_or(UNBOUNDED_RADIUS)
+        .min(UNBOUNDED_RADIUS * 4);
+    let regex = RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| format!("invalid regex: {}", one_line(&e.to_string())))?;
+    let names: Vec<_> = regex.capture_names().flatten().collect();
+    let secret_count = names.iter().filter(|n| **n == "secret").count();
+    if secret_count != 1 {
+        return Err(format!(
+            "regex must have exactly one capture group named 'secret' (found {secret_count})"
+        ));
+    }
+    let secret_group = regex
+        .capture_names()
+        .position(|n| n == Some("secret"))
+        .expect("counted above");
+    Ok(Compiled {
+        regex,
+        secret_group,
+        radius,
+    })
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An immutable, validated collection of rules with unique ids.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// Builds a set from rules already checked by their loader. Fails on a
+    /// duplicate id, naming both files.
+    pub fn new(rules: Vec<Rule>) -> Result<RuleSet> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for rule in &rules {
+            if !seen.insert(rule.id.as_str()) {
+                let first = rules.iter().find(|r| r.id == rule.id).expect("seen");
+                return Err(Error::Rule {
+                    path: rule.source.clone(),
+                    id: rule.id.clone(),
+                    message: format!("duplicate id (also defined in {})", first.source),
+                });
+            }
+        }
+        Ok(RuleSet { rules })
+    }
+
+    /// The rules, in load order (built-in files alphabetically, then extras).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the set has no rules.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The rule with this index (as reported by the detector).
+    pub fn get(&self, index: usize) -> &Rule {
+        &self.rules[index]
+    }
+
+    /// Looks a rule up by id.
+    pub fn find(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Removes rules whose id is in `ids` (config's `disabled_rules`).
+    pub fn without(self, ids: &HashSet<String>) -> RuleSet {
+        RuleSet {
+            rules: self
+                .rules
+                .into_iter()
+                .filter(|r| !ids.contains(&r.id))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compile_checks_secret_group_and_empty_match() {
+        assert!(compile(r"(?P<secret>ghp_[A-Za-z0-9]{36})").is_ok());
+        assert!(compile(r"ghp_[A-Za-z0-9]{36}")
+            .unwrap_err()
+            .contains("secret"));
+        assert!(compile(r"(?P<secret>a*)").unwrap_err().contains("empty"));
+        assert!(compile(r"(?P<secret>[a-")
+            .unwrap_err()
+            .contains("invalid regex"));
+        assert!(compile(r"(?P<secret>a)(?P<secret>b)").is_err());
+    }
+
+    #[test]
+    fn radius_is_max_len() {
+        assert_eq!(compile(r"(?P<secret>ab{3})").unwrap().radius, 4);
+        assert_eq!(
+            compile(r"(?P<secret>ab+)").unwrap().radius,
+            UNBOUNDED_RADIUS
+        );
+    }
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_case("aws-access-key-id"));
+        assert!(is_kebab_case("1password-token"));
+        assert!(!is_kebab_case("AWS"));
+        assert!(!is_kebab_case("a--b"));
+        assert!(!is_kebab_case("a_b"));
+        assert!(!is_kebab_case("-a"));
+    }
+}

@@ -1,0 +1,193 @@
+//! The filesystem source: a parallel walk of the given paths with `ignore`
+//! (honours .gitignore/.ignore, skips `.git/`, keeps dotfiles such as `.env`),
+//! and bounded reads of each file into a reused buffer.
+
+use crate::error::{Error, Result};
+use crate::report::Skipped;
+use ignore::{WalkBuilder, WalkState};
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// Whether ignore files are honoured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IgnoreFiles {
+    /// Honour .gitignore, .ignore and git's exclude files (the default).
+    Honor,
+    /// Scan everything except `.git/` (`--no-ignore`).
+    Disregard,
+}
+
+/// A file to scan.
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    /// Where it is on disk.
+    pub path: PathBuf,
+    /// How reports name it: relative to the scanned root, forward slashes.
+    pub display: String,
+}
+
+/// What a walk found: files to scan, and what it skipped.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Files to scan, sorted by display path.
+    pub files: Vec<FileEntry>,
+    /// Files not scanned, by reason.
+    pub skipped: Skipped,
+    /// One line per unreadable file or directory.
+    pub warnings: Vec<String>,
+}
+
+enum Visit {
+    File(FileEntry),
+    TooLarge,
+    NotRegular,
+    Unreadable(String),
+}
+
+/// Walks every root (a directory or a file). A root that does not exist is an
+/// error; problems below a root are counted and warned about.
+pub fn walk(roots: &[PathBuf], ignore_files: IgnoreFiles, max_file_size: u64) -> Result<Walk> {
+    let mut result = Walk::default();
+    for root in roots {
+        let meta = std::fs::metadata(root).map_err(|e| Error::Path {
+            path: root.clone(),
+            message: format!("cannot scan: {}", io_reason(&e)),
+        })?;
+        if meta.is_file() {
+            if meta.len() > max_file_size {
+                result.skipped.too_large += 1;
+            } else {
+                result.files.push(FileEntry {
+                    path: root.clone(),
+                    display: slashes(&root.to_string_lossy()),
+                });
+            }
+            continue;
+        }
+        walk_dir(root, ignore_files, max_file_size, &mut result);
+    }
+    result.files.sort_by(|a, b| a.display.cmp(&b.display));
+    Ok(result)
+}
+
+fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: &mut Walk) {
+    let honor = ignore_files == IgnoreFiles::Honor;
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(false)
+        .follow_links(false)
+        .require_git(false)
+        .git_ignore(honor)
+        .git_global(honor)
+        .git_exclude(honor)
+        .ignore(honor)
+        .parents(honor)
+        .filter_entry(|e| e.file_name() != ".git");
+    let (tx, rx) = mpsc::channel::<Visit>();
+    builder.build_parallel().run(|| {
+        let tx = tx.clone();
+        Box::new(move |entry| {
+            let visit = match entry {
+                Err(e) => Visit::Unreadable(one_line(&e.to_string())),
+                Ok(entry) => match entry.file_type() {
+                    Some(ft) if ft.is_dir() => return WalkState::Continue,
+                    Some(ft) if ft.is_file() => match entry.metadata() {
+                        Ok(m) if m.len() > max_file_size => Visit::TooLarge,
+                        Ok(_) => {
+                            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                            Visit::File(FileEntry {
+                                display: slashes(&rel.to_string_lossy()),
+                                path: entry.into_path(),
+                            })
+                        }
+                        Err(e) => Visit::Unreadable(format!(
+                            "{}: {}",
+                            entry.path().display(),
+                            one_line(&e.to_string())
+                        )),
+                    },
+                    _ => Visit::NotRegular,
+                },
+            };
+            let _ = tx.send(visit);
+            WalkState::Continue
+        })
+    });
+    drop(tx);
+    for visit in rx {
+        match visit {
+            Visit::File(f) => result.files.push(f),
+            Visit::TooLarge => result.skipped.too_large += 1,
+            Visit::NotRegular => result.skipped.not_regular += 1,
+            Visit::Unreadable(w) => {
+                result.skipped.unreadable += 1;
+                result.warnings.push(w);
+            }
+        }
+    }
+}
+
+/// What reading a file produced.
+#[derive(Debug)]
+pub enum ReadOutcome {
+    /// The content is in the buffer.
+    Text,
+    /// Looks binary; not scanned.
+    Binary,
+    /// Grew past the size limit since the walk; not scanned.
+    TooLarge,
+    /// Could not be read (the message names the path and reason).
+    Unreadable(String),
+}
+
+/// Reads `entry` into `buf` (cleared first), at most `max_file_size` bytes.
+pub fn read_file(entry: &FileEntry, max_file_size: u64, buf: &mut Vec<u8>) -> ReadOutcome {
+    buf.clear();
+    let file = match File::open(&entry.path) {
+        Ok(f) => f,
+        Err(e) => {
+            return ReadOutcome::Unreadable(format!(
+                "{}: cannot read: {}",
+                entry.display,
+                io_reason(&e)
+            ))
+        }
+    };
+    if let Err(e) = file.take(max_file_size.saturating_add(1)).read_to_end(buf) {
+        return ReadOutcome::Unreadable(format!(
+            "{}: cannot read: {}",
+            entry.display,
+            io_reason(&e)
+        ));
+    }
+    if buf.len() as u64 > max_file_size {
+        return ReadOutcome::TooLarge;
+    }
+    if super::looks_binary(buf) {
+        return ReadOutcome::Binary;
+    }
+    ReadOutcome::Text
+}
+
+fn slashes(s: &str) -> String {
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.to_string()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An I/O error's reason without the "(os error N)" noise.
+fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
