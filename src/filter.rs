@@ -36,21 +36,19 @@ pub fn to_findings(
     if candidates.is_empty() {
         return;
     }
-    // One finding per secret span: the most severe rule wins, then the first.
-    candidates.sort_by(|a, b| {
+    // One finding per secret span: the most severe rule wins; on a tie, the
+    // more specific one (fewer named filters, i.e. not a generic rule).
+    let rank = |c: &Candidate| {
+        let rule = rules.get(c.rule);
         (
-            a.secret.start,
-            a.secret.end,
-            std::cmp::Reverse(rules.get(a.rule).severity),
-            a.rule,
+            c.secret.start,
+            c.secret.end,
+            std::cmp::Reverse(rule.severity),
+            rule.filters.len(),
+            c.rule,
         )
-            .cmp(&(
-                b.secret.start,
-                b.secret.end,
-                std::cmp::Reverse(rules.get(b.rule).severity),
-                b.rule,
-            ))
-    });
+    };
+    candidates.sort_by(|a, b| rank(a).cmp(&rank(b)));
     candidates.dedup_by(|later, first| later.secret == first.secret);
 
     let mut lines = LineCursor::default();

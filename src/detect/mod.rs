@@ -8,6 +8,7 @@
 //! files, git or reports: it sees bytes and returns byte spans.
 
 pub mod entropy;
+pub mod filters;
 pub mod lookalike;
 
 use crate::rules::RuleSet;
@@ -156,6 +157,9 @@ impl Detector {
             }
             let entropy = entropy::shannon(bytes);
             if rule.entropy.is_some_and(|min| entropy < min) {
+                continue;
+            }
+            if rule.filters.iter().any(|f| f.rejects(bytes)) {
                 continue;
             }
             out.push(Candidate {

@@ -1,6 +1,7 @@
 //! Rule files: TOML with a `[[rules]]` array, parsed and validated.
 
 use super::{Rule, Severity};
+use crate::detect::filters::Filter;
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::path::Path;
@@ -27,6 +28,8 @@ struct RuleToml {
     regex: String,
     #[serde(default)]
     entropy: Option<f64>,
+    #[serde(default)]
+    filters: Vec<Filter>,
     #[serde(default)]
     references: Vec<String>,
     #[serde(default)]
@@ -66,6 +69,7 @@ fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
             keywords: r.keywords,
             pattern: r.regex,
             entropy: r.entropy,
+            filters: r.filters,
             references: r.references,
             examples: r.examples,
             negative_examples: r.negative_examples,

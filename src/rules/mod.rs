@@ -12,6 +12,7 @@ mod severity;
 pub use file::{load_builtin, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
+use crate::detect::filters::Filter;
 use crate::error::{Error, Result};
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashSet;
@@ -42,6 +43,8 @@ pub struct Rule {
     pub pattern: String,
     /// Minimum Shannon entropy (bits per character) of the captured secret.
     pub entropy: Option<f64>,
+    /// Named filters that reject non-secrets in the captured value.
+    pub filters: Vec<Filter>,
     /// Where the provider documents the token format.
     pub references: Vec<String>,
     /// Lines that must produce a finding.

@@ -1,0 +1,85 @@
+//! Helpers shared by the integration tests: run the real binary, parse JSON.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+/// The built binary, with a clean environment for colour and config.
+pub fn leakguard() -> Command {
+    let mut cmd = Command::cargo_bin("leakguard").expect("binary is built");
+    cmd.env("NO_COLOR", "1").env_remove("LEAKGUARD_VAULT_JSON");
+    cmd
+}
+
+/// Runs `leakguard scan ARGS --format json` and returns (exit code, report).
+pub fn scan_json(args: &[&str]) -> (i32, Value) {
+    let out = leakguard()
+        .arg("scan")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().expect("exited");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 report");
+    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "bad JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (code, report)
+}
+
+/// (rule_id, path, line) of every finding, in report order.
+pub fn findings(report: &Value) -> Vec<(String, String, u64)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Writes a file, creating parent directories.
+pub fn write(root: &Path, rel: &str, content: impl AsRef<[u8]>) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, content).unwrap();
+}
+
+/// A fake GitHub classic PAT built at run time (so this file holds no token).
+pub fn fake_github_token(seed: u8) -> String {
+    let alphabet = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    let mut x: u32 = 2654435761u32.wrapping_mul(seed as u32 + 1);
+    let body: String = (0..36)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            alphabet[(x as usize) % alphabet.len()] as char
+        })
+        .collect();
+    format!("ghp_{body}")
+}
+
+/// A user rule file matching `tt_` + 20 alphanumerics, severity `sev`.
+pub fn test_rule(sev: &str) -> String {
+    format!(
+        r#"[[rules]]
+id = "test-token"
+name = "Test token"
+severity = "{sev}"
+keywords = ["tt_"]
+regex = '''\b(?P<secret>tt_[A-Za-z0-9]{{20}})\b'''
+examples = ["tt_Qm7vX2kLp9Rz4Wt8Nb3H"]
+negative_examples = ["tt_short"]
+"#
+    )
+}

@@ -1,0 +1,373 @@
+//! The real binary on real directory trees: findings, exit codes, JSON shape,
+//! skipped-file accounting and redaction.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const SECRET: &str = "tt_Qm7vX2kLp9Rz4Wt8Nb3H";
+
+fn tree_with_rule(sev: &str) -> (TempDir, String) {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "rules/test.toml", test_rule(sev));
+    let rules = dir
+        .path()
+        .join("rules/test.toml")
+        .to_string_lossy()
+        .into_owned();
+    (dir, rules)
+}
+
+#[test]
+fn finds_secret_with_exact_position_and_json_shape() {
+    let (dir, rules) = tree_with_rule("high");
+    write(
+        dir.path(),
+        "src/app.py",
+        format!("import os\n\nTOKEN = \"{SECRET}\"\n"),
+    );
+    let root = dir.path().join("src");
+    let (code, report) = scan_json(&[root.to_str().unwrap(), "--rules", &rules]);
+    assert_eq!(code, 1);
+    assert_eq!(report["version"], 1);
+    let f = &report["findings"][0];
+    assert_eq!(report["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(f["rule_id"], "test-token");
+    assert_eq!(f["rule_name"], "Test token");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["path"], "app.py");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(10))
+    );
+    assert_eq!(
+        (f["end_line"].as_u64(), f["end_column"].as_u64()),
+        (Some(3), Some(33))
+    );
+    assert_eq!(f["preview"], "tt_Q…");
+    assert!(f["entropy"].as_f64().unwrap() > 3.5);
+    assert_eq!(f["fingerprint"].as_str().unwrap().len(), 64);
+    for key in ["commit", "author", "date", "vault"] {
+        assert!(f[key].is_null(), "{key} must be null for a file scan");
+    }
+    assert!(f.get("secret").is_none());
+    let stats = &report["stats"];
+    assert_eq!(stats["files"], 1);
+    assert!(stats["blobs"].is_null() && stats["commits"].is_null());
+    assert!(stats["duration_ms"].is_u64());
+}
+
+#[test]
+fn fingerprint_is_sha256_of_rule_id_and_secret() {
+    use sha2::Digest;
+    let (dir, rules) = tree_with_rule("high");
+    write(dir.path(), "src/a.txt", SECRET);
+    let (_, report) = scan_json(&[dir.path().join("src").to_str().unwrap(), "--rules", &rules]);
+    let expected = hex::encode(sha2::Sha256::digest(format!("test-token{SECRET}")));
+    assert_eq!(report["findings"][0]["fingerprint"], expected.as_str());
+}
+
+#[test]
+fn no_secret_in_any_output_unless_no_redact() {
+    let (dir, rules) = tree_with_rule("high");
+    write(dir.path(), "src/a.env", format!("KEY={SECRET}\n"));
+    let src = dir.path().join("src");
+    for format in ["text", "json"] {
+        let out = leakguard()
+            .args([
+                "scan",
+                src.to_str().unwrap(),
+                "--rules",
+                &rules,
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(all.contains("tt_Q…"), "{format}: preview missing: {all}");
+        assert!(!all.contains(SECRET), "{format} leaked the secret: {all}");
+        let clear = leakguard()
+            .args([
+                "scan",
+                src.to_str().unwrap(),
+                "--rules",
+                &rules,
+                "--format",
+                format,
+                "--no-redact",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&clear.stdout).contains(SECRET),
+            "{format} --no-redact"
+        );
+    }
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let (dir, rules) = tree_with_rule("medium");
+    write(dir.path(), "src/a.txt", SECRET);
+    let src = dir.path().join("src");
+    let run = |fail_on: &str| {
+        leakguard()
+            .args([
+                "scan",
+                src.to_str().unwrap(),
+                "--rules",
+                &rules,
+                "--fail-on",
+                fail_on,
+            ])
+            .output()
+            .unwrap()
+            .status
+            .code()
+            .unwrap()
+    };
+    assert_eq!(run("low"), 1);
+    assert_eq!(run("medium"), 1);
+    assert_eq!(run("high"), 0);
+    assert_eq!(run("never"), 0);
+    let clean = TempDir::new().unwrap();
+    write(clean.path(), "a.txt", "nothing here\n");
+    leakguard()
+        .args(["scan", clean.path().to_str().unwrap()])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn errors_are_one_line_and_exit_2() {
+    leakguard()
+        .args(["scan", "/definitely/not/here"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "leakguard: /definitely/not/here: cannot scan: No such file or directory\n",
+        ));
+
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "bad.toml",
+        test_rule("high").replace("{20}", "{20"),
+    );
+    let bad = dir.path().join("bad.toml");
+    let out = leakguard()
+        .args(["scan", ".", "--rules", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bad.toml: rule 'test-token': invalid regex"),
+        "{stderr}"
+    );
+
+    leakguard()
+        .args(["scan", ".", "--fail-on", "urgent"])
+        .assert()
+        .code(2);
+    leakguard()
+        .args(["scan", ".", "--max-file-size", "lots"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--max-file-size: invalid size 'lots'",
+        ));
+}
+
+#[test]
+fn skipped_files_are_counted_and_ignored_files_are_not_scanned() {
+    let (dir, rules) = tree_with_rule("high");
+    let src = dir.path().join("src");
+    write(
+        &src,
+        "binary.bin",
+        [b"\x00\x01\x02".as_slice(), SECRET.as_bytes()].concat(),
+    );
+    write(&src, "big.txt", format!("{}{SECRET}", "a\n".repeat(600)));
+    write(&src, ".gitignore", "ignored.txt\n");
+    write(&src, "ignored.txt", SECRET);
+    write(&src, ".hidden/.env", format!("K={SECRET}"));
+    write(&src, ".git/config", format!("K={SECRET}"));
+    write(
+        &src,
+        "latin1.txt",
+        [b"caf\xe9 \xff ".as_slice(), SECRET.as_bytes()].concat(),
+    );
+    let s = src.to_str().unwrap();
+    let (_, report) = scan_json(&[s, "--rules", &rules, "--max-file-size", "1K"]);
+    let paths: Vec<_> = findings(&report).into_iter().map(|f| f.1).collect();
+    assert_eq!(paths, vec![".hidden/.env", "latin1.txt"]);
+    let skipped = &report["stats"]["skipped"];
+    assert_eq!(skipped["binary"], 1);
+    assert_eq!(skipped["too_large"], 1);
+
+    let (_, all) = scan_json(&[s, "--rules", &rules, "--no-ignore"]);
+    let paths: Vec<_> = findings(&all).into_iter().map(|f| f.1).collect();
+    assert_eq!(
+        paths,
+        vec![".hidden/.env", "big.txt", "ignored.txt", "latin1.txt"]
+    );
+}
+
+#[test]
+fn stdin_and_output_file() {
+    let (dir, rules) = tree_with_rule("high");
+    let out_file = dir.path().join("report.json");
+    leakguard()
+        .args([
+            "scan",
+            "--stdin",
+            "--rules",
+            &rules,
+            "--format",
+            "json",
+            "-o",
+            out_file.to_str().unwrap(),
+        ])
+        .write_stdin(format!("first line\nexport T={SECRET}\n"))
+        .assert()
+        .code(1)
+        .stdout("");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(
+        findings(&report),
+        vec![("test-token".into(), "<stdin>".into(), 2)]
+    );
+
+    leakguard()
+        .args(["scan", ".", "-o", "/no/such/dir/report.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "leakguard: cannot write report to /no/such/dir/report.json",
+        ));
+}
+
+#[test]
+fn findings_sorted_by_severity_then_path_and_deduplicated() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "r/rules.toml",
+        format!(
+            "{}\n{}",
+            test_rule("low"),
+            test_rule("critical")
+                .replace("test-token", "crit-token")
+                .replace("tt_", "cc_")
+        ),
+    );
+    let rules = dir.path().join("r/rules.toml");
+    let src = dir.path().join("src");
+    write(&src, "b.txt", format!("{SECRET}\n{SECRET}\n"));
+    write(&src, "a.txt", SECRET);
+    write(&src, "z.txt", "cc_Qm7vX2kLp9Rz4Wt8Nb3H");
+    let (_, report) = scan_json(&[src.to_str().unwrap(), "--rules", rules.to_str().unwrap()]);
+    let got: Vec<_> = findings(&report)
+        .into_iter()
+        .map(|(r, p, l)| format!("{r} {p}:{l}"))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "crit-token z.txt:1",
+            "test-token a.txt:1",
+            "test-token b.txt:1",
+            "test-token b.txt:2"
+        ]
+    );
+    // The same path given twice yields each finding once.
+    let s = src.to_str().unwrap();
+    let (_, twice) = scan_json(&[s, s, "--rules", rules.to_str().unwrap()]);
+    assert_eq!(findings(&twice).len(), 4);
+}
+
+#[test]
+fn inline_allow_comment_suppresses_a_line() {
+    let (dir, rules) = tree_with_rule("high");
+    let src = dir.path().join("src");
+    write(
+        &src,
+        "a.js",
+        format!("const a = \"{SECRET}\"; // leakguard:allow\nconst b = \"{SECRET}\";\n"),
+    );
+    let (_, report) = scan_json(&[src.to_str().unwrap(), "--rules", &rules]);
+    assert_eq!(
+        findings(&report),
+        vec![("test-token".into(), "a.js".into(), 2)]
+    );
+}
+
+#[test]
+fn text_report_names_location_and_masks_context() {
+    let (dir, rules) = tree_with_rule("high");
+    let src = dir.path().join("src");
+    write(
+        &src,
+        "conf.ini",
+        format!("[auth]\ntoken = {SECRET} ; prod\n"),
+    );
+    leakguard()
+        .args(["scan", src.to_str().unwrap(), "--rules", &rules])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "HIGH     conf.ini:2:9  test-token (Test token)",
+        ))
+        .stdout(predicate::str::contains("│ token = tt_Q… ; prod"))
+        .stdout(predicate::str::contains("1 finding (1 high)"));
+}
+
+#[test]
+fn rules_check_reports_failing_examples() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "ok.toml", test_rule("high"));
+    leakguard()
+        .args([
+            "rules",
+            "check",
+            dir.path().join("ok.toml").to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 rules ok"));
+    write(
+        dir.path(),
+        "bad.toml",
+        test_rule("high").replace("tt_short", "tt_Zm7vX2kLp9Rz4Wt8Nb3H"),
+    );
+    leakguard()
+        .args([
+            "rules",
+            "check",
+            dir.path().join("bad.toml").to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "rule 'test-token': negative example 1 matches",
+        ));
+}
+
+#[test]
+fn rules_list_shows_builtin_rules() {
+    leakguard()
+        .args(["rules", "list"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("generic-password-assignment"));
+}
