@@ -48,7 +48,7 @@ pub fn to_findings(
             c.rule,
         )
     };
-    candidates.sort_by(|a, b| rank(a).cmp(&rank(b)));
+    candidates.sort_by_key(rank);
     candidates.dedup_by(|later, first| later.secret == first.secret);
 
     let mut lines = LineCursor::default();
