@@ -20,6 +20,19 @@ pub enum Command {
     /// List or check rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
+    InstallHook(InstallHookArgs),
+}
+
+/// `leakguard install-hook`.
+#[derive(Debug, Args)]
+pub struct InstallHookArgs {
+    /// Replace an existing pre-commit hook that leakguard did not write.
+    #[arg(long)]
+    pub force: bool,
+    /// A path inside the repository (default: the current directory).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
 }
 
 /// Output formats accepted by `--format`.
@@ -38,8 +51,20 @@ pub struct ScanArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Read content from standard input instead of files.
-    #[arg(long, conflicts_with = "paths")]
+    #[arg(long, conflicts_with_all = ["paths", "git", "staged"])]
     pub stdin: bool,
+    /// Scan the git history of the repository at PATH (every ref).
+    #[arg(long, conflicts_with = "staged")]
+    pub git: bool,
+    /// With --git: only the history of REV.
+    #[arg(long, value_name = "REV", requires = "git")]
+    pub rev: Option<String>,
+    /// With --git: only commits not reachable from REV.
+    #[arg(long, value_name = "REV", requires = "git")]
+    pub since: Option<String>,
+    /// Only lines added in the index relative to HEAD (pre-commit).
+    #[arg(long)]
+    pub staged: bool,
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: FormatArg,

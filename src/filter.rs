@@ -77,6 +77,7 @@ pub fn to_findings(
             secret,
             entropy: c.entropy,
             commit: origin.commit.cloned(),
+            in_head: None,
         });
     }
 }

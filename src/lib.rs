@@ -12,6 +12,7 @@ pub mod check;
 pub mod detect;
 pub mod error;
 pub mod filter;
+pub mod hook;
 pub mod report;
 pub mod rules;
 pub mod scan;

@@ -4,12 +4,15 @@
 mod cli;
 
 use clap::Parser;
+mod progress;
+
 use cli::{Cli, Command, FormatArg, RulesCommand, ScanArgs};
 use leakguard::check::{check_rules, ExampleMinimum};
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::{FailOn, RuleSet};
 use leakguard::scan::{ScanConfig, Target, DEFAULT_MAX_FILE_SIZE};
 use leakguard::source::fs::IgnoreFiles;
+use leakguard::source::git::HistoryRange;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -34,6 +37,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(cmd) => run_rules(cmd),
+        Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
+            .map_err(anyhow::Error::from)
+            .map(|message| {
+                println!("{message}");
+                EXIT_CLEAN
+            }),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -49,13 +58,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     let max_file_size = leakguard::parse_size(&args.max_file_size)
         .map_err(|e| anyhow::anyhow!("--max-file-size: {e}"))?;
     let rules = Arc::new(leakguard::load_rules(&args.rules)?);
-    let target = if args.stdin {
-        Target::Stdin
-    } else if args.paths.is_empty() {
-        Target::Paths(vec![".".into()])
-    } else {
-        Target::Paths(args.paths)
-    };
+    let target = select_target(&args)?;
     let config = ScanConfig {
         target,
         rules,
@@ -70,7 +73,13 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
             IgnoreFiles::Honor
         },
     };
-    let report = leakguard::scan(&config)?;
+    let report = match config.target {
+        Target::History { .. } => {
+            let bar = progress::Bar::for_stderr();
+            leakguard::scan::run_with_progress(&config, &bar)?
+        }
+        _ => leakguard::scan(&config)?,
+    };
     for warning in &report.warnings {
         eprintln!("leakguard: warning: {warning}");
     }
@@ -89,6 +98,36 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         .iter()
         .any(|f| fail_on.is_failing(f.severity));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+fn select_target(args: &ScanArgs) -> anyhow::Result<Target> {
+    let one_repo = || -> anyhow::Result<std::path::PathBuf> {
+        match args.paths.as_slice() {
+            [] => Ok(".".into()),
+            [one] => Ok(one.clone()),
+            _ => anyhow::bail!(
+                "--git and --staged take one repository path, not {}",
+                args.paths.len()
+            ),
+        }
+    };
+    Ok(if args.stdin {
+        Target::Stdin
+    } else if args.staged {
+        Target::Staged { repo: one_repo()? }
+    } else if args.git {
+        Target::History {
+            repo: one_repo()?,
+            range: HistoryRange {
+                rev: args.rev.clone(),
+                since: args.since.clone(),
+            },
+        }
+    } else if args.paths.is_empty() {
+        Target::Paths(vec![".".into()])
+    } else {
+        Target::Paths(args.paths.clone())
+    })
 }
 
 /// Writes the report to `-o FILE` or stdout. A closed stdout pipe

@@ -123,6 +123,9 @@ pub struct Finding {
     pub context: String,
     /// The introducing commit, for history scans.
     pub commit: Option<CommitInfo>,
+    /// For history scans: whether the blob holding the secret is in HEAD's
+    /// tree (still present) or only in history.
+    pub in_head: Option<bool>,
 }
 
 impl Finding {

@@ -32,6 +32,7 @@ struct JsonFinding<'a> {
     commit: Option<&'a str>,
     author: Option<&'a str>,
     date: Option<&'a str>,
+    in_head: Option<bool>,
     vault: Option<()>,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<&'a str>,
@@ -64,6 +65,7 @@ fn finding(f: &Finding, redaction: Redaction) -> JsonFinding<'_> {
         commit: f.commit.as_ref().map(|c| c.id.as_str()),
         author: f.commit.as_ref().map(|c| c.author.as_str()),
         date: f.commit.as_ref().map(|c| c.date.as_str()),
+        in_head: f.in_head,
         vault: None,
         secret: (redaction == Redaction::Clear).then(|| f.secret.expose()),
     }

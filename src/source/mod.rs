@@ -2,6 +2,7 @@
 //! report should name; none of them knows about rules or findings.
 
 pub mod fs;
+pub mod git;
 pub mod stdin;
 
 /// Bytes sniffed for a NUL to decide a file is binary (as git does).

@@ -1,82 +1,14 @@
-//! The scan pipeline: sources → detector → filters → report.
-//!
-//! Files are walked first, then scanned in parallel with rayon; each worker
-//! thread owns its read buffer and detector scratch, so nothing is allocated
-//! per file in the hot loop except the findings themselves.
+//! Scanning files on disk and standard input.
 
-use crate::detect::{Candidate, Detector, Scratch};
+use super::{ScanConfig, Worker};
+use crate::detect::Detector;
 use crate::error::Result;
-use crate::filter::{self, Origin};
+use crate::filter::Origin;
 use crate::report::{Finding, Report, Skipped};
-use crate::rules::RuleSet;
-use crate::source::fs::{self as fs_source, FileEntry, IgnoreFiles, ReadOutcome};
+use crate::source::fs::{self as fs_source, FileEntry, ReadOutcome};
 use crate::source::{looks_binary, stdin};
 use rayon::prelude::*;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
-
-/// Default `--max-file-size`: 10 MiB. Larger files are skipped and counted.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
-
-/// What to scan.
-#[derive(Debug, Clone)]
-pub enum Target {
-    /// Files under these paths (directories are walked).
-    Paths(Vec<PathBuf>),
-    /// Standard input.
-    Stdin,
-}
-
-/// A checked, ready-to-run scan.
-#[derive(Debug, Clone)]
-pub struct ScanConfig {
-    /// What to scan.
-    pub target: Target,
-    /// The active rules.
-    pub rules: Arc<RuleSet>,
-    /// Files larger than this are skipped.
-    pub max_file_size: u64,
-    /// Whether .gitignore and friends are honoured.
-    pub ignore_files: IgnoreFiles,
-}
-
-/// Runs a scan and returns its report (findings sorted and deduplicated).
-pub fn run(config: &ScanConfig) -> Result<Report> {
-    let started = Instant::now();
-    let detector = Detector::new(config.rules.clone());
-    let mut report = match &config.target {
-        Target::Paths(paths) => scan_paths(&detector, paths, config)?,
-        Target::Stdin => scan_stdin(&detector, config)?,
-    };
-    report.stats.rules = config.rules.len();
-    report.stats.duration_ms = started.elapsed().as_millis() as u64;
-    report.normalize();
-    Ok(report)
-}
-
-/// Per-thread state: reused across every file the thread scans.
-#[derive(Default)]
-struct Worker {
-    buf: Vec<u8>,
-    scratch: Scratch,
-    candidates: Vec<Candidate>,
-}
-
-impl Worker {
-    /// Detects and filters one chunk, appending findings to `out`.
-    fn scan_chunk(
-        &mut self,
-        detector: &Detector,
-        data: &[u8],
-        origin: Origin<'_>,
-        out: &mut Vec<Finding>,
-    ) {
-        self.candidates.clear();
-        detector.detect(data, &mut self.scratch, &mut self.candidates);
-        filter::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
-    }
-}
 
 /// The outcome of scanning one file.
 #[derive(Default)]
@@ -112,7 +44,11 @@ fn scan_file(worker: &mut Worker, detector: &Detector, entry: &FileEntry, max: u
     result
 }
 
-fn scan_paths(detector: &Detector, paths: &[PathBuf], config: &ScanConfig) -> Result<Report> {
+pub(super) fn scan_paths(
+    detector: &Detector,
+    paths: &[PathBuf],
+    config: &ScanConfig,
+) -> Result<Report> {
     let walk = fs_source::walk(paths, config.ignore_files, config.max_file_size)?;
     let max = config.max_file_size;
     let results: Vec<FileResult> = walk
@@ -136,7 +72,7 @@ fn scan_paths(detector: &Detector, paths: &[PathBuf], config: &ScanConfig) -> Re
     Ok(report)
 }
 
-fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Report> {
+pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Report> {
     let (data, truncated) = stdin::read_all(config.max_file_size)?;
     let mut report = Report::default();
     if truncated {

@@ -1,0 +1,124 @@
+//! The scan pipeline: sources → detector → filters → report.
+//!
+//! One submodule per kind of target (`files`, `history`, `staged`); each
+//! gathers content from its source, runs it through a per-thread [`Worker`]
+//! (detector then filters) and returns a report. Each worker thread owns its
+//! read buffer and detector scratch, so nothing is allocated per file in the
+//! hot loop except the findings themselves.
+
+mod files;
+mod history;
+mod staged;
+
+use crate::detect::{Candidate, Detector, Scratch};
+use crate::error::Result;
+use crate::filter::{self, Origin};
+use crate::report::{Finding, Report};
+use crate::rules::RuleSet;
+use crate::source::fs::IgnoreFiles;
+use crate::source::git::HistoryRange;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Default `--max-file-size`: 10 MiB. Larger files are skipped and counted.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// What to scan.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Files under these paths (directories are walked).
+    Paths(Vec<PathBuf>),
+    /// Standard input.
+    Stdin,
+    /// The git history of the repository at `repo` (`--git`).
+    History {
+        /// A path inside the repository.
+        repo: PathBuf,
+        /// Which commits.
+        range: HistoryRange,
+    },
+    /// Lines added in the index relative to HEAD (`--staged`).
+    Staged {
+        /// A path inside the repository.
+        repo: PathBuf,
+    },
+}
+
+/// Receives progress of long scans (history); the binary draws a bar with
+/// it on a terminal. The library itself never prints.
+pub trait Progress: Sync {
+    /// The scan will process `total` items (blobs).
+    fn start(&self, total: u64);
+    /// `items` more items, holding `bytes` bytes, are done.
+    fn advance(&self, items: u64, bytes: u64);
+    /// The scan is over.
+    fn finish(&self);
+}
+
+/// A [`Progress`] that ignores everything.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn advance(&self, _: u64, _: u64) {}
+    fn finish(&self) {}
+}
+
+/// A checked, ready-to-run scan.
+#[derive(Debug, Clone)]
+pub struct ScanConfig {
+    /// What to scan.
+    pub target: Target,
+    /// The active rules.
+    pub rules: Arc<RuleSet>,
+    /// Files larger than this are skipped.
+    pub max_file_size: u64,
+    /// Whether .gitignore and friends are honoured.
+    pub ignore_files: IgnoreFiles,
+}
+
+/// Runs a scan and returns its report (findings sorted and deduplicated).
+pub fn run(config: &ScanConfig) -> Result<Report> {
+    run_with_progress(config, &NoProgress)
+}
+
+/// [`run`], reporting progress of long scans to `progress`.
+pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result<Report> {
+    let started = Instant::now();
+    let detector = Detector::new(config.rules.clone());
+    let mut report = match &config.target {
+        Target::Paths(paths) => files::scan_paths(&detector, paths, config)?,
+        Target::Stdin => files::scan_stdin(&detector, config)?,
+        Target::History { repo, range } => history::scan(&detector, repo, range, config, progress)?,
+        Target::Staged { repo } => staged::scan(&detector, repo, config)?,
+    };
+    report.stats.rules = config.rules.len();
+    report.stats.duration_ms = started.elapsed().as_millis() as u64;
+    report.normalize();
+    Ok(report)
+}
+
+/// Per-thread state: reused across every file the thread scans.
+#[derive(Default)]
+struct Worker {
+    buf: Vec<u8>,
+    scratch: Scratch,
+    candidates: Vec<Candidate>,
+}
+
+impl Worker {
+    /// Detects and filters one chunk, appending findings to `out`.
+    fn scan_chunk(
+        &mut self,
+        detector: &Detector,
+        data: &[u8],
+        origin: Origin<'_>,
+        out: &mut Vec<Finding>,
+    ) {
+        self.candidates.clear();
+        detector.detect(data, &mut self.scratch, &mut self.candidates);
+        filter::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
+    }
+}

@@ -1,0 +1,59 @@
+//! Scanning staged changes (`--staged`, the pre-commit hook): each staged
+//! blob is scanned whole (so multi-line secrets are seen in context), and only
+//! findings on lines the index adds are kept.
+
+use super::{ScanConfig, Worker};
+use crate::detect::Detector;
+use crate::error::Result;
+use crate::filter::Origin;
+use crate::report::Report;
+use crate::source::git;
+use crate::source::looks_binary;
+use std::path::Path;
+
+pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Result<Report> {
+    let repo = git::open(path)?;
+    let files = git::staged_files(&repo)?;
+    let mut report = Report::default();
+    let mut worker = Worker::default();
+    let mut findings = Vec::new();
+    for file in &files {
+        if file.added_lines.is_empty() {
+            continue; // a pure rename or mode change adds no lines
+        }
+        let blob = match repo.find_blob(file.oid) {
+            Ok(b) => b,
+            Err(e) => {
+                report.stats.skipped.unreadable += 1;
+                report.warnings.push(format!(
+                    "{}: cannot read staged blob: {}",
+                    file.path,
+                    e.message()
+                ));
+                continue;
+            }
+        };
+        let data = blob.content();
+        if data.len() as u64 > config.max_file_size {
+            report.stats.skipped.too_large += 1;
+            continue;
+        }
+        if looks_binary(data) {
+            report.stats.skipped.binary += 1;
+            continue;
+        }
+        report.stats.files += 1;
+        report.stats.bytes += data.len() as u64;
+        findings.clear();
+        let origin = Origin {
+            path: &file.path,
+            commit: None,
+        };
+        worker.scan_chunk(detector, data, origin, &mut findings);
+        report.findings.extend(findings.drain(..).filter(|f| {
+            (f.span.line..=f.span.end_line)
+                .any(|l| file.added_lines.binary_search(&(l as u32)).is_ok())
+        }));
+    }
+    Ok(report)
+}

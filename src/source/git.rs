@@ -1,0 +1,418 @@
+//! The git source: unique blobs of a repository's history, and staged changes.
+//!
+//! History: commits are walked oldest first (topological, reversed), and each
+//! commit's tree is read recursively, skipping subtrees already seen. The first
+//! time a blob id appears is therefore (one of) the commit(s) that introduced
+//! it, so each unique blob is recorded once, with that commit and path, and
+//! scanned once. Commit metadata is only looked up for blobs with findings.
+//!
+//! Staged: the index is compared with HEAD's tree (or the empty tree in a new
+//! repository); each added or modified file's staged blob is scanned, and only
+//! the line numbers the diff adds are kept.
+//!
+//! Knows nothing of rules or findings: yields blob ids, paths and line sets.
+
+use crate::error::{Error, Result};
+use crate::report::{CommitInfo, Skipped};
+use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, Sort, Tree};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A unique blob and where it first appeared.
+#[derive(Debug, Clone)]
+pub struct BlobEntry {
+    /// The blob's id.
+    pub oid: Oid,
+    /// Index into [`History::commits`] of the introducing commit.
+    pub commit: u32,
+    /// Path at that commit, forward slashes, relative to the repository root.
+    pub path: Box<str>,
+}
+
+/// Which history to enumerate.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryRange {
+    /// Only the history of this revision (`--rev`); default: every ref.
+    pub rev: Option<String>,
+    /// Leave out commits reachable from this revision (`--since`).
+    pub since: Option<String>,
+}
+
+/// The enumerated history: commits walked, unique blobs, HEAD's blobs.
+#[derive(Debug, Default)]
+pub struct History {
+    /// Commit ids walked, oldest first.
+    pub commits: Vec<Oid>,
+    /// Unique blobs, in order of first appearance.
+    pub blobs: Vec<BlobEntry>,
+    /// Blob ids in HEAD's tree (for `in_head`).
+    pub head_blobs: HashSet<Oid>,
+    /// Submodules and other non-blob entries skipped.
+    pub skipped: Skipped,
+    /// Things the user should know (shallow clone…).
+    pub warnings: Vec<String>,
+}
+
+/// Opens the repository containing `path` (work tree, `.git` dir, or bare).
+pub fn open(path: &Path) -> Result<Repository> {
+    Repository::discover(path).map_err(|e| Error::Path {
+        path: path.to_path_buf(),
+        message: format!(
+            "not a git repository ({}); --git and --staged need one",
+            e.message()
+        ),
+    })
+}
+
+/// Where the repository's files live: the work tree, or the git dir if bare.
+pub fn repo_root(repo: &Repository) -> PathBuf {
+    repo.workdir().unwrap_or_else(|| repo.path()).to_path_buf()
+}
+
+fn git_error(repo: &Repository, what: &str, e: git2::Error) -> Error {
+    Error::Path {
+        path: repo_root(repo),
+        message: format!("{what}: {}", e.message()),
+    }
+}
+
+fn resolve_commit(repo: &Repository, rev: &str, flag: &str) -> Result<Oid> {
+    repo.revparse_single(rev)
+        .and_then(|o| o.peel_to_commit())
+        .map(|c| c.id())
+        .map_err(|e| {
+            Error::Usage(format!(
+                "{flag} {rev}: not a commit in this repository ({})",
+                e.message()
+            ))
+        })
+}
+
+/// Walks the requested history and records each unique blob once.
+pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
+    let mut history = History::default();
+    let mut walk = repo
+        .revwalk()
+        .map_err(|e| git_error(repo, "cannot walk history", e))?;
+    walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
+        .map_err(|e| git_error(repo, "cannot walk history", e))?;
+    match &range.rev {
+        Some(rev) => {
+            let oid = resolve_commit(repo, rev, "--rev")?;
+            walk.push(oid)
+                .map_err(|e| git_error(repo, "cannot walk history", e))?;
+        }
+        None => {
+            // Every ref (branches, tags, remotes, notes…); refs that do not
+            // point at a commit are ignored by libgit2. An empty repository
+            // has none.
+            let _ = walk.push_glob("*");
+            if repo.head_detached().unwrap_or(false) {
+                let _ = walk.push_head();
+            }
+        }
+    }
+    if let Some(since) = &range.since {
+        let oid = resolve_commit(repo, since, "--since")?;
+        walk.hide(oid)
+            .map_err(|e| git_error(repo, "cannot walk history", e))?;
+    }
+    for oid in walk {
+        match oid {
+            Ok(oid) => history.commits.push(oid),
+            Err(e) => history
+                .warnings
+                .push(format!("history walk stopped early: {}", e.message())),
+        }
+    }
+    if repo.is_shallow() {
+        history.warnings.push(
+            "shallow clone: history before the shallow boundary is not available; scanned the commits that exist"
+                .into(),
+        );
+    }
+
+    let mut trees = TreeWalker {
+        repo,
+        seen_trees: HashSet::new(),
+        seen_blobs: HashMap::new(),
+        submodules: HashSet::new(),
+        unreadable: 0,
+    };
+    seed_boundary(repo, &history.commits, &mut trees);
+    for (index, oid) in history.commits.iter().enumerate() {
+        let tree = match repo.find_commit(*oid).and_then(|c| c.tree()) {
+            Ok(t) => t,
+            Err(e) => {
+                trees.unreadable += 1;
+                history
+                    .warnings
+                    .push(format!("commit {oid}: cannot read tree: {}", e.message()));
+                continue;
+            }
+        };
+        trees.record(
+            &tree,
+            "",
+            Some((index as u32, &mut history.blobs)),
+            &mut history.warnings,
+        );
+    }
+    history.skipped.not_regular = trees.submodules.len() as u64;
+    history.skipped.unreadable = trees.unreadable;
+    history.head_blobs = head_blobs(repo);
+    Ok(history)
+}
+
+/// Marks as seen the trees of parents that are outside the walk (`--since`
+/// boundary), so blobs that already existed there are not reported as new.
+fn seed_boundary(repo: &Repository, commits: &[Oid], trees: &mut TreeWalker<'_>) {
+    let walked: HashSet<Oid> = commits.iter().copied().collect();
+    for oid in commits {
+        let Ok(commit) = repo.find_commit(*oid) else {
+            continue;
+        };
+        for parent in commit.parent_ids() {
+            if walked.contains(&parent) {
+                continue;
+            }
+            if let Ok(tree) = repo.find_commit(parent).and_then(|p| p.tree()) {
+                trees.record(&tree, "", None, &mut Vec::new());
+            }
+        }
+    }
+}
+
+fn head_blobs(repo: &Repository) -> HashSet<Oid> {
+    let mut blobs = HashSet::new();
+    if let Ok(tree) = repo.head().and_then(|h| h.peel_to_tree()) {
+        let _ = tree.walk(git2::TreeWalkMode::PreOrder, |_, entry| {
+            if entry.kind() == Some(ObjectType::Blob) {
+                blobs.insert(entry.id());
+            }
+            git2::TreeWalkResult::Ok
+        });
+    }
+    blobs
+}
+
+struct TreeWalker<'r> {
+    repo: &'r Repository,
+    seen_trees: HashSet<Oid>,
+    seen_blobs: HashMap<Oid, ()>,
+    submodules: HashSet<Oid>,
+    unreadable: u64,
+}
+
+impl TreeWalker<'_> {
+    /// Records unseen blobs under `tree` (into `out` when given, else only
+    /// marks them seen), skipping subtrees already seen.
+    fn record(
+        &mut self,
+        tree: &Tree<'_>,
+        prefix: &str,
+        mut out: Option<(u32, &mut Vec<BlobEntry>)>,
+        warnings: &mut Vec<String>,
+    ) {
+        if !self.seen_trees.insert(tree.id()) {
+            return;
+        }
+        for entry in tree.iter() {
+            let name = String::from_utf8_lossy(entry.name_bytes());
+            let path = if prefix.is_empty() {
+                name.into_owned()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            match entry.kind() {
+                Some(ObjectType::Blob) => {
+                    // Symlinks are blobs too (their target path); harmless to scan.
+                    if self.seen_blobs.insert(entry.id(), ()).is_none() {
+                        if let Some((commit, blobs)) = out.as_mut() {
+                            blobs.push(BlobEntry {
+                                oid: entry.id(),
+                                commit: *commit,
+                                path: path.into_boxed_str(),
+                            });
+                        }
+                    }
+                }
+                Some(ObjectType::Tree) => {
+                    if self.seen_trees.contains(&entry.id()) {
+                        continue;
+                    }
+                    match self.repo.find_tree(entry.id()) {
+                        Ok(sub) => {
+                            let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
+                            self.record(&sub, &path, reborrow, warnings);
+                        }
+                        Err(e) => {
+                            self.unreadable += 1;
+                            warnings.push(format!(
+                                "{path}: cannot read tree {}: {}",
+                                entry.id(),
+                                e.message()
+                            ));
+                        }
+                    }
+                }
+                Some(ObjectType::Commit) => {
+                    self.submodules.insert(entry.id());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Author and date of a commit, for attributing findings.
+pub fn commit_info(repo: &Repository, oid: Oid) -> CommitInfo {
+    match repo.find_commit(oid) {
+        Ok(c) => {
+            let author = c.author();
+            let who = format!(
+                "{} <{}>",
+                String::from_utf8_lossy(author.name_bytes()),
+                String::from_utf8_lossy(author.email_bytes())
+            );
+            let when = author.when();
+            CommitInfo {
+                id: oid.to_string(),
+                author: who,
+                date: rfc3339(when.seconds(), when.offset_minutes()),
+            }
+        }
+        Err(_) => CommitInfo {
+            id: oid.to_string(),
+            author: String::new(),
+            date: String::new(),
+        },
+    }
+}
+
+/// Formats a git timestamp (seconds since the epoch, offset in minutes) as
+/// RFC 3339 in the author's own offset.
+pub fn rfc3339(seconds: i64, offset_minutes: i32) -> String {
+    let local = seconds + i64::from(offset_minutes) * 60;
+    let days = local.div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.abs();
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+        off / 60,
+        off % 60
+    )
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// A staged file: its staged blob and the new-file line numbers being added.
+#[derive(Debug, Clone)]
+pub struct StagedFile {
+    /// Path relative to the repository root, forward slashes.
+    pub path: String,
+    /// The staged blob.
+    pub oid: Oid,
+    /// 1-based line numbers added or changed in the new file, sorted.
+    pub added_lines: Vec<u32>,
+}
+
+/// The files the index changes relative to HEAD (or an empty tree), with the
+/// lines each adds. Deleted files are left out.
+pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
+    let head_tree = match repo.head() {
+        Ok(head) => Some(
+            head.peel_to_tree()
+                .map_err(|e| git_error(repo, "cannot read HEAD", e))?,
+        ),
+        Err(_) => None, // unborn branch: compare with the empty tree
+    };
+    let index = repo
+        .index()
+        .map_err(|e| git_error(repo, "cannot read the index", e))?;
+    let mut opts = DiffOptions::new();
+    opts.context_lines(0)
+        .ignore_submodules(true)
+        .include_typechange(true);
+    let diff = repo
+        .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
+        .map_err(|e| git_error(repo, "cannot diff the index against HEAD", e))?;
+    let mut files: Vec<StagedFile> = Vec::new();
+    for delta in diff.deltas() {
+        if !matches!(
+            delta.status(),
+            Delta::Added | Delta::Modified | Delta::Renamed | Delta::Copied | Delta::Typechange
+        ) {
+            continue;
+        }
+        let new = delta.new_file();
+        if new.id().is_zero() {
+            continue;
+        }
+        let path = new
+            .path_bytes()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .unwrap_or_default();
+        files.push(StagedFile {
+            path,
+            oid: new.id(),
+            added_lines: Vec::new(),
+        });
+    }
+    // Line callbacks name deltas by content, not index; match by new path.
+    let index_of: HashMap<String, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.path.clone(), i))
+        .collect();
+    diff.foreach(
+        &mut |_, _| true,
+        None,
+        None,
+        Some(&mut |delta, _hunk, line| {
+            if line.origin() == '+' {
+                if let (Some(p), Some(n)) = (delta.new_file().path_bytes(), line.new_lineno()) {
+                    if let Some(&i) = index_of.get(String::from_utf8_lossy(p).as_ref()) {
+                        files[i].added_lines.push(n);
+                    }
+                }
+            }
+            true
+        }),
+    )
+    .map_err(|e| git_error(repo, "cannot diff the index against HEAD", e))?;
+    for f in &mut files {
+        f.added_lines.sort_unstable();
+        f.added_lines.dedup();
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_dates() {
+        assert_eq!(rfc3339(0, 0), "1970-01-01T00:00:00+00:00");
+        assert_eq!(rfc3339(1_700_000_000, 60), "2023-11-14T23:13:20+01:00");
+        assert_eq!(rfc3339(951_782_400, -330), "2000-02-28T18:30:00-05:30");
+    }
+}
