@@ -117,8 +117,10 @@ pub(super) fn scan(
         .collect();
     progress.finish();
 
-    let mut report = Report::default();
-    report.warnings = history.warnings.clone();
+    let mut report = Report {
+        warnings: history.warnings.clone(),
+        ..Report::default()
+    };
     report.stats.skipped = history.skipped.clone();
     report.stats.commits = Some(history.commits.len() as u64);
     let mut blobs_scanned = 0;

@@ -135,7 +135,7 @@ pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
     let mut trees = TreeWalker {
         repo,
         seen_trees: HashSet::new(),
-        seen_blobs: HashMap::new(),
+        seen_blobs: HashSet::new(),
         submodules: HashSet::new(),
         unreadable: 0,
     };
@@ -199,7 +199,7 @@ fn head_blobs(repo: &Repository) -> HashSet<Oid> {
 struct TreeWalker<'r> {
     repo: &'r Repository,
     seen_trees: HashSet<Oid>,
-    seen_blobs: HashMap<Oid, ()>,
+    seen_blobs: HashSet<Oid>,
     submodules: HashSet<Oid>,
     unreadable: u64,
 }
@@ -227,14 +227,13 @@ impl TreeWalker<'_> {
             match entry.kind() {
                 Some(ObjectType::Blob) => {
                     // Symlinks are blobs too (their target path); harmless to scan.
-                    if self.seen_blobs.insert(entry.id(), ()).is_none() {
-                        if let Some((commit, blobs)) = out.as_mut() {
-                            blobs.push(BlobEntry {
-                                oid: entry.id(),
-                                commit: *commit,
-                                path: path.into_boxed_str(),
-                            });
-                        }
+                    let new = self.seen_blobs.insert(entry.id());
+                    if let (true, Some((commit, blobs))) = (new, out.as_mut()) {
+                        blobs.push(BlobEntry {
+                            oid: entry.id(),
+                            commit: *commit,
+                            path: path.into_boxed_str(),
+                        });
                     }
                 }
                 Some(ObjectType::Tree) => {
