@@ -42,6 +42,8 @@ pub enum FormatArg {
     Text,
     /// JSON report.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning and other SARIF consumers).
+    Sarif,
 }
 
 /// `leakguard scan`.

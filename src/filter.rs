@@ -7,7 +7,7 @@
 
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span};
-use crate::rules::RuleSet;
+use crate::rules::{RuleKind, RuleSet};
 use memchr::{memchr, memchr_iter, memrchr};
 
 /// The inline marker that allows a false positive on its line, in any comment syntax.
@@ -36,20 +36,31 @@ pub fn to_findings(
     if candidates.is_empty() {
         return;
     }
-    // One finding per secret span: the most severe rule wins; on a tie, the
-    // more specific one (fewer named filters, i.e. not a generic rule).
+    // One finding per secret span: the most severe rule wins, then the first
+    // loaded. A generic rule also yields to any provider rule whose secret
+    // overlaps its own: the provider rule knows what the credential is.
     let rank = |c: &Candidate| {
         let rule = rules.get(c.rule);
         (
             c.secret.start,
             c.secret.end,
+            rule.kind,
             std::cmp::Reverse(rule.severity),
-            rule.filters.len(),
             c.rule,
         )
     };
     candidates.sort_by_key(rank);
     candidates.dedup_by(|later, first| later.secret == first.secret);
+    let provider: Vec<std::ops::Range<usize>> = candidates
+        .iter()
+        .filter(|c| rules.get(c.rule).kind == RuleKind::Provider)
+        .map(|c| c.secret.clone())
+        .collect();
+    if provider.len() < candidates.len() {
+        candidates.retain(|c| {
+            rules.get(c.rule).kind == RuleKind::Provider || !overlaps_any(&provider, &c.secret)
+        });
+    }
 
     let mut lines = LineCursor::default();
     for c in candidates.drain(..) {
@@ -80,6 +91,16 @@ pub fn to_findings(
             in_head: None,
         });
     }
+}
+
+/// Whether `span` overlaps any of `sorted` (sorted by start).
+fn overlaps_any(sorted: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> bool {
+    let after = sorted.partition_point(|p| p.start < span.end);
+    sorted[..after]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|p| p.end > span.start)
 }
 
 fn line_start(data: &[u8], at: usize) -> usize {

@@ -91,6 +91,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
     };
     emit(&report, format, redaction, args.output.as_deref())?;
     let failing = report
@@ -179,7 +180,7 @@ fn run_rules(cmd: RulesCommand) -> anyhow::Result<u8> {
             let mut out = io::BufWriter::new(io::stdout().lock());
             let written = match format {
                 FormatArg::Text => list_text(&set, &mut out),
-                FormatArg::Json => list_json(&set, &mut out),
+                FormatArg::Json | FormatArg::Sarif => list_json(&set, &mut out),
             };
             match written.and_then(|_| out.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -194,10 +194,40 @@ pub struct Stats {
     pub rules: usize,
 }
 
+/// What a report says about a rule that fired (SARIF's reportingDescriptor).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleInfo {
+    /// Stable rule id.
+    pub id: String,
+    /// Human name of the credential type.
+    pub name: String,
+    /// What the credential is and what a leak allows.
+    pub description: String,
+    /// The rule's severity.
+    pub severity: Severity,
+    /// Where the token format is documented.
+    pub references: Vec<String>,
+}
+
+/// The repository a history scan covered (SARIF versionControlProvenance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VcsInfo {
+    /// The `origin` remote's URL, or a file:// URL of the repository.
+    pub repository_uri: String,
+    /// HEAD's commit id, if any.
+    pub revision_id: Option<String>,
+    /// HEAD's branch name, if on one.
+    pub branch: Option<String>,
+}
+
 /// The result of a scan: findings in report order, stats, and warnings for
 /// problems that did not stop the scan (each one line, no secrets).
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// The rules that produced at least one finding, in rule-set order.
+    pub rules: Vec<RuleInfo>,
+    /// The repository, for history and staged scans.
+    pub vcs: Option<VcsInfo>,
     /// Findings, sorted by [`Finding::sort_key`] and deduplicated.
     pub findings: Vec<Finding>,
     /// Coverage.

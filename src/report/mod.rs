@@ -6,9 +6,12 @@
 
 mod finding;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
-pub use finding::{CommitInfo, Finding, Fingerprint, Report, Secret, Skipped, Span, Stats};
+pub use finding::{
+    CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, VcsInfo,
+};
 
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -20,6 +23,8 @@ pub enum Format {
     Text,
     /// The JSON report described in DESIGN.md.
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
 }
 
 impl FromStr for Format {
@@ -29,7 +34,10 @@ impl FromStr for Format {
         match s {
             "text" => Ok(Format::Text),
             "json" => Ok(Format::Json),
-            other => Err(format!("unknown format '{other}' (expected text or json)")),
+            "sarif" => Ok(Format::Sarif),
+            other => Err(format!(
+                "unknown format '{other}' (expected text, json or sarif)"
+            )),
         }
     }
 }
@@ -68,6 +76,7 @@ pub fn write(report: &Report, options: &WriteOptions, out: &mut dyn Write) -> io
     match options.format {
         Format::Text => text::write(report, options.redaction, options.color, out),
         Format::Json => json::write(report, options.redaction, out),
+        Format::Sarif => sarif::write(report, options.redaction, out),
     }?;
     out.flush()
 }

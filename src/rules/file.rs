@@ -1,6 +1,6 @@
 //! Rule files: TOML with a `[[rules]]` array, parsed and validated.
 
-use super::{Rule, Severity};
+use super::{Rule, RuleKind, Severity};
 use crate::detect::filters::Filter;
 use crate::error::{Error, Result};
 use serde::Deserialize;
@@ -24,6 +24,8 @@ struct RuleToml {
     #[serde(default)]
     description: String,
     severity: Severity,
+    #[serde(default)]
+    kind: RuleKind,
     keywords: Vec<String>,
     regex: String,
     #[serde(default)]
@@ -66,6 +68,7 @@ fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
             name: r.name,
             description: r.description,
             severity: r.severity,
+            kind: r.kind,
             keywords: r.keywords,
             pattern: r.regex,
             entropy: r.entropy,

@@ -26,6 +26,19 @@ pub const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
 /// Window radius for rules whose regex has no upper bound on its match length.
 const UNBOUNDED_RADIUS: usize = 4096;
 
+/// Whether a rule recognises one provider's token format or a generic shape.
+/// When both find the same secret, the provider rule's finding is kept: it
+/// knows what the credential is and how severe its leak is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// A documented token format of one provider (the default).
+    #[default]
+    Provider,
+    /// A credential recognised by context (`password = "…"`), no fixed format.
+    Generic,
+}
+
 /// One detection rule, as written in a rule file, plus its lazily compiled regex.
 #[derive(Debug)]
 pub struct Rule {
@@ -37,6 +50,8 @@ pub struct Rule {
     pub description: String,
     /// How bad a leak is.
     pub severity: Severity,
+    /// Provider format or generic shape.
+    pub kind: RuleKind,
     /// Lowercase literals; the rule only runs where one of them occurs.
     pub keywords: Vec<String>,
     /// The regex source, with a `secret` capture group.

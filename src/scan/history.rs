@@ -119,6 +119,7 @@ pub(super) fn scan(
 
     let mut report = Report {
         warnings: history.warnings.clone(),
+        vcs: Some(git::vcs_info(&repo)),
         ..Report::default()
     };
     report.stats.skipped = history.skipped.clone();

@@ -13,7 +13,7 @@ mod staged;
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
 use crate::filter::{self, Origin};
-use crate::report::{Finding, Report};
+use crate::report::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
 use crate::source::fs::IgnoreFiles;
 use crate::source::git::HistoryRange;
@@ -95,9 +95,28 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
         Target::Staged { repo } => staged::scan(&detector, repo, config)?,
     };
     report.stats.rules = config.rules.len();
+    report.rules = fired_rules(&config.rules, &report);
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
     report.normalize();
     Ok(report)
+}
+
+/// Descriptors of the rules that produced findings, in rule-set order.
+fn fired_rules(rules: &RuleSet, report: &Report) -> Vec<RuleInfo> {
+    let fired: std::collections::HashSet<&str> =
+        report.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    rules
+        .rules()
+        .iter()
+        .filter(|r| fired.contains(r.id.as_str()))
+        .map(|r| RuleInfo {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            description: r.description.clone(),
+            severity: r.severity,
+            references: r.references.clone(),
+        })
+        .collect()
 }
 
 /// Per-thread state: reused across every file the thread scans.

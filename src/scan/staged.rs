@@ -14,7 +14,10 @@ use std::path::Path;
 pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Result<Report> {
     let repo = git::open(path)?;
     let files = git::staged_files(&repo)?;
-    let mut report = Report::default();
+    let mut report = Report {
+        vcs: Some(git::vcs_info(&repo)),
+        ..Report::default()
+    };
     let mut worker = Worker::default();
     let mut findings = Vec::new();
     for file in &files {

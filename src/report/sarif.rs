@@ -1,0 +1,245 @@
+//! SARIF 2.1.0 (`--format sarif`), built with serde-sarif's types, shaped for
+//! GitHub code scanning: one run, a reportingDescriptor per rule that fired
+//! with `security-severity`, results most severe first, partial fingerprints
+//! that survive moving a line, and no secret anywhere unless `--no-redact`.
+
+use super::{Finding, Redaction, Report, RuleInfo};
+use crate::rules::Severity;
+use serde_json::{json, Value};
+use serde_sarif::sarif::{
+    ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent, VersionControlDetails,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+/// Where the SARIF 2.1.0 schema lives (the `$schema` of the log).
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The tool's home page, reported as `informationUri`.
+pub const INFORMATION_URI: &str = "https://github.com/leakguard/leakguard";
+/// Key under `partialFingerprints`; versioned so the scheme can change.
+pub const FINGERPRINT_KEY: &str = "leakguardFingerprint/v1";
+
+/// GitHub ranks security alerts by this number (CVSS-like, 0–10).
+pub fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "1.0",
+    }
+}
+
+fn level(s: Severity) -> ResultLevel {
+    match s {
+        Severity::Critical | Severity::High => ResultLevel::Error,
+        Severity::Medium => ResultLevel::Warning,
+        Severity::Low | Severity::Info => ResultLevel::Note,
+    }
+}
+
+fn text(s: impl Into<String>) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s.into()).build()
+}
+
+fn bag(props: BTreeMap<String, Value>) -> PropertyBag {
+    PropertyBag::builder().additional_properties(props).build()
+}
+
+const REMEDIATION: &str =
+    "Treat the credential as compromised: rotate (revoke and reissue) it at the provider first, \
+then remove it from the code and, because git keeps every version, from the repository's history \
+(git filter-repo or BFG), and move it to a secret manager. If it is a false positive, add a \
+`leakguard:allow` comment on the line or record it in a baseline (leakguard baseline create).";
+
+fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
+    let mut help = format!("{} {REMEDIATION}", rule.description.trim());
+    if !rule.references.is_empty() {
+        help.push_str(&format!(" Token format: {}", rule.references.join(", ")));
+    }
+    let mut props = BTreeMap::new();
+    props.insert(
+        "security-severity".into(),
+        json!(security_severity(rule.severity)),
+    );
+    props.insert("severity".into(), json!(rule.severity.as_str()));
+    props.insert(
+        "tags".into(),
+        json!(["security", "secret", "external/cwe/cwe-798"]),
+    );
+    props.insert("precision".into(), json!("high"));
+    let mut descriptor = ReportingDescriptor::builder()
+        .id(rule.id.clone())
+        .name(rule.name.clone())
+        .short_description(text(rule.name.clone()))
+        .full_description(text(if rule.description.trim().is_empty() {
+            rule.name.clone()
+        } else {
+            rule.description.trim().to_string()
+        }))
+        .help(text(help))
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(level(rule.severity)))
+                .build(),
+        )
+        .properties(bag(props))
+        .build();
+    descriptor.help_uri = rule.references.first().cloned();
+    descriptor
+}
+
+fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
+    let snippet = match redaction {
+        Redaction::Redacted => f.context.clone(),
+        Redaction::Clear => f.context.replace(&f.secret.preview(), f.secret.expose()),
+    };
+    // The message names the credential type, never its value.
+    let mut message = format!("{} ({} severity) leaked.", f.rule_name, f.severity);
+    if let Some(c) = &f.commit {
+        message.push_str(&format!(
+            " Introduced in commit {} by {} on {}.",
+            c.id, c.author, c.date
+        ));
+    }
+    message.push_str(" Rotate it, then remove it from the code and history.");
+    let region = Region::builder()
+        .start_line(f.span.line as i64)
+        .start_column(f.span.column as i64)
+        .end_line(f.span.end_line as i64)
+        .end_column(f.span.end_column as i64)
+        .snippet(ArtifactContent::builder().text(snippet).build())
+        .build();
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri_escape(&f.path)).build())
+                .region(region)
+                .build(),
+        )
+        .build();
+    let mut fingerprints = BTreeMap::new();
+    fingerprints.insert(
+        FINGERPRINT_KEY.to_string(),
+        f.fingerprint.as_str().to_string(),
+    );
+    let mut props = BTreeMap::new();
+    props.insert("severity".into(), json!(f.severity.as_str()));
+    props.insert(
+        "entropy".into(),
+        json!((f.entropy * 1000.0).round() / 1000.0),
+    );
+    if let Some(c) = &f.commit {
+        props.insert("commit".into(), json!(c.id));
+        props.insert("author".into(), json!(c.author));
+        props.insert("date".into(), json!(c.date));
+    }
+    if let Some(in_head) = f.in_head {
+        props.insert("inHead".into(), json!(in_head));
+    }
+    SarifResult::builder()
+        .rule_id(f.rule_id.clone())
+        .rule_index(rule_index)
+        .level(level(f.severity))
+        .message(Message::builder().text(message).build())
+        .locations(vec![location])
+        .partial_fingerprints(fingerprints)
+        .properties(bag(props))
+        .build()
+}
+
+/// Percent-encodes what may not appear raw in a relative URI reference.
+fn uri_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'@'
+            | b'+'
+            | b','
+            | b'=' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Builds the SARIF log for `report`.
+pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
+    let index: HashMap<&str, i64> = report
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i as i64))
+        .collect();
+    let driver = ToolComponent::builder()
+        .name("leakguard")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .information_uri(INFORMATION_URI)
+        .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
+        .build();
+    let results: Vec<SarifResult> = report
+        .findings
+        .iter()
+        .map(|f| {
+            result(
+                f,
+                index.get(f.rule_id.as_str()).copied().unwrap_or(-1),
+                redaction,
+            )
+        })
+        .collect();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(results)
+        .column_kind(json!("unicodeCodePoints"));
+    let vcs: Vec<VersionControlDetails> = report
+        .vcs
+        .iter()
+        .map(|v| {
+            let mut d = VersionControlDetails::builder()
+                .repository_uri(v.repository_uri.clone())
+                .build();
+            d.revision_id = v.revision_id.clone();
+            d.branch = v.branch.clone();
+            d
+        })
+        .collect();
+    let mut run = run.build();
+    if !vcs.is_empty() {
+        run.version_control_provenance = Some(vcs);
+    }
+    Sarif::builder()
+        .schema(SCHEMA_URI)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build()
+}
+
+/// Writes the SARIF log, pretty-printed, and a newline.
+pub fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_sarif(report, redaction))?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_escape;
+
+    #[test]
+    fn uris_are_escaped() {
+        assert_eq!(uri_escape("src/a b.py"), "src/a%20b.py");
+        assert_eq!(uri_escape("dir/ü.txt"), "dir/%C3%BC.txt");
+        assert_eq!(uri_escape("a/b-c_d.e"), "a/b-c_d.e");
+    }
+}
