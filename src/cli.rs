@@ -20,6 +20,9 @@ pub enum Command {
     /// List or check rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Create a baseline of accepted findings.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
     /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
     InstallHook(InstallHookArgs),
 }
@@ -46,10 +49,10 @@ pub enum FormatArg {
     Sarif,
 }
 
-/// `leakguard scan`.
+/// What to scan and with which rules; shared by `scan` and `baseline create`.
 #[derive(Debug, Args)]
-pub struct ScanArgs {
-    /// Files or directories to scan.
+pub struct SourceArgs {
+    /// Files or directories to scan (with --git/--staged: the repository).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Read content from standard input instead of files.
@@ -67,28 +70,56 @@ pub struct ScanArgs {
     /// Only lines added in the index relative to HEAD (pre-commit).
     #[arg(long)]
     pub staged: bool,
+    /// Configuration file (default: .leakguard.toml at the repository root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Extra rule files or directories of rule files.
+    #[arg(long, value_name = "FILE_OR_DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Also scan files that .gitignore/.ignore exclude.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
+    #[arg(long, value_name = "SIZE")]
+    pub max_file_size: Option<String>,
+}
+
+/// `leakguard scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// What to scan.
+    #[command(flatten)]
+    pub source: SourceArgs,
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: FormatArg,
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_name = "LEVEL", default_value = "low",
+    /// Exit 1 when a finding is at or above this level (default: low, or the config's fail_on).
+    #[arg(long, value_name = "LEVEL",
           value_parser = ["critical", "high", "medium", "low", "info", "never"])]
-    pub fail_on: String,
-    /// Extra rule files or directories of rule files.
-    #[arg(long, value_name = "FILE_OR_DIR")]
-    pub rules: Vec<PathBuf>,
+    pub fail_on: Option<String>,
+    /// Suppress findings recorded in FILE (leakguard baseline, detect-secrets .secrets.baseline or .gitleaksignore).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Vec<PathBuf>,
     /// Print secrets in clear (never the default).
     #[arg(long)]
     pub no_redact: bool,
-    /// Also scan files that .gitignore/.ignore exclude.
-    #[arg(long)]
-    pub no_ignore: bool,
-    /// Skip files larger than SIZE (bytes, or with a K/M/G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "10M")]
-    pub max_file_size: String,
+}
+
+/// `leakguard baseline …`.
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Record the current findings' fingerprints (no secrets) in FILE.
+    Create {
+        /// What to scan.
+        #[command(flatten)]
+        source: SourceArgs,
+        /// Where to write the baseline.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 /// `leakguard rules …`.

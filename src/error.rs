@@ -30,6 +30,22 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The configuration file is unreadable or invalid.
+    #[error("config {}: {message}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// What is wrong, naming the line and key.
+        message: String,
+    },
+    /// A baseline (or imported ignore/baseline file) is unreadable or invalid.
+    #[error("baseline {}: {message}", path.display())]
+    Baseline {
+        /// The baseline file.
+        path: PathBuf,
+        /// What is wrong, naming the line and key.
+        message: String,
+    },
     /// A path given on the command line does not exist or cannot be read.
     #[error("{}: {message}", path.display())]
     Path {

@@ -8,15 +8,19 @@
 
 #![warn(missing_docs)]
 
+pub mod allowlist;
 pub mod check;
+pub mod config;
 pub mod detect;
 pub mod error;
 pub mod filter;
 pub mod hook;
+pub mod migrate;
 pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 
 pub use error::{Error, Result};
 pub use report::Report;
@@ -33,6 +37,31 @@ pub fn load_rules(extra: &[PathBuf]) -> Result<RuleSet> {
         all.extend(rules::load_path(path)?);
     }
     RuleSet::new(all)
+}
+
+/// The rule set a configuration asks for: built-in rules, the config's and
+/// the command line's extra rule files, minus disabled rules, with severity
+/// overrides. A rule id the configuration names that does not exist is an
+/// error (a typo would otherwise silently disable nothing).
+pub fn configured_rules(config: &config::Config, cli_extra: &[PathBuf]) -> Result<RuleSet> {
+    let mut extra = config.extra_rules.clone();
+    extra.extend_from_slice(cli_extra);
+    let set = load_rules(&extra)?;
+    if let Some(source) = &config.source {
+        for (id, key) in config.mentioned_rule_ids() {
+            if set.find(&id).is_none() {
+                return Err(Error::Config {
+                    path: source.clone(),
+                    message: format!(
+                        "key '{key}': unknown rule id '{id}' (see `leakguard rules list`)"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(set
+        .without(&config.disabled_rules)
+        .with_severities(&config.severity_overrides))
 }
 
 /// Parses a size such as `10M`, `512K`, `2G` or `1048576` (bytes).

@@ -6,13 +6,16 @@ mod cli;
 use clap::Parser;
 mod progress;
 
-use cli::{Cli, Command, FormatArg, RulesCommand, ScanArgs};
+use cli::{BaselineCommand, Cli, Command, FormatArg, RulesCommand, ScanArgs, SourceArgs};
 use leakguard::check::{check_rules, ExampleMinimum};
+use leakguard::config::Config;
+use leakguard::report::baseline::Baseline;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::{FailOn, RuleSet};
 use leakguard::scan::{ScanConfig, Target, DEFAULT_MAX_FILE_SIZE};
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
+use leakguard::suppress::Suppressions;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => run_scan(args),
         Command::Rules(cmd) => run_rules(cmd),
+        Command::Baseline(cmd) => run_baseline(cmd),
         Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
             .map_err(anyhow::Error::from)
             .map(|message| {
@@ -53,13 +57,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
-    let fail_on: FailOn = args.fail_on.parse().map_err(anyhow::Error::msg)?;
-    let max_file_size = leakguard::parse_size(&args.max_file_size)
-        .map_err(|e| anyhow::anyhow!("--max-file-size: {e}"))?;
-    let rules = Arc::new(leakguard::load_rules(&args.rules)?);
-    let target = select_target(&args)?;
-    let config = ScanConfig {
+/// Everything a scan needs, checked: the scan itself and the config it used.
+struct Prepared {
+    scan: ScanConfig,
+    config: Config,
+}
+
+fn prepare(src: &SourceArgs, baselines: &[std::path::PathBuf]) -> anyhow::Result<Prepared> {
+    let target = select_target(src)?;
+    let config = match &src.config {
+        Some(path) => Config::load(path)?,
+        None => Config::discover(&config_root(&target))?,
+    };
+    let max_file_size = match &src.max_file_size {
+        Some(s) => leakguard::parse_size(s).map_err(|e| anyhow::anyhow!("--max-file-size: {e}"))?,
+        None => config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+    };
+    let rules = Arc::new(leakguard::configured_rules(&config, &src.rules)?);
+    let mut suppressions = Suppressions::from_config(&config);
+    for b in baselines {
+        suppressions.add_baseline(b)?;
+    }
+    let scan = ScanConfig {
         target,
         rules,
         max_file_size: if max_file_size == 0 {
@@ -67,22 +86,47 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         } else {
             max_file_size
         },
-        ignore_files: if args.no_ignore {
+        ignore_files: if src.no_ignore {
             IgnoreFiles::Disregard
         } else {
             IgnoreFiles::Honor
         },
+        suppressions: Arc::new(suppressions),
     };
-    let report = match config.target {
-        Target::History { .. } => {
-            let bar = progress::Bar::for_stderr();
-            leakguard::scan::run_with_progress(&config, &bar)?
-        }
-        _ => leakguard::scan(&config)?,
+    Ok(Prepared { scan, config })
+}
+
+/// Where `.leakguard.toml` is looked for: the root of the repository that
+/// holds the scanned path, else the scanned directory itself.
+fn config_root(target: &Target) -> std::path::PathBuf {
+    let start: std::path::PathBuf = match target {
+        Target::Paths(paths) => paths.first().cloned().unwrap_or_else(|| ".".into()),
+        Target::Stdin => ".".into(),
+        Target::History { repo, .. } | Target::Staged { repo } => repo.clone(),
     };
-    for warning in &report.warnings {
-        eprintln!("leakguard: warning: {warning}");
+    if let Ok(repo) = git2::Repository::discover(&start) {
+        return leakguard::source::git::repo_root(&repo);
     }
+    if start.is_dir() {
+        start
+    } else {
+        start
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| ".".into())
+    }
+}
+
+fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
+    let prepared = prepare(&args.source, &args.baseline)?;
+    let fail_on: FailOn = match &args.fail_on {
+        Some(s) => s.parse().map_err(anyhow::Error::msg)?,
+        None => prepared
+            .config
+            .fail_on
+            .unwrap_or(FailOn::AtLeast(leakguard::rules::Severity::Low)),
+    };
+    let report = run(&prepared.scan)?;
     let redaction = if args.no_redact {
         Redaction::Clear
     } else {
@@ -101,7 +145,46 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-fn select_target(args: &ScanArgs) -> anyhow::Result<Target> {
+/// Runs the scan (with a progress bar for history) and prints its warnings.
+fn run(config: &ScanConfig) -> anyhow::Result<leakguard::Report> {
+    let report = match config.target {
+        Target::History { .. } => {
+            let bar = progress::Bar::for_stderr();
+            leakguard::scan::run_with_progress(config, &bar)?
+        }
+        _ => leakguard::scan(config)?,
+    };
+    for warning in &report.warnings {
+        eprintln!("leakguard: warning: {warning}");
+    }
+    Ok(report)
+}
+
+fn run_baseline(cmd: BaselineCommand) -> anyhow::Result<u8> {
+    match cmd {
+        BaselineCommand::Create { source, output } => {
+            let prepared = prepare(&source, &[])?;
+            let report = run(&prepared.scan)?;
+            let baseline = Baseline::from_report(&report);
+            let file = std::fs::File::create(&output).map_err(|e| {
+                anyhow::anyhow!("cannot write baseline to {}: {}", output.display(), e)
+            })?;
+            let mut out = io::BufWriter::new(file);
+            baseline
+                .write(&mut out)
+                .and_then(|_| out.flush())
+                .map_err(|e| anyhow::anyhow!("writing baseline to {}: {}", output.display(), e))?;
+            eprintln!(
+                "leakguard: baseline with {} findings written to {}",
+                baseline.findings.len(),
+                output.display()
+            );
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+fn select_target(args: &SourceArgs) -> anyhow::Result<Target> {
     let one_repo = || -> anyhow::Result<std::path::PathBuf> {
         match args.paths.as_slice() {
             [] => Ok(".".into()),

@@ -175,6 +175,15 @@ impl Skipped {
     }
 }
 
+/// Findings removed by team decisions, by kind, so nothing vanishes silently.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    /// By an allowlist in the configuration.
+    pub allowlist: u64,
+    /// By the baseline (or an imported ignore file).
+    pub baseline: u64,
+}
+
 /// What a scan covered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -192,6 +201,8 @@ pub struct Stats {
     pub skipped: Skipped,
     /// Number of rules that were active.
     pub rules: usize,
+    /// Findings suppressed by allowlists and baselines.
+    pub suppressed: Suppressed,
 }
 
 /// What a report says about a rule that fired (SARIF's reportingDescriptor).

@@ -1,7 +1,7 @@
 //! The JSON report (`--format json`), exactly as DESIGN.md specifies. Keys
 //! that do not apply are `null`; the wire types live here, apart from the model.
 
-use super::{Finding, Redaction, Report, Skipped, Stats};
+use super::{Finding, Redaction, Report, Skipped, Stats, Suppressed};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -46,6 +46,7 @@ struct JsonStats<'a> {
     commits: Option<u64>,
     duration_ms: u64,
     skipped: &'a Skipped,
+    suppressed: &'a Suppressed,
     rules: usize,
 }
 
@@ -79,6 +80,7 @@ fn stats(s: &Stats) -> JsonStats<'_> {
         commits: s.commits,
         duration_ms: s.duration_ms,
         skipped: &s.skipped,
+        suppressed: &s.suppressed,
         rules: s.rules,
     }
 }

@@ -4,13 +4,15 @@
 //! nothing of how findings were made. Every writer redacts secrets unless
 //! given [`Redaction::Clear`].
 
+pub mod baseline;
 mod finding;
 pub mod json;
 pub mod sarif;
 pub mod text;
 
 pub use finding::{
-    CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, VcsInfo,
+    CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
+    VcsInfo,
 };
 
 use std::io::{self, Write};

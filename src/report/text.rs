@@ -122,11 +122,20 @@ fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Res
         );
     }
     let k = &s.skipped;
-    writeln!(
+    write!(
         out,
         "{head} — {scope} in {} ms with {} rules; skipped {} binary, {} too large, {} unreadable, {} not regular",
         s.duration_ms, s.rules, k.binary, k.too_large, k.unreadable, k.not_regular
-    )
+    )?;
+    let sup = &s.suppressed;
+    if sup.allowlist + sup.baseline > 0 {
+        write!(
+            out,
+            "; suppressed {} by allowlist, {} by baseline",
+            sup.allowlist, sup.baseline
+        )?;
+    }
+    writeln!(out)
 }
 
 fn human_bytes(b: u64) -> String {

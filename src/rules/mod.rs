@@ -232,6 +232,19 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// Applies per-rule severity overrides (config's `[rule.ID] severity`).
+    pub fn with_severities(
+        mut self,
+        overrides: &std::collections::HashMap<String, Severity>,
+    ) -> RuleSet {
+        for rule in &mut self.rules {
+            if let Some(&sev) = overrides.get(&rule.id) {
+                rule.severity = sev;
+            }
+        }
+        self
+    }
+
     /// Removes rules whose id is in `ids` (config's `disabled_rules`).
     pub fn without(self, ids: &HashSet<String>) -> RuleSet {
         RuleSet {

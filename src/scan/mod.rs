@@ -17,6 +17,7 @@ use crate::report::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
 use crate::source::fs::IgnoreFiles;
 use crate::source::git::HistoryRange;
+use crate::suppress::Suppressions;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -77,6 +78,8 @@ pub struct ScanConfig {
     pub max_file_size: u64,
     /// Whether .gitignore and friends are honoured.
     pub ignore_files: IgnoreFiles,
+    /// Allowlists and baselines.
+    pub suppressions: Arc<Suppressions>,
 }
 
 /// Runs a scan and returns its report (findings sorted and deduplicated).
@@ -98,6 +101,7 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
     report.rules = fired_rules(&config.rules, &report);
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
     report.normalize();
+    config.suppressions.apply(&mut report);
     Ok(report)
 }
 

@@ -1,0 +1,267 @@
+//! `.leakguard.toml`: extra and disabled rules, severity overrides,
+//! allowlists (global and per rule), the `--fail-on` default and the size cap.
+//! Unknown keys and invalid values are errors that name the key and file.
+//!
+//! ```toml
+//! fail_on = "high"
+//! max_file_size = "5M"
+//! rules = ["ci/extra-rules.toml"]         # relative to this file
+//! disabled_rules = ["generic-bearer-token"]
+//! gitleaks_config = ".gitleaks.toml"       # import its [allowlist]
+//!
+//! [allowlist]
+//! paths = ["tests/fixtures/**", "**/*.snap"]
+//! regexes = ['''^AKIA[A-Z0-9]{12}TEST$''']
+//! stopwords = ["fake", "mock"]
+//!
+//! [rule.generic-password-assignment]
+//! severity = "low"
+//! allowlist = { paths = ["docs/**"] }
+//! ```
+
+use crate::allowlist::Allowlist;
+use crate::error::{Error, Result};
+use crate::rules::{FailOn, Severity};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The configuration file's name at the repository root.
+pub const CONFIG_FILE_NAME: &str = ".leakguard.toml";
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigToml {
+    fail_on: Option<String>,
+    max_file_size: Option<SizeToml>,
+    #[serde(default)]
+    rules: Vec<PathBuf>,
+    #[serde(default)]
+    disabled_rules: Vec<String>,
+    gitleaks_config: Option<PathBuf>,
+    #[serde(default)]
+    allowlist: AllowlistToml,
+    #[serde(default)]
+    rule: BTreeMap<String, RuleToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SizeToml {
+    Bytes(u64),
+    Text(String),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AllowlistToml {
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    regexes: Vec<String>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RuleToml {
+    severity: Option<Severity>,
+    #[serde(default)]
+    disabled: bool,
+    #[serde(default)]
+    allowlist: AllowlistToml,
+}
+
+/// A checked configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it was read from (None: defaults).
+    pub source: Option<PathBuf>,
+    /// Default for `--fail-on`.
+    pub fail_on: Option<FailOn>,
+    /// Default for `--max-file-size`.
+    pub max_file_size: Option<u64>,
+    /// Extra rule files, resolved against the config file's directory.
+    pub extra_rules: Vec<PathBuf>,
+    /// Rule ids to switch off.
+    pub disabled_rules: HashSet<String>,
+    /// Per-rule severity overrides.
+    pub severity_overrides: HashMap<String, Severity>,
+    /// Allowlist for every rule.
+    pub allowlist: Allowlist,
+    /// Allowlists for single rules.
+    pub rule_allowlists: HashMap<String, Allowlist>,
+}
+
+impl Config {
+    /// Reads and checks a configuration file.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Finds `.leakguard.toml` in `root`, if present.
+    pub fn discover(root: &Path) -> Result<Config> {
+        let candidate = root.join(CONFIG_FILE_NAME);
+        if candidate.is_file() {
+            Config::load(&candidate)
+        } else {
+            Ok(Config::default())
+        }
+    }
+
+    /// Parses configuration text; `path` names it in errors and anchors
+    /// relative paths.
+    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        let err = |message: String| Error::Config {
+            path: path.to_path_buf(),
+            message,
+        };
+        let raw: ConfigToml = toml::from_str(text).map_err(|e| err(toml_message(text, &e)))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        let fail_on = raw
+            .fail_on
+            .map(|s| {
+                s.parse::<FailOn>()
+                    .map_err(|e| err(format!("key 'fail_on': {e}")))
+            })
+            .transpose()?;
+        let max_file_size = match raw.max_file_size {
+            None => None,
+            Some(SizeToml::Bytes(n)) => Some(n),
+            Some(SizeToml::Text(s)) => {
+                Some(crate::parse_size(&s).map_err(|e| err(format!("key 'max_file_size': {e}")))?)
+            }
+        };
+        let mut allowlist =
+            build_allowlist(&raw.allowlist).map_err(|e| err(format!("key 'allowlist': {e}")))?;
+        if let Some(gl) = &raw.gitleaks_config {
+            let gl_path = base.join(gl);
+            allowlist.merge(crate::migrate::gitleaks_allowlist(&gl_path)?);
+        }
+        let mut config = Config {
+            source: Some(path.to_path_buf()),
+            fail_on,
+            max_file_size,
+            extra_rules: raw.rules.iter().map(|r| base.join(r)).collect(),
+            disabled_rules: raw.disabled_rules.into_iter().collect(),
+            allowlist,
+            ..Config::default()
+        };
+        for (id, rule) in raw.rule {
+            if let Some(sev) = rule.severity {
+                config.severity_overrides.insert(id.clone(), sev);
+            }
+            if rule.disabled {
+                config.disabled_rules.insert(id.clone());
+            }
+            let list = build_allowlist(&rule.allowlist)
+                .map_err(|e| err(format!("key 'rule.{id}.allowlist': {e}")))?;
+            if !list.is_empty() {
+                config.rule_allowlists.insert(id, list);
+            }
+        }
+        Ok(config)
+    }
+
+    /// Rule ids this configuration mentions, with the key that mentions them,
+    /// so unknown ids can be reported once the rule set is known.
+    pub fn mentioned_rule_ids(&self) -> Vec<(String, &'static str)> {
+        let mut ids: Vec<(String, &'static str)> = Vec::new();
+        ids.extend(
+            self.disabled_rules
+                .iter()
+                .map(|i| (i.clone(), "disabled_rules")),
+        );
+        ids.extend(self.severity_overrides.keys().map(|i| (i.clone(), "rule")));
+        ids.extend(self.rule_allowlists.keys().map(|i| (i.clone(), "rule")));
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+fn build_allowlist(a: &AllowlistToml) -> std::result::Result<Allowlist, String> {
+    Allowlist::new(&a.paths, &[], &a.regexes, &a.stopwords)
+}
+
+/// A TOML error as one line naming the line number and the key.
+pub(crate) fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    let what = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {what}")
+        }
+        None => what,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_everything() {
+        let c = Config::parse(
+            Path::new("/repo/.leakguard.toml"),
+            r#"
+fail_on = "high"
+max_file_size = "5M"
+rules = ["extra.toml"]
+disabled_rules = ["a-rule"]
+[allowlist]
+paths = ["tests/**"]
+stopwords = ["FAKE"]
+[rule.b-rule]
+severity = "low"
+allowlist = { regexes = ["^x"] }
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.fail_on, Some(FailOn::AtLeast(Severity::High)));
+        assert_eq!(c.max_file_size, Some(5 << 20));
+        assert_eq!(c.extra_rules, vec![PathBuf::from("/repo/extra.toml")]);
+        assert!(c.disabled_rules.contains("a-rule"));
+        assert_eq!(c.severity_overrides["b-rule"], Severity::Low);
+        assert!(c.rule_allowlists.contains_key("b-rule"));
+    }
+
+    #[test]
+    fn unknown_key_is_named_with_line() {
+        let e = Config::parse(Path::new("c.toml"), "fail_on = \"high\"\nfial_on = 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("c.toml") && e.contains("line 2") && e.contains("fial_on"),
+            "{e}"
+        );
+        let e = Config::parse(Path::new("c.toml"), "[allowlist]\npath = []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("path"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let e = Config::parse(Path::new("c.toml"), "fail_on = \"sometimes\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fail_on"), "{e}");
+        let e = Config::parse(Path::new("c.toml"), "[allowlist]\nregexes = [\"(\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("allowlist") && e.contains("invalid secret regex"),
+            "{e}"
+        );
+        let e = Config::parse(Path::new("c.toml"), "[rule.x]\nseverity = \"urgent\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2"), "{e}");
+    }
+}

@@ -1,0 +1,163 @@
+//! Suppressions: the filter stage's team decisions, applied to a finished
+//! report. Allowlists (config, global and per rule), the baseline (by
+//! fingerprint), and locations imported from other tools' ignore files.
+//! Suppressed findings are counted in the stats, never silently dropped.
+
+use crate::allowlist::Allowlist;
+use crate::error::{Error, Result};
+use crate::migrate::{self, LocationSuppressions};
+use crate::report::baseline::Baseline;
+use crate::report::{Finding, Report};
+use sha1::{Digest, Sha1};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Everything that can suppress a finding.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressions {
+    /// Applies to every rule.
+    pub allowlist: Allowlist,
+    /// Applies to one rule each.
+    pub rule_allowlists: HashMap<String, Allowlist>,
+    fingerprints: HashSet<String>,
+    locations: HashSet<(String, u64)>,
+    commit_locations: HashSet<(String, String, u64)>,
+    hashed: HashSet<(String, String)>,
+}
+
+/// Why a finding was suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Allowlist,
+    Baseline,
+}
+
+impl Suppressions {
+    /// The allowlists of a configuration (no baseline yet).
+    pub fn from_config(config: &crate::config::Config) -> Suppressions {
+        Suppressions {
+            allowlist: config.allowlist.clone(),
+            rule_allowlists: config.rule_allowlists.clone(),
+            ..Suppressions::default()
+        }
+    }
+
+    /// Loads a baseline: leakguard's own JSON, a detect-secrets
+    /// `.secrets.baseline`, or a gitleaks `.gitleaksignore` (detected by content).
+    pub fn add_baseline(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Baseline {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {e}"),
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+        match json {
+            Some(v) if v.get("results").is_some() => {
+                self.add_locations(migrate::parse_detect_secrets(path, &text)?);
+            }
+            Some(_) => {
+                let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Baseline {
+                    path: path.to_path_buf(),
+                    message: format!("line {}: {}", e.line(), strip_position(&e.to_string())),
+                })?;
+                if b.version != crate::report::baseline::BASELINE_VERSION {
+                    return Err(Error::Baseline {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "key 'version': unsupported baseline version {}",
+                            b.version
+                        ),
+                    });
+                }
+                self.fingerprints
+                    .extend(b.findings.into_iter().map(|e| e.fingerprint));
+            }
+            None if name.ends_with("gitleaksignore")
+                || !text.trim_start().starts_with(['{', '[']) =>
+            {
+                self.add_locations(migrate::parse_gitleaksignore(path, &text)?);
+            }
+            None => {
+                let e = serde_json::from_str::<serde_json::Value>(&text).expect_err("failed above");
+                return Err(Error::Baseline {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "line {}: invalid JSON: {}",
+                        e.line(),
+                        strip_position(&e.to_string())
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn add_locations(&mut self, l: LocationSuppressions) {
+        for (path, line, commit) in l.at {
+            match commit {
+                Some(c) => self.commit_locations.insert((c, path, line)),
+                None => self.locations.insert((path, line)),
+            };
+        }
+        self.hashed.extend(l.hashed);
+    }
+
+    fn reason(&self, f: &Finding) -> Option<Reason> {
+        if self.allowlist.allows(f)
+            || self
+                .rule_allowlists
+                .get(&f.rule_id)
+                .is_some_and(|a| a.allows(f))
+        {
+            return Some(Reason::Allowlist);
+        }
+        if self.fingerprints.contains(f.fingerprint.as_str()) {
+            return Some(Reason::Baseline);
+        }
+        let lines = f.span.line..=f.span.end_line;
+        if lines
+            .clone()
+            .any(|l| self.locations.contains(&(f.path.clone(), l)))
+        {
+            return Some(Reason::Baseline);
+        }
+        if let Some(c) = &f.commit {
+            if lines.clone().any(|l| {
+                self.commit_locations
+                    .contains(&(c.id.clone(), f.path.clone(), l))
+            }) {
+                return Some(Reason::Baseline);
+            }
+        }
+        if !self.hashed.is_empty() {
+            let sha1 = hex::encode(Sha1::digest(f.secret.expose().as_bytes()));
+            if self.hashed.contains(&(f.path.clone(), sha1)) {
+                return Some(Reason::Baseline);
+            }
+        }
+        None
+    }
+
+    /// Removes suppressed findings from `report`, counting them by reason.
+    pub fn apply(&self, report: &mut Report) {
+        let mut kept = Vec::with_capacity(report.findings.len());
+        for f in report.findings.drain(..) {
+            match self.reason(&f) {
+                None => kept.push(f),
+                Some(Reason::Allowlist) => report.stats.suppressed.allowlist += 1,
+                Some(Reason::Baseline) => report.stats.suppressed.baseline += 1,
+            }
+        }
+        report.findings = kept;
+    }
+}
+
+fn strip_position(s: &str) -> String {
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
