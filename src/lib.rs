@@ -21,6 +21,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+pub mod vault;
 
 pub use error::{Error, Result};
 pub use report::Report;

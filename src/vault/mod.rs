@@ -1,0 +1,258 @@
+//! The vault cross-check: which leaked values are the organisation's real
+//! secrets. Backends load managed values (name, version, current or not);
+//! [`index::ValueIndex`] finds them in scanned content and gives findings a
+//! [`Verdict`]. Vault values live only in memory, inside [`Secret`]s, and are
+//! never written anywhere in clear.
+//!
+//! URIs (`--vault`, repeatable):
+//! `dotenv:PATH`, `json:PATH`, `local:PATH`, `vault+https://HOST[:PORT]/MOUNT[/PREFIX]`
+//! (and `vault+http://`), `aws-sm://REGION[/PREFIX]`, `fingerprints:FILE`.
+
+pub mod files;
+
+use crate::report::Secret;
+use std::fmt;
+use std::path::PathBuf;
+
+/// One version of one managed secret (or one field of it).
+#[derive(Clone)]
+pub struct ManagedValue {
+    /// Where it lives: `prod/payments/stripe_key`, or `PATH#FIELD` for a
+    /// field of a structured secret.
+    pub name: String,
+    /// The backend's version label ("7", "AWSCURRENT", "1").
+    pub version: String,
+    /// Whether this is the version in use now (false: rotated out).
+    pub current: bool,
+    /// The value itself. Never printed.
+    pub value: Secret,
+}
+
+impl fmt::Debug for ManagedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ManagedValue")
+            .field("name", &self.name)
+            .field("version", &self.version)
+            .field("current", &self.current)
+            .field("value", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Why a vault could not be loaded. Messages name the vault and never a value.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The URI is not one leakguard understands.
+    #[error("--vault {uri}: {message}")]
+    BadUri {
+        /// The URI as given.
+        uri: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The vault could not be reached or refused the request (network,
+    /// TLS, auth, HTTP status). A cache may stand in for it.
+    #[error("vault {vault} unreachable: {message}")]
+    Unreachable {
+        /// The vault, as named in reports.
+        vault: String,
+        /// What happened.
+        message: String,
+    },
+    /// The vault answered, but its data is unusable (bad file, bad key, bad JSON).
+    #[error("vault {vault}: {message}")]
+    Invalid {
+        /// The vault, as named in reports.
+        vault: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A parsed `--vault` URI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VaultUri {
+    /// A .env file: NAME=value lines.
+    Dotenv(PathBuf),
+    /// A JSON object: name → value, or name → {value, version, current}.
+    Json(PathBuf),
+    /// leakguard's own encrypted vault file.
+    Local(PathBuf),
+    /// HashiCorp Vault KV v2.
+    HashiCorp {
+        /// `https://host:port` (or `http://` for local dev).
+        address: String,
+        /// The KV v2 mount ("secret").
+        mount: String,
+        /// Only secrets under this path prefix ("" for all).
+        prefix: String,
+    },
+    /// AWS Secrets Manager.
+    AwsSecretsManager {
+        /// The region ("eu-west-1").
+        region: String,
+        /// Only secrets whose name starts with this ("" for all).
+        prefix: String,
+    },
+    /// An offline fingerprint snapshot (HMAC-SHA256 of each value).
+    Fingerprints(PathBuf),
+}
+
+impl VaultUri {
+    /// Parses a `--vault` argument.
+    pub fn parse(uri: &str) -> Result<VaultUri, VaultError> {
+        let bad = |message: &str| VaultError::BadUri {
+            uri: uri.to_string(),
+            message: message.to_string(),
+        };
+        let nonempty = |rest: &str, what: &str| -> Result<PathBuf, VaultError> {
+            if rest.is_empty() {
+                Err(bad(&format!("missing {what}")))
+            } else {
+                Ok(PathBuf::from(rest))
+            }
+        };
+        if let Some(rest) = uri.strip_prefix("dotenv:") {
+            return Ok(VaultUri::Dotenv(nonempty(rest, "file path")?));
+        }
+        if let Some(rest) = uri.strip_prefix("json:") {
+            return Ok(VaultUri::Json(nonempty(rest, "file path")?));
+        }
+        if let Some(rest) = uri.strip_prefix("local:") {
+            return Ok(VaultUri::Local(nonempty(rest, "vault path")?));
+        }
+        if let Some(rest) = uri.strip_prefix("fingerprints:") {
+            return Ok(VaultUri::Fingerprints(nonempty(rest, "snapshot path")?));
+        }
+        for (scheme, http) in [("vault+https://", "https://"), ("vault+http://", "http://")] {
+            if let Some(rest) = uri.strip_prefix(scheme) {
+                let (host, path) = rest.split_once('/').ok_or_else(|| bad("expected HOST[:PORT]/MOUNT[/PREFIX]"))?;
+                if host.is_empty() || host.contains('@') {
+                    return Err(bad("expected HOST[:PORT]/MOUNT[/PREFIX] (credentials go in VAULT_TOKEN)"));
+                }
+                let path = path.trim_matches('/');
+                let (mount, prefix) = path.split_once('/').unwrap_or((path, ""));
+                if mount.is_empty() {
+                    return Err(bad("missing the KV v2 mount (e.g. vault+https://vault.corp:8200/secret)"));
+                }
+                return Ok(VaultUri::HashiCorp {
+                    address: format!("{http}{host}"),
+                    mount: mount.to_string(),
+                    prefix: prefix.trim_matches('/').to_string(),
+                });
+            }
+        }
+        if let Some(rest) = uri.strip_prefix("aws-sm://") {
+            let (region, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+            let valid_region = !region.is_empty()
+                && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !valid_region {
+                return Err(bad("expected aws-sm://REGION[/PREFIX], e.g. aws-sm://eu-west-1/prod/"));
+            }
+            return Ok(VaultUri::AwsSecretsManager {
+                region: region.to_string(),
+                prefix: prefix.to_string(),
+            });
+        }
+        Err(bad(
+            "unknown scheme (expected dotenv:, json:, local:, fingerprints:, vault+https://, vault+http:// or aws-sm://)",
+        ))
+    }
+
+    /// How reports and messages name this vault (no credentials in it).
+    pub fn display_name(&self) -> String {
+        match self {
+            VaultUri::Dotenv(p) => format!("dotenv:{}", p.display()),
+            VaultUri::Json(p) => format!("json:{}", p.display()),
+            VaultUri::Local(p) => format!("local:{}", p.display()),
+            VaultUri::Fingerprints(p) => format!("fingerprints:{}", p.display()),
+            VaultUri::HashiCorp { address, mount, prefix } => {
+                let base = format!("vault+{address}/{mount}");
+                if prefix.is_empty() {
+                    base
+                } else {
+                    format!("{base}/{prefix}")
+                }
+            }
+            VaultUri::AwsSecretsManager { region, prefix } => format!("aws-sm://{region}/{prefix}"),
+        }
+    }
+}
+
+/// What the vault says about a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The leaked value is the current version of a managed secret: rotate now.
+    ManagedCurrent {
+        /// The secret's name in the vault.
+        name: String,
+        /// Its version.
+        version: String,
+    },
+    /// The leaked value is an old, rotated-out version of a managed secret.
+    ManagedSuperseded {
+        /// The secret's name in the vault.
+        name: String,
+        /// The old version that leaked.
+        version: String,
+    },
+    /// No vault consulted knows this value.
+    Unmanaged,
+}
+
+impl Verdict {
+    /// The verdict's name in reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Verdict::ManagedCurrent { .. } => "managed-current",
+            Verdict::ManagedSuperseded { .. } => "managed-superseded",
+            Verdict::Unmanaged => "unmanaged",
+        }
+    }
+
+    /// The vault name and version, for managed verdicts.
+    pub fn name_version(&self) -> Option<(&str, &str)> {
+        match self {
+            Verdict::ManagedCurrent { name, version } | Verdict::ManagedSuperseded { name, version } => {
+                Some((name, version))
+            }
+            Verdict::Unmanaged => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_uris() {
+        assert_eq!(VaultUri::parse("dotenv:.env").unwrap(), VaultUri::Dotenv(".env".into()));
+        assert_eq!(
+            VaultUri::parse("vault+https://vault.corp:8200/secret/prod/app").unwrap(),
+            VaultUri::HashiCorp {
+                address: "https://vault.corp:8200".into(),
+                mount: "secret".into(),
+                prefix: "prod/app".into()
+            }
+        );
+        assert_eq!(
+            VaultUri::parse("vault+http://127.0.0.1:8200/kv").unwrap(),
+            VaultUri::HashiCorp {
+                address: "http://127.0.0.1:8200".into(),
+                mount: "kv".into(),
+                prefix: "".into()
+            }
+        );
+        assert_eq!(
+            VaultUri::parse("aws-sm://eu-west-1/prod/").unwrap(),
+            VaultUri::AwsSecretsManager {
+                region: "eu-west-1".into(),
+                prefix: "prod/".into()
+            }
+        );
+        for bad in ["vault://x", "dotenv:", "vault+https://host", "aws-sm://EU WEST", "vault+https://u:p@h/kv"] {
+            assert!(VaultUri::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
