@@ -23,6 +23,9 @@ pub enum Command {
     /// Create a baseline of accepted findings.
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Manage the local encrypted vault and fingerprint snapshots.
+    #[command(subcommand)]
+    Vault(VaultCommand),
     /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
     InstallHook(InstallHookArgs),
 }
@@ -82,6 +85,13 @@ pub struct SourceArgs {
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,
+    /// Cross-check findings against a vault (repeatable): dotenv:PATH, json:PATH, local:PATH,
+    /// vault+https://HOST/MOUNT[/PREFIX], aws-sm://REGION[/PREFIX], fingerprints:FILE.
+    #[arg(long, value_name = "URI")]
+    pub vault: Vec<String>,
+    /// How long cached remote-vault values may stand in during an outage (e.g. 30m, 1h; 0 disables).
+    #[arg(long, value_name = "DURATION")]
+    pub vault_cache_ttl: Option<String>,
 }
 
 /// `leakguard scan`.
@@ -117,6 +127,50 @@ pub enum BaselineCommand {
         #[command(flatten)]
         source: SourceArgs,
         /// Where to write the baseline.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// `leakguard vault …`.
+#[derive(Debug, Subcommand)]
+pub enum VaultCommand {
+    /// Store a new secret; the value is read from standard input (never from arguments).
+    Put {
+        /// The secret's name (e.g. prod/payments/stripe_key).
+        name: String,
+        /// The vault (default: local:$XDG_DATA_HOME/leakguard/vault).
+        #[arg(long, value_name = "URI")]
+        vault: Option<String>,
+    },
+    /// List secrets, versions and ages (values are never shown).
+    List {
+        /// The vault (default: local:$XDG_DATA_HOME/leakguard/vault).
+        #[arg(long, value_name = "URI")]
+        vault: Option<String>,
+    },
+    /// Add a new current version of a secret, read from standard input.
+    Rotate {
+        /// The secret's name.
+        name: String,
+        /// The vault (default: local:$XDG_DATA_HOME/leakguard/vault).
+        #[arg(long, value_name = "URI")]
+        vault: Option<String>,
+    },
+    /// Remove a secret and all its versions.
+    Rm {
+        /// The secret's name.
+        name: String,
+        /// The vault (default: local:$XDG_DATA_HOME/leakguard/vault).
+        #[arg(long, value_name = "URI")]
+        vault: Option<String>,
+    },
+    /// Write an offline fingerprint snapshot (HMAC-SHA256 under $LEAKGUARD_FINGERPRINT_KEY; no values).
+    Snapshot {
+        /// Vaults to snapshot (repeatable).
+        #[arg(long, value_name = "URI", required = true)]
+        vault: Vec<String>,
+        /// Where to write the snapshot.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },

@@ -39,6 +39,9 @@ struct ConfigToml {
     #[serde(default)]
     disabled_rules: Vec<String>,
     gitleaks_config: Option<PathBuf>,
+    vault_cache_ttl: Option<String>,
+    #[serde(default)]
+    vault: Vec<String>,
     #[serde(default)]
     allowlist: AllowlistToml,
     #[serde(default)]
@@ -88,6 +91,10 @@ pub struct Config {
     pub disabled_rules: HashSet<String>,
     /// Per-rule severity overrides.
     pub severity_overrides: HashMap<String, Severity>,
+    /// How long cached vault values may stand in for an unreachable vault.
+    pub vault_cache_ttl: Option<std::time::Duration>,
+    /// Vault URIs to consult on every scan (added to `--vault`).
+    pub vault: Vec<String>,
     /// Allowlist for every rule.
     pub allowlist: Allowlist,
     /// Allowlists for single rules.
@@ -137,6 +144,16 @@ impl Config {
                 Some(crate::parse_size(&s).map_err(|e| err(format!("key 'max_file_size': {e}")))?)
             }
         };
+        let vault_cache_ttl = raw
+            .vault_cache_ttl
+            .map(|s| {
+                crate::vault::cache::parse_ttl(&s)
+                    .map_err(|e| err(format!("key 'vault_cache_ttl': {e}")))
+            })
+            .transpose()?;
+        for uri in &raw.vault {
+            crate::vault::VaultUri::parse(uri).map_err(|e| err(format!("key 'vault': {e}")))?;
+        }
         let mut allowlist =
             build_allowlist(&raw.allowlist).map_err(|e| err(format!("key 'allowlist': {e}")))?;
         if let Some(gl) = &raw.gitleaks_config {
@@ -149,6 +166,8 @@ impl Config {
             max_file_size,
             extra_rules: raw.rules.iter().map(|r| base.join(r)).collect(),
             disabled_rules: raw.disabled_rules.into_iter().collect(),
+            vault_cache_ttl,
+            vault: raw.vault,
             allowlist,
             ..Config::default()
         };

@@ -46,6 +46,9 @@ pub enum Error {
         /// What is wrong, naming the line and key.
         message: String,
     },
+    /// A vault could not be loaded (and no cache could stand in).
+    #[error(transparent)]
+    Vault(#[from] crate::vault::VaultError),
     /// A path given on the command line does not exist or cannot be read.
     #[error("{}: {message}", path.display())]
     Path {

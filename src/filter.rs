@@ -7,8 +7,9 @@
 
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span};
-use crate::rules::{RuleKind, RuleSet};
+use crate::rules::{RuleKind, RuleSet, Severity};
 use memchr::{memchr, memchr_iter, memrchr};
+use std::ops::Range;
 
 /// The inline marker that allows a false positive on its line, in any comment syntax.
 pub const ALLOW_MARKER: &[u8] = b"leakguard:allow";
@@ -64,33 +65,67 @@ pub fn to_findings(
 
     let mut lines = LineCursor::default();
     for c in candidates.drain(..) {
-        if has_allow_marker(data, c.matched.start, c.matched.end) {
-            continue;
-        }
-        let (line, column) = lines.position(data, c.secret.start);
-        let last = c.secret.end.saturating_sub(1).max(c.secret.start);
-        let (end_line, last_column) = lines.position(data, last);
         let rule = rules.get(c.rule);
-        let secret = Secret::from_bytes(&data[c.secret.clone()]);
-        out.push(Finding {
-            rule_id: rule.id.clone(),
-            rule_name: rule.name.clone(),
+        let what = FindingKind {
+            rule_id: &rule.id,
+            rule_name: &rule.name,
             severity: rule.severity,
-            path: origin.path.to_string(),
-            span: Span {
-                line,
-                column,
-                end_line,
-                end_column: last_column + 1,
-            },
-            fingerprint: Fingerprint::new(&rule.id, &secret),
-            context: masked_context(data, c.secret.start, c.secret.end, &secret),
-            secret,
-            entropy: c.entropy,
-            commit: origin.commit.cloned(),
-            in_head: None,
-        });
+        };
+        out.extend(finding_at(
+            what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
+        ));
     }
+}
+
+/// The rule-like facts a finding is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct FindingKind<'a> {
+    /// Rule id (or the vault's pseudo-rule id).
+    pub rule_id: &'a str,
+    /// Human name.
+    pub rule_name: &'a str,
+    /// Severity before any vault verdict.
+    pub severity: Severity,
+}
+
+/// Builds the finding for a secret at `secret` (inside the match `matched`)
+/// in `data`, or `None` when its line carries a `leakguard:allow` marker.
+/// `lines` must be given increasing offsets for speed (it restarts otherwise).
+pub fn finding_at(
+    kind: FindingKind<'_>,
+    data: &[u8],
+    secret: Range<usize>,
+    matched: Range<usize>,
+    entropy: f64,
+    origin: Origin<'_>,
+    lines: &mut LineCursor,
+) -> Option<Finding> {
+    if has_allow_marker(data, matched.start, matched.end) {
+        return None;
+    }
+    let (line, column) = lines.position(data, secret.start);
+    let last = secret.end.saturating_sub(1).max(secret.start);
+    let (end_line, last_column) = lines.position(data, last);
+    let value = Secret::from_bytes(&data[secret.clone()]);
+    Some(Finding {
+        rule_id: kind.rule_id.to_string(),
+        rule_name: kind.rule_name.to_string(),
+        severity: kind.severity,
+        path: origin.path.to_string(),
+        span: Span {
+            line,
+            column,
+            end_line,
+            end_column: last_column + 1,
+        },
+        fingerprint: Fingerprint::new(kind.rule_id, &value),
+        context: masked_context(data, secret.start, secret.end, &value),
+        secret: value,
+        entropy,
+        commit: origin.commit.cloned(),
+        in_head: None,
+        vault: None,
+    })
 }
 
 /// Whether `span` overlaps any of `sorted` (sorted by start).
@@ -144,7 +179,7 @@ fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> Str
 /// Computes 1-based line and column (in characters) for increasing offsets
 /// without rescanning from the start each time.
 #[derive(Debug, Default)]
-struct LineCursor {
+pub struct LineCursor {
     pos: usize,
     line: u64,
     line_start: usize,

@@ -4,6 +4,7 @@
 mod cli;
 
 use clap::Parser;
+mod cmd_vault;
 mod progress;
 
 use cli::{BaselineCommand, Cli, Command, FormatArg, RulesCommand, ScanArgs, SourceArgs};
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Rules(cmd) => run_rules(cmd),
         Command::Baseline(cmd) => run_baseline(cmd),
+        Command::Vault(cmd) => cmd_vault::run(cmd),
         Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
             .map_err(anyhow::Error::from)
             .map(|message| {
@@ -78,6 +80,25 @@ fn prepare(src: &SourceArgs, baselines: &[std::path::PathBuf]) -> anyhow::Result
     for b in baselines {
         suppressions.add_baseline(b)?;
     }
+    let mut vaults = config.vault.clone();
+    vaults.extend(src.vault.iter().cloned());
+    let vault = if vaults.is_empty() {
+        None
+    } else {
+        let mut cache = leakguard::vault::cache::CacheOptions::default();
+        if let Some(ttl) = config.vault_cache_ttl {
+            cache.ttl = ttl;
+        }
+        if let Some(ttl) = &src.vault_cache_ttl {
+            cache.ttl = leakguard::vault::cache::parse_ttl(ttl)
+                .map_err(|e| anyhow::anyhow!("--vault-cache-ttl: {e}"))?;
+        }
+        let (index, warnings) = leakguard::vault::load(&vaults, &cache)?;
+        for w in warnings {
+            eprintln!("leakguard: warning: {w}");
+        }
+        Some(Arc::new(index))
+    };
     let scan = ScanConfig {
         target,
         rules,
@@ -92,6 +113,7 @@ fn prepare(src: &SourceArgs, baselines: &[std::path::PathBuf]) -> anyhow::Result
             IgnoreFiles::Honor
         },
         suppressions: Arc::new(suppressions),
+        vault,
     };
     Ok(Prepared { scan, config })
 }

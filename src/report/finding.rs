@@ -126,6 +126,8 @@ pub struct Finding {
     /// For history scans: whether the blob holding the secret is in HEAD's
     /// tree (still present) or only in history.
     pub in_head: Option<bool>,
+    /// The vault's verdict, when a vault was consulted.
+    pub vault: Option<crate::vault::Verdict>,
 }
 
 impl Finding {

@@ -33,9 +33,16 @@ struct JsonFinding<'a> {
     author: Option<&'a str>,
     date: Option<&'a str>,
     in_head: Option<bool>,
-    vault: Option<()>,
+    vault: Option<JsonVault<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonVault<'a> {
+    verdict: &'a str,
+    name: Option<&'a str>,
+    version: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -67,7 +74,11 @@ fn finding(f: &Finding, redaction: Redaction) -> JsonFinding<'_> {
         author: f.commit.as_ref().map(|c| c.author.as_str()),
         date: f.commit.as_ref().map(|c| c.date.as_str()),
         in_head: f.in_head,
-        vault: None,
+        vault: f.vault.as_ref().map(|v| JsonVault {
+            verdict: v.as_str(),
+            name: v.name_version().map(|n| n.0),
+            version: v.name_version().map(|n| n.1),
+        }),
         secret: (redaction == Redaction::Clear).then(|| f.secret.expose()),
     }
 }

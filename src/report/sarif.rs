@@ -104,6 +104,17 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
             c.id, c.author, c.date
         ));
     }
+    if let Some(v) = &f.vault {
+        match v.name_version() {
+            Some((name, version)) if v.as_str() == "managed-current" => message.push_str(&format!(
+                " It is the current value of vault secret {name} (version {version}): rotate it now."
+            )),
+            Some((name, version)) => message.push_str(&format!(
+                " It is version {version} of vault secret {name}, which was already rotated out."
+            )),
+            None => message.push_str(" No vault consulted manages this value."),
+        }
+    }
     message.push_str(" Rotate it, then remove it from the code and history.");
     let region = Region::builder()
         .start_line(f.span.line as i64)
@@ -135,6 +146,13 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
         props.insert("commit".into(), json!(c.id));
         props.insert("author".into(), json!(c.author));
         props.insert("date".into(), json!(c.date));
+    }
+    if let Some(v) = &f.vault {
+        let (name, version) = v.name_version().unzip();
+        props.insert(
+            "vault".into(),
+            json!({"verdict": v.as_str(), "name": name, "version": version}),
+        );
     }
     if let Some(in_head) = f.in_head {
         props.insert("inHead".into(), json!(in_head));

@@ -81,6 +81,24 @@ fn write_finding(
         )?;
     }
     writeln!(out)?;
+    if let Some(v) = &f.vault {
+        let line = match v.name_version() {
+            Some((name, version)) if v.as_str() == "managed-current" => {
+                format!(
+                    "vault: {} {name} (version {version}) — the live value: rotate it now",
+                    v.as_str()
+                )
+            }
+            Some((name, version)) => {
+                format!(
+                    "vault: {} {name} (version {version}) — already rotated out",
+                    v.as_str()
+                )
+            }
+            None => format!("vault: {}", v.as_str()),
+        };
+        writeln!(out, "         {}", paint.wrap(BOLD, &line))?;
+    }
     if !f.context.is_empty() {
         let context = match redaction {
             Redaction::Redacted => f.context.clone(),

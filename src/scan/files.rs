@@ -54,9 +54,10 @@ pub(super) fn scan_paths(
     let results: Vec<FileResult> = walk
         .files
         .par_iter()
-        .map_init(Worker::default, |worker, entry| {
-            scan_file(worker, detector, entry, max)
-        })
+        .map_init(
+            || Worker::new(config),
+            |worker, entry| scan_file(worker, detector, entry, max),
+        )
         .collect();
 
     let mut report = Report::default();
@@ -92,6 +93,6 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
         path: stdin::STDIN_PATH,
         commit: None,
     };
-    Worker::default().scan_chunk(detector, &data, origin, &mut report.findings);
+    Worker::new(config).scan_chunk(detector, &data, origin, &mut report.findings);
     Ok(report)
 }

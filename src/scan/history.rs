@@ -106,7 +106,7 @@ pub(super) fn scan(
         .map_init(
             || BlobWorker {
                 repo: Repository::open(&git_dir).ok(),
-                worker: Worker::default(),
+                worker: Worker::new(config),
             },
             |bw, (i, blob)| {
                 let r = scan_blob(bw, detector, blob, max);

@@ -18,6 +18,7 @@ use crate::rules::RuleSet;
 use crate::source::fs::IgnoreFiles;
 use crate::source::git::HistoryRange;
 use crate::suppress::Suppressions;
+use crate::vault::index::{vault_rule_info, ValueIndex, VAULT_RULE_ID};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -80,6 +81,8 @@ pub struct ScanConfig {
     pub ignore_files: IgnoreFiles,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
+    /// Managed values to cross-check findings against (`--vault`).
+    pub vault: Option<Arc<ValueIndex>>,
 }
 
 /// Runs a scan and returns its report (findings sorted and deduplicated).
@@ -109,6 +112,7 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
 fn fired_rules(rules: &RuleSet, report: &Report) -> Vec<RuleInfo> {
     let fired: std::collections::HashSet<&str> =
         report.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    let vault = fired.contains(VAULT_RULE_ID).then(vault_rule_info);
     rules
         .rules()
         .iter()
@@ -120,6 +124,7 @@ fn fired_rules(rules: &RuleSet, report: &Report) -> Vec<RuleInfo> {
             severity: r.severity,
             references: r.references.clone(),
         })
+        .chain(vault)
         .collect()
 }
 
@@ -129,6 +134,16 @@ struct Worker {
     buf: Vec<u8>,
     scratch: Scratch,
     candidates: Vec<Candidate>,
+    vault: Option<Arc<ValueIndex>>,
+}
+
+impl Worker {
+    fn new(config: &ScanConfig) -> Worker {
+        Worker {
+            vault: config.vault.clone(),
+            ..Worker::default()
+        }
+    }
 }
 
 impl Worker {
@@ -142,6 +157,10 @@ impl Worker {
     ) {
         self.candidates.clear();
         detector.detect(data, &mut self.scratch, &mut self.candidates);
+        let first = out.len();
         filter::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
+        if let Some(vault) = &self.vault {
+            vault.cross_check(data, origin, out, first);
+        }
     }
 }

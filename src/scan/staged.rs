@@ -13,16 +13,16 @@ use std::path::Path;
 
 pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Result<Report> {
     let repo = git::open(path)?;
-    let files = git::staged_files(&repo)?;
+    let files = git::staged_files(&repo, config.max_file_size)?;
     let mut report = Report {
         vcs: Some(git::vcs_info(&repo)),
         ..Report::default()
     };
-    let mut worker = Worker::default();
+    let mut worker = Worker::new(config);
     let mut findings = Vec::new();
     for file in &files {
-        if file.added_lines.is_empty() {
-            continue; // a pure rename or mode change adds no lines
+        if file.added_lines.is_empty() && !file.not_diffed {
+            continue; // only removes lines
         }
         let blob = match repo.find_blob(file.oid) {
             Ok(b) => b,

@@ -14,7 +14,10 @@
 
 use crate::error::{Error, Result};
 use crate::report::{CommitInfo, Skipped};
-use git2::{Delta, DiffOptions, ObjectType, Oid, Repository, Sort, Tree};
+use crate::source::looks_binary;
+use git2::{
+    Delta, DiffFindOptions, DiffOptions, Index, ObjectType, Oid, Patch, Repository, Sort, Tree,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -368,11 +371,34 @@ pub struct StagedFile {
     pub oid: Oid,
     /// 1-based line numbers added or changed in the new file, sorted.
     pub added_lines: Vec<u32>,
+    /// The staged content changed but was not diffed line by line because it
+    /// is binary or larger than the size limit (the caller skips and counts it).
+    pub not_diffed: bool,
+}
+
+/// The index to compare with HEAD: `$GIT_INDEX_FILE` when git sets it for a
+/// hook (`git commit -a` and `git commit PATH…` stage into a temporary index,
+/// not `.git/index`), else the repository's own index. A `GIT_INDEX_FILE`
+/// outside this repository's git dir (another repository's hook) is ignored.
+fn staged_index(repo: &Repository) -> Result<Index> {
+    if let Some(file) = std::env::var_os("GIT_INDEX_FILE") {
+        let file = PathBuf::from(file);
+        if let (Ok(file), Ok(git_dir)) = (file.canonicalize(), repo.path().canonicalize()) {
+            if file.starts_with(&git_dir) {
+                return Index::open(&file)
+                    .map_err(|e| git_error(repo, "cannot read the index (GIT_INDEX_FILE)", e));
+            }
+        }
+    }
+    repo.index()
+        .map_err(|e| git_error(repo, "cannot read the index", e))
 }
 
 /// The files the index changes relative to HEAD (or an empty tree), with the
-/// lines each adds. Deleted files are left out.
-pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
+/// lines each adds. Deleted files are left out; renames are detected, so a
+/// moved file adds only the lines it changed. Files over `max_size` bytes
+/// are not diffed (see [`StagedFile::not_diffed`]).
+pub fn staged_files(repo: &Repository, max_size: u64) -> Result<Vec<StagedFile>> {
     let head_tree = match repo.head() {
         Ok(head) => Some(
             head.peel_to_tree()
@@ -380,17 +406,19 @@ pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
         ),
         Err(_) => None, // unborn branch: compare with the empty tree
     };
-    let index = repo
-        .index()
-        .map_err(|e| git_error(repo, "cannot read the index", e))?;
+    let index = staged_index(repo)?;
     let mut opts = DiffOptions::new();
     opts.context_lines(0)
         .ignore_submodules(true)
-        .include_typechange(true);
-    let diff = repo
+        .include_typechange(true)
+        .max_size(i64::try_from(max_size).unwrap_or(i64::MAX));
+    let mut diff = repo
         .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
         .map_err(|e| git_error(repo, "cannot diff the index against HEAD", e))?;
+    diff.find_similar(Some(DiffFindOptions::new().renames(true)))
+        .map_err(|e| git_error(repo, "cannot find renames in the index", e))?;
     let mut files: Vec<StagedFile> = Vec::new();
+    let mut old_ids: Vec<Oid> = Vec::new();
     for delta in diff.deltas() {
         if !matches!(
             delta.status(),
@@ -399,8 +427,8 @@ pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
             continue;
         }
         let new = delta.new_file();
-        if new.id().is_zero() {
-            continue;
+        if new.id().is_zero() || new.id() == delta.old_file().id() {
+            continue; // nothing staged, or a pure rename or mode change
         }
         let path = new
             .path_bytes()
@@ -410,7 +438,9 @@ pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
             path,
             oid: new.id(),
             added_lines: Vec::new(),
+            not_diffed: false,
         });
+        old_ids.push(delta.old_file().id());
     }
     // Line callbacks name deltas by content, not index; match by new path.
     let index_of: HashMap<String, usize> = files
@@ -418,27 +448,81 @@ pub fn staged_files(repo: &Repository) -> Result<Vec<StagedFile>> {
         .enumerate()
         .map(|(i, f)| (f.path.clone(), i))
         .collect();
+    let slot = |delta: &git2::DiffDelta<'_>| {
+        delta
+            .new_file()
+            .path_bytes()
+            .and_then(|p| index_of.get(String::from_utf8_lossy(p).as_ref()).copied())
+    };
+    let mut binary: Vec<usize> = Vec::new();
+    let mut added: Vec<(usize, u32)> = Vec::new();
     diff.foreach(
         &mut |_, _| true,
-        None,
+        // Content git would not diff as text: NUL bytes, over max_size, or a
+        // `binary` / `-diff` attribute.
+        Some(&mut |delta, _| {
+            binary.extend(slot(&delta));
+            true
+        }),
         None,
         Some(&mut |delta, _hunk, line| {
             if line.origin() == '+' {
-                if let (Some(p), Some(n)) = (delta.new_file().path_bytes(), line.new_lineno()) {
-                    if let Some(&i) = index_of.get(String::from_utf8_lossy(p).as_ref()) {
-                        files[i].added_lines.push(n);
-                    }
+                if let (Some(i), Some(n)) = (slot(&delta), line.new_lineno()) {
+                    added.push((i, n));
                 }
             }
             true
         }),
     )
     .map_err(|e| git_error(repo, "cannot diff the index against HEAD", e))?;
+    for (i, n) in added {
+        files[i].added_lines.push(n);
+    }
+    for i in binary {
+        text_diff_lines(repo, &mut files[i], old_ids[i], max_size)?;
+    }
     for f in &mut files {
         f.added_lines.sort_unstable();
         f.added_lines.dedup();
     }
     Ok(files)
+}
+
+/// For a file git would not diff as text: if its staged content is small
+/// enough and really text (only an attribute said binary), diffs it as text;
+/// otherwise marks it not diffed.
+fn text_diff_lines(repo: &Repository, file: &mut StagedFile, old: Oid, max: u64) -> Result<()> {
+    let read = |oid: Oid| {
+        repo.find_blob(oid)
+            .map_err(|e| git_error(repo, &format!("{}: cannot read staged blob", file.path), e))
+    };
+    let new = read(file.oid)?;
+    if new.size() as u64 > max || looks_binary(new.content()) {
+        file.not_diffed = true;
+        return Ok(());
+    }
+    let old = if old.is_zero() { None } else { Some(read(old)?) };
+    let mut opts = DiffOptions::new();
+    opts.context_lines(0).force_text(true);
+    let patch = Patch::from_buffers(
+        old.as_ref().map_or(&[][..], |b| b.content()),
+        None,
+        new.content(),
+        None,
+        Some(&mut opts),
+    )
+    .map_err(|e| git_error(repo, &format!("{}: cannot diff", file.path), e))?;
+    for h in 0..patch.num_hunks() {
+        let lines = patch.num_lines_in_hunk(h).unwrap_or(0);
+        for l in 0..lines {
+            if let Ok(line) = patch.line_in_hunk(h, l) {
+                if line.origin() == '+' {
+                    file.added_lines.extend(line.new_lineno());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ fn invalid(vault: &str, message: String) -> VaultError {
 /// values, `#` comments). Every value is current, version "1".
 pub fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("dotenv:{}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -29,11 +30,21 @@ pub fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
         }
         let line = line.strip_prefix("export ").unwrap_or(line);
         let Some((name, value)) = line.split_once('=') else {
-            return Err(invalid(&vault, format!("line {}: expected NAME=value", n + 1)));
+            return Err(invalid(
+                &vault,
+                format!("line {}: expected NAME=value", n + 1),
+            ));
         };
         let name = name.trim();
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-') {
-            return Err(invalid(&vault, format!("line {}: invalid variable name", n + 1)));
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b == b'-')
+        {
+            return Err(invalid(
+                &vault,
+                format!("line {}: invalid variable name", n + 1),
+            ));
         }
         let value = unquote(value.trim());
         out.push(ManagedValue {
@@ -62,7 +73,8 @@ fn unquote(v: &str) -> &str {
 /// Loads a JSON vault file.
 pub fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("json:{}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
     parse_json(&vault, &text)
 }
 
@@ -73,10 +85,16 @@ pub fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
 pub fn parse_json(vault: &str, text: &str) -> Result<Vec<ManagedValue>, VaultError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         // serde_json's message can quote input; keep only its position.
-        invalid(vault, format!("invalid JSON at line {} column {}", e.line(), e.column()))
+        invalid(
+            vault,
+            format!("invalid JSON at line {} column {}", e.line(), e.column()),
+        )
     })?;
     let Value::Object(map) = doc else {
-        return Err(invalid(vault, "expected a JSON object of name → value".into()));
+        return Err(invalid(
+            vault,
+            "expected a JSON object of name → value".into(),
+        ));
     };
     let mut out = Vec::new();
     for (name, entry) in map {
@@ -93,7 +111,12 @@ pub fn parse_json(vault: &str, text: &str) -> Result<Vec<ManagedValue>, VaultErr
                     out.push(versioned(vault, &name, item)?);
                 }
             }
-            _ => return Err(invalid(vault, format!("key '{name}': expected a string, an object or an array"))),
+            _ => {
+                return Err(invalid(
+                    vault,
+                    format!("key '{name}': expected a string, an object or an array"),
+                ))
+            }
         }
     }
     Ok(out)
@@ -108,12 +131,22 @@ fn versioned(vault: &str, name: &str, entry: &Value) -> Result<ManagedValue, Vau
         None => "1".to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(_) => return Err(invalid(vault, format!("key '{name}.version': expected a string or number"))),
+        Some(_) => {
+            return Err(invalid(
+                vault,
+                format!("key '{name}.version': expected a string or number"),
+            ))
+        }
     };
     let current = match entry.get("current") {
         None => true,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(invalid(vault, format!("key '{name}.current': expected true or false"))),
+        Some(_) => {
+            return Err(invalid(
+                vault,
+                format!("key '{name}.current': expected true or false"),
+            ))
+        }
     };
     Ok(ManagedValue {
         name: name.to_string(),
@@ -135,15 +168,32 @@ mod tests {
                "c": [{"value": "x1", "version": "1", "current": false}, {"value": "x2", "version": "2"}]}"#,
         )
         .unwrap();
-        let mut got: Vec<_> = v.iter().map(|m| (m.name.as_str(), m.version.as_str(), m.current, m.value.expose())).collect();
+        let mut got: Vec<_> = v
+            .iter()
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.version.as_str(),
+                    m.current,
+                    m.value.expose(),
+                )
+            })
+            .collect();
         got.sort();
         assert_eq!(
             got,
-            vec![("a", "1", true, "one"), ("b", "7", false, "two"), ("c", "1", false, "x1"), ("c", "2", true, "x2")]
+            vec![
+                ("a", "1", true, "one"),
+                ("b", "7", false, "two"),
+                ("c", "1", false, "x1"),
+                ("c", "2", true, "x2")
+            ]
         );
         let e = parse_json("t", "{\"a\": 1}").unwrap_err().to_string();
         assert!(e.contains("key 'a'"), "{e}");
-        let e = parse_json("t", "{\"a\": \"s3cr3t-value\"").unwrap_err().to_string();
+        let e = parse_json("t", "{\"a\": \"s3cr3t-value\"")
+            .unwrap_err()
+            .to_string();
         assert!(!e.contains("s3cr3t"), "{e}");
     }
 
@@ -153,7 +203,10 @@ mod tests {
         let p = dir.path().join(".env");
         std::fs::write(&p, "# c\nexport A=\"x y\"\nB='z'\nC=plain # note\n\n").unwrap();
         let v = load_dotenv(&p).unwrap();
-        let got: Vec<_> = v.iter().map(|m| (m.name.as_str(), m.value.expose())).collect();
+        let got: Vec<_> = v
+            .iter()
+            .map(|m| (m.name.as_str(), m.value.expose()))
+            .collect();
         assert_eq!(got, vec![("A", "x y"), ("B", "z"), ("C", "plain")]);
         std::fs::write(&p, "garbage\n").unwrap();
         assert!(load_dotenv(&p).unwrap_err().to_string().contains("line 1"));

@@ -8,11 +8,39 @@
 //! `dotenv:PATH`, `json:PATH`, `local:PATH`, `vault+https://HOST[:PORT]/MOUNT[/PREFIX]`
 //! (and `vault+http://`), `aws-sm://REGION[/PREFIX]`, `fingerprints:FILE`.
 
+pub mod aws;
+pub mod cache;
+pub mod crypto;
 pub mod files;
+pub mod hashicorp;
+pub mod index;
+pub mod load;
+pub mod local;
+pub mod snapshot;
 
 use crate::report::Secret;
 use std::fmt;
 use std::path::PathBuf;
+
+/// Loads every `--vault` source into one index; remote vaults go through the
+/// encrypted cache. Returns the index and one-line warnings for stderr.
+pub fn load(
+    uris: &[String],
+    cache: &cache::CacheOptions,
+) -> Result<(index::ValueIndex, Vec<String>), VaultError> {
+    let parsed = uris
+        .iter()
+        .map(|u| VaultUri::parse(u))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (index, notes) = load::load_index(&parsed, |uri, notes| {
+        if load::is_remote(uri) {
+            cache::load_cached(uri, cache, notes, || load::load_values(uri))
+        } else {
+            load::load_values(uri)
+        }
+    })?;
+    Ok((index, notes.warnings))
+}
 
 /// One version of one managed secret (or one field of it).
 #[derive(Clone)]
@@ -126,14 +154,20 @@ impl VaultUri {
         }
         for (scheme, http) in [("vault+https://", "https://"), ("vault+http://", "http://")] {
             if let Some(rest) = uri.strip_prefix(scheme) {
-                let (host, path) = rest.split_once('/').ok_or_else(|| bad("expected HOST[:PORT]/MOUNT[/PREFIX]"))?;
+                let (host, path) = rest
+                    .split_once('/')
+                    .ok_or_else(|| bad("expected HOST[:PORT]/MOUNT[/PREFIX]"))?;
                 if host.is_empty() || host.contains('@') {
-                    return Err(bad("expected HOST[:PORT]/MOUNT[/PREFIX] (credentials go in VAULT_TOKEN)"));
+                    return Err(bad(
+                        "expected HOST[:PORT]/MOUNT[/PREFIX] (credentials go in VAULT_TOKEN)",
+                    ));
                 }
                 let path = path.trim_matches('/');
                 let (mount, prefix) = path.split_once('/').unwrap_or((path, ""));
                 if mount.is_empty() {
-                    return Err(bad("missing the KV v2 mount (e.g. vault+https://vault.corp:8200/secret)"));
+                    return Err(bad(
+                        "missing the KV v2 mount (e.g. vault+https://vault.corp:8200/secret)",
+                    ));
                 }
                 return Ok(VaultUri::HashiCorp {
                     address: format!("{http}{host}"),
@@ -145,9 +179,13 @@ impl VaultUri {
         if let Some(rest) = uri.strip_prefix("aws-sm://") {
             let (region, prefix) = rest.split_once('/').unwrap_or((rest, ""));
             let valid_region = !region.is_empty()
-                && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && region
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid_region {
-                return Err(bad("expected aws-sm://REGION[/PREFIX], e.g. aws-sm://eu-west-1/prod/"));
+                return Err(bad(
+                    "expected aws-sm://REGION[/PREFIX], e.g. aws-sm://eu-west-1/prod/",
+                ));
             }
             return Ok(VaultUri::AwsSecretsManager {
                 region: region.to_string(),
@@ -166,7 +204,11 @@ impl VaultUri {
             VaultUri::Json(p) => format!("json:{}", p.display()),
             VaultUri::Local(p) => format!("local:{}", p.display()),
             VaultUri::Fingerprints(p) => format!("fingerprints:{}", p.display()),
-            VaultUri::HashiCorp { address, mount, prefix } => {
+            VaultUri::HashiCorp {
+                address,
+                mount,
+                prefix,
+            } => {
                 let base = format!("vault+{address}/{mount}");
                 if prefix.is_empty() {
                     base
@@ -213,9 +255,8 @@ impl Verdict {
     /// The vault name and version, for managed verdicts.
     pub fn name_version(&self) -> Option<(&str, &str)> {
         match self {
-            Verdict::ManagedCurrent { name, version } | Verdict::ManagedSuperseded { name, version } => {
-                Some((name, version))
-            }
+            Verdict::ManagedCurrent { name, version }
+            | Verdict::ManagedSuperseded { name, version } => Some((name, version)),
             Verdict::Unmanaged => None,
         }
     }
@@ -227,7 +268,10 @@ mod tests {
 
     #[test]
     fn parses_uris() {
-        assert_eq!(VaultUri::parse("dotenv:.env").unwrap(), VaultUri::Dotenv(".env".into()));
+        assert_eq!(
+            VaultUri::parse("dotenv:.env").unwrap(),
+            VaultUri::Dotenv(".env".into())
+        );
         assert_eq!(
             VaultUri::parse("vault+https://vault.corp:8200/secret/prod/app").unwrap(),
             VaultUri::HashiCorp {
@@ -251,7 +295,13 @@ mod tests {
                 prefix: "prod/".into()
             }
         );
-        for bad in ["vault://x", "dotenv:", "vault+https://host", "aws-sm://EU WEST", "vault+https://u:p@h/kv"] {
+        for bad in [
+            "vault://x",
+            "dotenv:",
+            "vault+https://host",
+            "aws-sm://EU WEST",
+            "vault+https://u:p@h/kv",
+        ] {
             assert!(VaultUri::parse(bad).is_err(), "{bad}");
         }
     }

@@ -1,0 +1,560 @@
+//! HashiCorp Vault KV version 2 over its HTTP API
+//! (`vault+https://HOST[:PORT]/MOUNT[/PREFIX]`, `vault+http://` for local dev).
+//!
+//! Loading walks the mount with `LIST /v1/MOUNT/metadata/PATH` (sent as
+//! `GET …?list=true`), recursing into every folder (`key/`), reads each
+//! secret's metadata (`GET /v1/MOUNT/metadata/PATH`: `current_version` and
+//! the `versions` map), and fetches every live version with
+//! `GET /v1/MOUNT/data/PATH?version=N`. A version whose `deletion_time` has
+//! passed (soft-deleted) or that is `destroyed` is skipped; a future
+//! `deletion_time` (`delete_version_after`) is still live. Each field of a
+//! version's `data.data` object becomes one managed value named `PATH#FIELD`
+//! with version `N`, current when `N == current_version`. String and number
+//! fields count; other JSON types are skipped.
+//!
+//! With a prefix, the secret at exactly `PREFIX` and everything under
+//! `PREFIX/` is loaded.
+//!
+//! Environment: `VAULT_TOKEN` (required), `VAULT_NAMESPACE` (sent as
+//! `X-Vault-Namespace`), `VAULT_CACERT` (a PEM file of CA certificates used
+//! instead of the built-in web roots). TLS is rustls.
+//!
+//! The HTTP rules here ([`HttpSettings`]) are shared with the AWS backend:
+//! connect timeout 5 s, 30 s per request; up to 3 attempts with exponential
+//! backoff (250 ms, 500 ms, …; base overridable with
+//! `LEAKGUARD_VAULT_BACKOFF_MS`) on connection errors, timeouts, HTTP 5xx
+//! and 429; 401/403 fail at once as "permission denied"; a server still
+//! unreachable after the last attempt gives [`VaultError::Unreachable`].
+//! Error messages name the method, path and status, never a response body
+//! (it may hold values).
+
+use super::{ManagedValue, VaultError, VaultUri};
+use crate::report::Secret;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Environment variable: base of the retry backoff, in milliseconds.
+pub const BACKOFF_ENV: &str = "LEAKGUARD_VAULT_BACKOFF_MS";
+/// Deepest folder nesting followed when listing.
+const MAX_DEPTH: usize = 64;
+/// Largest response body read (bytes).
+const MAX_BODY: u64 = 64 << 20;
+
+/// Timeouts, retries and TLS roots for vault HTTP clients (HashiCorp and AWS).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// Time allowed to open a connection (including TLS handshake is not
+    /// part of it; see `timeout`).
+    pub connect_timeout: Duration,
+    /// Time allowed for one whole request, from connecting to the last byte
+    /// of the response.
+    pub timeout: Duration,
+    /// How many times a request is tried in all (at least 1).
+    pub attempts: u32,
+    /// Wait before the second attempt; doubled before each further one.
+    pub backoff: Duration,
+    /// A PEM file of CA certificates to trust instead of the built-in roots.
+    pub ca_cert: Option<PathBuf>,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        HttpSettings {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            attempts: 3,
+            backoff: Duration::from_millis(250),
+            ca_cert: None,
+        }
+    }
+}
+
+impl HttpSettings {
+    /// The defaults, with the backoff base from `LEAKGUARD_VAULT_BACKOFF_MS`
+    /// when set to a number.
+    pub fn from_env() -> HttpSettings {
+        let mut s = HttpSettings::default();
+        if let Some(ms) = std::env::var(BACKOFF_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+        {
+            s.backoff = Duration::from_millis(ms);
+        }
+        s
+    }
+}
+
+/// A response: status and body (the body is never put in a message).
+pub(crate) struct HttpResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+/// A blocking HTTP client with the timeout and retry rules of [`HttpSettings`].
+pub(crate) struct HttpClient {
+    agent: ureq::Agent,
+    settings: HttpSettings,
+    /// The vault's display name, for errors.
+    vault: String,
+}
+
+impl HttpClient {
+    pub(crate) fn new(vault: &str, settings: &HttpSettings) -> Result<HttpClient, VaultError> {
+        let mut tls = ureq::tls::TlsConfig::builder().provider(ureq::tls::TlsProvider::Rustls);
+        if let Some(path) = &settings.ca_cert {
+            let bad = |m: String| VaultError::Invalid {
+                vault: vault.to_string(),
+                message: format!("CA certificate file {}: {m}", path.display()),
+            };
+            let pem = std::fs::read(path).map_err(|e| bad(format!("cannot read: {e}")))?;
+            let mut certs = Vec::new();
+            for item in ureq::tls::parse_pem(&pem) {
+                match item {
+                    Ok(ureq::tls::PemItem::Certificate(c)) => certs.push(c),
+                    Ok(_) => {}
+                    Err(_) => return Err(bad("not a valid PEM file".into())),
+                }
+            }
+            if certs.is_empty() {
+                return Err(bad("holds no PEM certificate".into()));
+            }
+            tls = tls.root_certs(ureq::tls::RootCerts::new_with_certs(&certs));
+        }
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(settings.connect_timeout))
+            .timeout_global(Some(settings.timeout))
+            .max_redirects(3)
+            .user_agent(concat!("leakguard/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls.build())
+            .build()
+            .new_agent();
+        Ok(HttpClient {
+            agent,
+            settings: settings.clone(),
+            vault: vault.to_string(),
+        })
+    }
+
+    /// Sends the request `make` builds (called again for each attempt, so
+    /// it can re-sign), retrying on connection errors, timeouts, 5xx, 429
+    /// and whatever `retry_also` says. `what` names the request in errors
+    /// ("GET /v1/secret/metadata/app").
+    pub(crate) fn send(
+        &self,
+        what: &str,
+        make: &dyn Fn() -> Result<http::Request<Vec<u8>>, VaultError>,
+        retry_also: &dyn Fn(&HttpResponse) -> bool,
+    ) -> Result<HttpResponse, VaultError> {
+        let attempts = self.settings.attempts.max(1);
+        let mut last = String::new();
+        for attempt in 1..=attempts {
+            if attempt > 1 {
+                let factor = 1u32 << (attempt - 2).min(16);
+                std::thread::sleep(self.settings.backoff.saturating_mul(factor));
+            }
+            match self.agent.run(make()?) {
+                Ok(mut resp) => {
+                    let status = resp.status().as_u16();
+                    let body = resp.body_mut().with_config().limit(MAX_BODY).read_to_vec();
+                    match body {
+                        Ok(body) => {
+                            let r = HttpResponse { status, body };
+                            if status >= 500 || status == 429 || retry_also(&r) {
+                                last = format!("HTTP {status}");
+                                continue;
+                            }
+                            return Ok(r);
+                        }
+                        Err(e) => {
+                            last = describe(&e);
+                            if !retryable(&e) {
+                                return Err(self.unreachable(format!("{what}: {last}")));
+                            }
+                        }
+                    }
+                }
+                Err(e) => {
+                    last = describe(&e);
+                    if !retryable(&e) {
+                        return Err(self.unreachable(format!("{what}: {last}")));
+                    }
+                }
+            }
+        }
+        Err(self.unreachable(format!("{what}: {last} (after {attempts} attempts)")))
+    }
+
+    pub(crate) fn unreachable(&self, message: String) -> VaultError {
+        VaultError::Unreachable {
+            vault: self.vault.clone(),
+            message,
+        }
+    }
+
+    pub(crate) fn invalid(&self, message: String) -> VaultError {
+        VaultError::Invalid {
+            vault: self.vault.clone(),
+            message,
+        }
+    }
+}
+
+/// Whether a transport error is worth another attempt.
+fn retryable(e: &ureq::Error) -> bool {
+    matches!(
+        e,
+        ureq::Error::Io(_)
+            | ureq::Error::Timeout(_)
+            | ureq::Error::HostNotFound
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::Protocol(_)
+            | ureq::Error::BodyStalled
+    )
+}
+
+/// A transport error in words, without anything the server sent.
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::Io(io) => format!("connection error: {io}"),
+        ureq::Error::Timeout(t) => format!("timed out ({t})"),
+        ureq::Error::HostNotFound => "host not found".into(),
+        ureq::Error::ConnectionFailed => "connection failed".into(),
+        ureq::Error::Protocol(_) => "malformed HTTP response".into(),
+        ureq::Error::BodyStalled => "response body stalled".into(),
+        ureq::Error::BodyExceedsLimit(n) => format!("response larger than {n} bytes"),
+        ureq::Error::Tls(m) => format!("TLS error: {m}"),
+        ureq::Error::Rustls(r) => format!("TLS error: {r}"),
+        ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => "redirect failed".into(),
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => "invalid request URL".into(),
+        _ => "HTTP client error".into(),
+    }
+}
+
+/// Everything [`load_with`] needs. `Debug` hides the token.
+#[derive(Clone)]
+pub struct KvConfig {
+    /// `https://host:port` (or `http://` for local dev), no trailing slash needed.
+    pub address: String,
+    /// The KV v2 mount ("secret").
+    pub mount: String,
+    /// Only the secret at this path and those under it ("" for all).
+    pub prefix: String,
+    /// The Vault token (`X-Vault-Token`).
+    pub token: String,
+    /// The Vault Enterprise / OpenBao namespace (`X-Vault-Namespace`), if any.
+    pub namespace: Option<String>,
+    /// Timeouts, retries, CA certificate.
+    pub http: HttpSettings,
+}
+
+impl fmt::Debug for KvConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KvConfig")
+            .field("address", &self.address)
+            .field("mount", &self.mount)
+            .field("prefix", &self.prefix)
+            .field("token", &"<redacted>")
+            .field("namespace", &self.namespace)
+            .field("http", &self.http)
+            .finish()
+    }
+}
+
+fn display_name(address: &str, mount: &str, prefix: &str) -> String {
+    VaultUri::HashiCorp {
+        address: address.trim_end_matches('/').to_string(),
+        mount: mount.trim_matches('/').to_string(),
+        prefix: prefix.trim_matches('/').to_string(),
+    }
+    .display_name()
+}
+
+impl KvConfig {
+    /// A configuration from the environment: `VAULT_TOKEN` (required),
+    /// `VAULT_NAMESPACE`, `VAULT_CACERT`, `LEAKGUARD_VAULT_BACKOFF_MS`.
+    pub fn from_env(address: &str, mount: &str, prefix: &str) -> Result<KvConfig, VaultError> {
+        let token = std::env::var("VAULT_TOKEN").unwrap_or_default();
+        if token.trim().is_empty() {
+            return Err(VaultError::Invalid {
+                vault: display_name(address, mount, prefix),
+                message: "VAULT_TOKEN is not set (export a Vault token with read and list access to the mount)"
+                    .into(),
+            });
+        }
+        let namespace = std::env::var("VAULT_NAMESPACE")
+            .ok()
+            .filter(|n| !n.trim().is_empty());
+        let mut http = HttpSettings::from_env();
+        http.ca_cert = std::env::var_os("VAULT_CACERT")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
+        Ok(KvConfig {
+            address: address.to_string(),
+            mount: mount.to_string(),
+            prefix: prefix.to_string(),
+            token: token.trim().to_string(),
+            namespace,
+            http,
+        })
+    }
+}
+
+/// Loads every live version of every secret under `prefix` in the KV v2
+/// `mount` at `address`, with token, namespace and CA from the environment
+/// (see [`KvConfig::from_env`]).
+pub fn load(address: &str, mount: &str, prefix: &str) -> Result<Vec<ManagedValue>, VaultError> {
+    load_with(&KvConfig::from_env(address, mount, prefix)?)
+}
+
+/// [`load`] with an explicit configuration.
+pub fn load_with(config: &KvConfig) -> Result<Vec<ManagedValue>, VaultError> {
+    Kv::new(config)?.load()
+}
+
+struct Kv<'a> {
+    config: &'a KvConfig,
+    client: HttpClient,
+    base: String,
+    mount: String,
+}
+
+impl<'a> Kv<'a> {
+    fn new(config: &'a KvConfig) -> Result<Kv<'a>, VaultError> {
+        let vault = display_name(&config.address, &config.mount, &config.prefix);
+        let client = HttpClient::new(&vault, &config.http)?;
+        let base = config.address.trim_end_matches('/').to_string();
+        if !(base.starts_with("https://") || base.starts_with("http://")) {
+            return Err(client.invalid("the address must start with https:// or http://".into()));
+        }
+        Ok(Kv {
+            config,
+            client,
+            base,
+            mount: config.mount.trim_matches('/').to_string(),
+        })
+    }
+
+    fn load(&self) -> Result<Vec<ManagedValue>, VaultError> {
+        let prefix = self.config.prefix.trim_matches('/');
+        let mut secrets = BTreeSet::new();
+        if prefix.is_empty() {
+            self.walk("", 0, &mut secrets)?;
+        } else {
+            // The secret at exactly PREFIX (if any; a 404 on its metadata skips it) …
+            secrets.insert(prefix.to_string());
+            // … and everything under PREFIX/.
+            self.walk(&format!("{prefix}/"), 0, &mut secrets)?;
+        }
+        let mut out = Vec::new();
+        for path in &secrets {
+            self.read_secret(path, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// GETs `/v1/{rest}`: Ok(None) on 404; permission and other errors as errors.
+    fn get(&self, rest: &str) -> Result<Option<Value>, VaultError> {
+        let url = format!("{}/v1/{rest}", self.base);
+        let path_only = rest.split('?').next().unwrap_or(rest);
+        let what = if rest.ends_with("?list=true") {
+            format!("LIST /v1/{path_only}")
+        } else {
+            format!("GET /v1/{rest}")
+        };
+        let make = || {
+            let mut b = http::Request::builder()
+                .method("GET")
+                .uri(&url)
+                .header("X-Vault-Token", &self.config.token)
+                .header("X-Vault-Request", "true")
+                .header("Accept", "application/json");
+            if let Some(ns) = &self.config.namespace {
+                b = b.header("X-Vault-Namespace", ns);
+            }
+            b.body(Vec::new()).map_err(|_| {
+                self.client
+                    .invalid(format!("{what}: invalid request (bad address or header)"))
+            })
+        };
+        let resp = self.client.send(&what, &make, &|_| false)?;
+        match resp.status {
+            200 => serde_json::from_slice(&resp.body)
+                .map(Some)
+                .map_err(|_| self.client.invalid(format!("{what}: response is not JSON"))),
+            204 | 404 => Ok(None),
+            401 | 403 => Err(self.client.invalid(format!(
+                "permission denied (HTTP {}) on {what}: check VAULT_TOKEN{} and its policy (read and list on {}/metadata and read on {}/data)",
+                resp.status,
+                if self.config.namespace.is_some() { " and VAULT_NAMESPACE" } else { "" },
+                self.mount,
+                self.mount
+            ))),
+            s => Err(self.client.invalid(format!("unexpected HTTP {s} on {what}"))),
+        }
+    }
+
+    /// Lists `folder` ("" or ending in '/') recursively, adding secret paths.
+    fn walk(
+        &self,
+        folder: &str,
+        depth: usize,
+        out: &mut BTreeSet<String>,
+    ) -> Result<(), VaultError> {
+        if depth > MAX_DEPTH {
+            return Err(self.client.invalid(format!(
+                "folders nested deeper than {MAX_DEPTH} levels under '{folder}'"
+            )));
+        }
+        let Some(doc) = self.get(&format!(
+            "{}/metadata/{}?list=true",
+            self.mount,
+            encode_path(folder)
+        ))?
+        else {
+            return Ok(());
+        };
+        let keys = doc
+            .pointer("/data/keys")
+            .and_then(Value::as_array)
+            .ok_or_else(|| {
+                self.client.invalid(format!(
+                    "LIST /v1/{}/metadata/{folder}: no data.keys in the response",
+                    self.mount
+                ))
+            })?;
+        for key in keys.iter().filter_map(Value::as_str) {
+            if key.is_empty() || key == "/" {
+                continue;
+            }
+            if let Some(sub) = key.strip_suffix('/') {
+                self.walk(&format!("{folder}{sub}/"), depth + 1, out)?;
+            } else {
+                out.insert(format!("{folder}{key}"));
+            }
+        }
+        Ok(())
+    }
+
+    fn read_secret(&self, path: &str, out: &mut Vec<ManagedValue>) -> Result<(), VaultError> {
+        let enc = encode_path(path);
+        let Some(meta) = self.get(&format!("{}/metadata/{enc}", self.mount))? else {
+            return Ok(());
+        };
+        let bad_meta = || {
+            self.client.invalid(format!(
+                "GET /v1/{}/metadata/{path}: unexpected metadata shape",
+                self.mount
+            ))
+        };
+        let data = meta.get("data").ok_or_else(bad_meta)?;
+        let current = data
+            .get("current_version")
+            .and_then(Value::as_u64)
+            .ok_or_else(bad_meta)?;
+        let versions = data
+            .get("versions")
+            .and_then(Value::as_object)
+            .ok_or_else(bad_meta)?;
+        let now = time::OffsetDateTime::now_utc();
+        let mut live: Vec<u64> = versions
+            .iter()
+            .filter_map(|(n, v)| {
+                let n: u64 = n.parse().ok()?;
+                let destroyed = v.get("destroyed").and_then(Value::as_bool).unwrap_or(false);
+                let deleted = match v.get("deletion_time").and_then(Value::as_str) {
+                    None | Some("") => false,
+                    Some(t) => time::OffsetDateTime::parse(
+                        t,
+                        &time::format_description::well_known::Rfc3339,
+                    )
+                    .map_or(true, |t| t <= now),
+                };
+                (!destroyed && !deleted).then_some(n)
+            })
+            .collect();
+        live.sort_unstable();
+        for n in live {
+            let Some(doc) = self.get(&format!("{}/data/{enc}?version={n}", self.mount))? else {
+                continue; // deleted since the metadata was read
+            };
+            let Some(fields) = doc.pointer("/data/data").and_then(Value::as_object) else {
+                continue; // null data: deleted or destroyed meanwhile
+            };
+            for (field, value) in fields {
+                let value = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Number(num) => num.to_string(),
+                    _ => continue,
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                out.push(ManagedValue {
+                    name: format!("{path}#{field}"),
+                    version: n.to_string(),
+                    current: n == current,
+                    value: Secret::from_bytes(value.as_bytes()),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Percent-encodes each segment of a path, keeping the slashes.
+pub(crate) fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_paths() {
+        assert_eq!(encode_path("prod/app db/key#1"), "prod/app%20db/key%231");
+        assert_eq!(encode_path(""), "");
+    }
+
+    #[test]
+    fn config_debug_hides_token() {
+        let c = KvConfig {
+            address: "http://127.0.0.1:1".into(),
+            mount: "secret".into(),
+            prefix: "".into(),
+            token: "hvs.s3cr3t-token-value".into(),
+            namespace: None,
+            http: HttpSettings::default(),
+        };
+        let d = format!("{c:?}");
+        assert!(!d.contains("s3cr3t") && d.contains("redacted"), "{d}");
+    }
+
+    #[test]
+    fn bad_ca_file_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ca.pem");
+        std::fs::write(&p, "not a certificate").unwrap();
+        let http = HttpSettings {
+            ca_cert: Some(p),
+            ..HttpSettings::default()
+        };
+        let e = HttpClient::new("v", &http).err().unwrap().to_string();
+        assert!(
+            e.contains("ca.pem") && e.contains("no PEM certificate"),
+            "{e}"
+        );
+    }
+}
