@@ -82,7 +82,9 @@ fn prepare(src: &SourceArgs, baselines: &[std::path::PathBuf]) -> anyhow::Result
     }
     let mut vaults = config.vault.clone();
     vaults.extend(src.vault.iter().cloned());
-    let vault = if vaults.is_empty() {
+    let env_vault =
+        std::env::var_os(leakguard::vault::files::VAULT_JSON_ENV).is_some_and(|v| !v.is_empty());
+    let vault = if vaults.is_empty() && !env_vault {
         None
     } else {
         let mut cache = leakguard::vault::cache::CacheOptions::default();

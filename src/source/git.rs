@@ -501,7 +501,11 @@ fn text_diff_lines(repo: &Repository, file: &mut StagedFile, old: Oid, max: u64)
         file.not_diffed = true;
         return Ok(());
     }
-    let old = if old.is_zero() { None } else { Some(read(old)?) };
+    let old = if old.is_zero() {
+        None
+    } else {
+        Some(read(old)?)
+    };
     let mut opts = DiffOptions::new();
     opts.context_lines(0).force_text(true);
     let patch = Patch::from_buffers(
