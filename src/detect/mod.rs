@@ -1,7 +1,11 @@
 //! The detector: finds candidate secrets in a chunk of bytes.
 //!
 //! One aho-corasick pass over every rule's keywords (ASCII case-insensitive)
-//! says which rules can match and where; each selected rule's regex then runs
+//! says which rules can match and where. The pass is leftmost-longest (so the
+//! automaton's prefilters apply) and restarts one byte after each hit's
+//! start, so every position where a keyword starts is seen; shorter keywords
+//! starting at the same position are prefixes of the one reported, and their
+//! rules are selected through a precomputed prefix closure; each selected rule's regex then runs
 //! only in a window around its keyword hits, never over the whole chunk.
 //! Captured secrets that are look-alikes (placeholders, regular runs) or below
 //! the rule's entropy minimum are dropped here. The detector knows nothing of
@@ -12,7 +16,7 @@ pub mod filters;
 pub mod lookalike;
 
 use crate::rules::RuleSet;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -72,10 +76,28 @@ impl Detector {
                 }
             }
         }
+        // A hit of keyword K also stands for every keyword that is a prefix of
+        // K (they start at the same byte, and leftmost-longest reports K only).
+        let keyword_rules: Vec<Vec<u32>> = patterns
+            .iter()
+            .map(|k| {
+                let mut selected: Vec<u32> = Vec::new();
+                for (j, other) in patterns.iter().enumerate() {
+                    if k.len() >= other.len()
+                        && k.as_bytes()[..other.len()].eq_ignore_ascii_case(other.as_bytes())
+                    {
+                        selected.extend(&keyword_rules[j]);
+                    }
+                }
+                selected.sort_unstable();
+                selected.dedup();
+                selected
+            })
+            .collect();
         let keywords = (!patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .expect("keyword automaton over a few thousand literals always builds")
@@ -98,7 +120,12 @@ impl Detector {
             return;
         };
         scratch.windows.clear();
-        for hit in keywords.find_overlapping_iter(data) {
+        let mut at = 0;
+        while at < data.len() {
+            let Some(hit) = keywords.find(Input::new(data).span(at..data.len())) else {
+                break;
+            };
+            at = hit.start() + 1;
             for &rule in &self.keyword_rules[hit.pattern().as_usize()] {
                 let radius = self.rules.get(rule as usize).compiled().radius;
                 scratch.windows.push(Window {
@@ -249,6 +276,39 @@ entropy = 3.0
             data.extend_from_slice(format!("tok_Zz9Yy8Xx{i:04} ").as_bytes());
         }
         assert_eq!(find(&d, &data).len(), 1000);
+    }
+
+    #[test]
+    fn overlapping_and_prefix_keywords_all_select_their_rules() {
+        let d = detector(
+            r#"
+[[rules]]
+id = "short"
+name = "Short prefix"
+severity = "low"
+keywords = ["ab_"]
+regex = '''(?P<secret>ab_[0-9]{6})'''
+
+[[rules]]
+id = "long"
+name = "Long prefix"
+severity = "low"
+keywords = ["ab_cd_"]
+regex = '''(?P<secret>ab_cd_[0-9]{6})'''
+
+[[rules]]
+id = "overlap"
+name = "Overlapping keyword"
+severity = "low"
+keywords = ["cd_e"]
+regex = '''(?P<secret>cd_e[0-9]{6})'''
+"#,
+        );
+        let ids: Vec<String> = find(&d, b"x ab_123456 ab_cd_123456 ab_cd_e123456")
+            .into_iter()
+            .map(|h| h.0)
+            .collect();
+        assert_eq!(ids, vec!["short", "long", "overlap"]);
     }
 
     #[test]
