@@ -79,9 +79,12 @@ fn examples_are_attributed_to_their_own_rule() {
             };
             to_findings(&set, ex.as_bytes(), &mut candidates, origin, &mut findings);
             let line_col = |f: &leakguard::report::Finding| (f.span.line, f.span.column);
+            let before = &ex[..own.secret.start];
+            let line = before.matches('\n').count() as u64 + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
             let at_own: Vec<_> = findings
                 .iter()
-                .filter(|f| line_col(f) == (1, ex[..own.secret.start].chars().count() as u64 + 1))
+                .filter(|f| line_col(f) == (line, column))
                 .collect();
             if !at_own.iter().any(|f| f.rule_id == rule.id) {
                 let winner: Vec<_> = at_own.iter().map(|f| f.rule_id.as_str()).collect();

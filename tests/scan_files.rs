@@ -371,3 +371,57 @@ fn rules_list_shows_builtin_rules() {
         .code(0)
         .stdout(predicate::str::contains("generic-password-assignment"));
 }
+
+/// The shipped sample tree: every planted fake secret found with the right
+/// rule, every look-alike (placeholders, docs' example keys, lockfile hashes,
+/// env references, an allowed line) ignored, binary and ignored files skipped.
+#[test]
+fn sample_tree_exact_findings() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/sample-tree");
+    let (code, report) = scan_json(&[root]);
+    assert_eq!(code, 1);
+    let got: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}:{}",
+                f["severity"].as_str().unwrap(),
+                f["rule_id"].as_str().unwrap(),
+                f["path"].as_str().unwrap(),
+                f["line"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "critical aws-secret-access-key .env:4",
+            "critical database-postgres-url config/database.yml:2",
+            "critical stripe-live-secret-key config/settings.py:6",
+            "critical private-key-rsa deploy/id_rsa:2",
+            "high aws-access-key-id .env:3",
+            "high github-pat-classic config/settings.py:5",
+            "high slack-bot-token src/app.js:2",
+            "medium generic-password-unquoted .env:5",
+        ]
+    );
+    let stats = &report["stats"];
+    assert_eq!(stats["files"], 8);
+    assert_eq!(stats["skipped"]["binary"], 1);
+    // No planted value appears anywhere in the output.
+    let out = leakguard().args(["scan", root]).output().unwrap();
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    for f in report["findings"].as_array().unwrap() {
+        let preview = f["preview"].as_str().unwrap().trim_end_matches('…');
+        assert!(all.contains(&format!("{preview}…")));
+    }
+    let planted = std::fs::read_to_string(format!("{root}/.env")).unwrap();
+    let aws_secret = planted
+        .lines()
+        .find_map(|l| l.strip_prefix("AWS_SECRET_ACCESS_KEY="))
+        .unwrap();
+    assert!(!all.contains(aws_secret), "secret printed");
+}
