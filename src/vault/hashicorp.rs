@@ -15,6 +15,12 @@
 //! With a prefix, the secret at exactly `PREFIX` and everything under
 //! `PREFIX/` is loaded.
 //!
+//! First, where the token may ask, the mount's type is checked
+//! (`GET /v1/sys/internal/ui/mounts/MOUNT`, as the vault CLI does): a KV
+//! version 1 mount or another engine is an error, and so is a mount path
+//! that matches no engine (404 "no handler for route") — rather than an
+//! empty, falsely reassuring result.
+//!
 //! Environment: `VAULT_TOKEN` (required), `VAULT_NAMESPACE` (sent as
 //! `X-Vault-Namespace`), `VAULT_CACERT` (a PEM file of CA certificates used
 //! instead of the built-in web roots). TLS is rustls.
@@ -23,8 +29,9 @@
 //! connect timeout 5 s, 30 s per request; up to 3 attempts with exponential
 //! backoff (250 ms, 500 ms, …; base overridable with
 //! `LEAKGUARD_VAULT_BACKOFF_MS`) on connection errors, timeouts, HTTP 5xx
-//! and 429; 401/403 fail at once as "permission denied"; a server still
-//! unreachable after the last attempt gives [`VaultError::Unreachable`].
+//! and 429 (TLS certificate errors are not retried); 401/403 fail at once
+//! as "permission denied"; a server still unreachable after the last
+//! attempt gives [`VaultError::Unreachable`].
 //! Error messages name the method, path and status, never a response body
 //! (it may hold values).
 
@@ -46,8 +53,7 @@ const MAX_BODY: u64 = 64 << 20;
 /// Timeouts, retries and TLS roots for vault HTTP clients (HashiCorp and AWS).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpSettings {
-    /// Time allowed to open a connection (including TLS handshake is not
-    /// part of it; see `timeout`).
+    /// Time allowed to open the TCP connection.
     pub connect_timeout: Duration,
     /// Time allowed for one whole request, from connecting to the last byte
     /// of the response.
@@ -205,20 +211,27 @@ impl HttpClient {
 
 /// Whether a transport error is worth another attempt.
 fn retryable(e: &ureq::Error) -> bool {
-    matches!(
-        e,
-        ureq::Error::Io(_)
-            | ureq::Error::Timeout(_)
-            | ureq::Error::HostNotFound
-            | ureq::Error::ConnectionFailed
-            | ureq::Error::Protocol(_)
-            | ureq::Error::BodyStalled
-    )
+    match e {
+        // rustls reports certificate and handshake failures as InvalidData:
+        // another attempt would fail the same way.
+        ureq::Error::Io(io) => io.kind() != std::io::ErrorKind::InvalidData,
+        _ => matches!(
+            e,
+            ureq::Error::Timeout(_)
+                | ureq::Error::HostNotFound
+                | ureq::Error::ConnectionFailed
+                | ureq::Error::Protocol(_)
+                | ureq::Error::BodyStalled
+        ),
+    }
 }
 
 /// A transport error in words, without anything the server sent.
 fn describe(e: &ureq::Error) -> String {
     match e {
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            format!("TLS error: {io}")
+        }
         ureq::Error::Io(io) => format!("connection error: {io}"),
         ureq::Error::Timeout(t) => format!("timed out ({t})"),
         ureq::Error::HostNotFound => "host not found".into(),
@@ -339,6 +352,7 @@ impl<'a> Kv<'a> {
     }
 
     fn load(&self) -> Result<Vec<ManagedValue>, VaultError> {
+        self.check_mount()?;
         let prefix = self.config.prefix.trim_matches('/');
         let mut secrets = BTreeSet::new();
         if prefix.is_empty() {
@@ -358,6 +372,65 @@ impl<'a> Kv<'a> {
 
     /// GETs `/v1/{rest}`: Ok(None) on 404; permission and other errors as errors.
     fn get(&self, rest: &str) -> Result<Option<Value>, VaultError> {
+        let (what, resp) = self.request(rest)?;
+        match resp.status {
+            200 => serde_json::from_slice(&resp.body)
+                .map(Some)
+                .map_err(|_| self.client.invalid(format!("{what}: response is not JSON"))),
+            404 if no_route(&resp.body) => Err(self.client.invalid(format!(
+                "no secrets engine is mounted at '{}/' (HTTP 404 on {what})",
+                self.mount
+            ))),
+            204 | 404 => Ok(None),
+            401 | 403 => Err(self.client.invalid(format!(
+                "permission denied (HTTP {}) on {what}: check VAULT_TOKEN{} and its policy (read and list on {}/metadata and read on {}/data)",
+                resp.status,
+                if self.config.namespace.is_some() { " and VAULT_NAMESPACE" } else { "" },
+                self.mount,
+                self.mount
+            ))),
+            s => Err(self.client.invalid(format!("unexpected HTTP {s} on {what}"))),
+        }
+    }
+
+    /// Checks, where the token may ask, that the mount is KV version 2
+    /// (`GET /v1/sys/internal/ui/mounts/MOUNT`, as the vault CLI does). A
+    /// refused or unknown check is not an error: the listing tells then.
+    fn check_mount(&self) -> Result<(), VaultError> {
+        let (_, resp) = self.request(&format!(
+            "sys/internal/ui/mounts/{}",
+            encode_path(&self.mount)
+        ))?;
+        if resp.status != 200 {
+            return Ok(());
+        }
+        let Ok(doc) = serde_json::from_slice::<Value>(&resp.body) else {
+            return Ok(());
+        };
+        let Some(data) = doc.get("data").filter(|d| d.is_object()) else {
+            return Ok(());
+        };
+        let kind = data.get("type").and_then(Value::as_str).unwrap_or_default();
+        let version = data
+            .pointer("/options/version")
+            .and_then(Value::as_str)
+            .unwrap_or("1");
+        match (kind, version) {
+            ("kv", "2") | ("generic", "2") => Ok(()),
+            ("kv", _) | ("generic", _) => Err(self.client.invalid(format!(
+                "'{}/' is a KV version {version} mount; leakguard reads KV version 2 (versioned) mounts",
+                self.mount
+            ))),
+            ("", _) => Ok(()),
+            (other, _) => Err(self.client.invalid(format!(
+                "'{}/' is a '{other}' secrets engine, not KV version 2",
+                self.mount
+            ))),
+        }
+    }
+
+    /// Sends `GET /v1/{rest}` with the token and namespace headers.
+    fn request(&self, rest: &str) -> Result<(String, HttpResponse), VaultError> {
         let url = format!("{}/v1/{rest}", self.base);
         let path_only = rest.split('?').next().unwrap_or(rest);
         let what = if rest.ends_with("?list=true") {
@@ -381,20 +454,7 @@ impl<'a> Kv<'a> {
             })
         };
         let resp = self.client.send(&what, &make, &|_| false)?;
-        match resp.status {
-            200 => serde_json::from_slice(&resp.body)
-                .map(Some)
-                .map_err(|_| self.client.invalid(format!("{what}: response is not JSON"))),
-            204 | 404 => Ok(None),
-            401 | 403 => Err(self.client.invalid(format!(
-                "permission denied (HTTP {}) on {what}: check VAULT_TOKEN{} and its policy (read and list on {}/metadata and read on {}/data)",
-                resp.status,
-                if self.config.namespace.is_some() { " and VAULT_NAMESPACE" } else { "" },
-                self.mount,
-                self.mount
-            ))),
-            s => Err(self.client.invalid(format!("unexpected HTTP {s} on {what}"))),
-        }
+        Ok((what, resp))
     }
 
     /// Lists `folder` ("" or ending in '/') recursively, adding secret paths.
@@ -503,6 +563,21 @@ impl<'a> Kv<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether a 404 body says the path matched no mount ("no handler for
+/// route"), as opposed to an empty folder or a missing secret. Only this
+/// fact is taken from the body.
+fn no_route(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get("errors").and_then(Value::as_array).cloned())
+        .is_some_and(|errors| {
+            errors
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|e| e.contains("no handler for route"))
+        })
 }
 
 /// Percent-encodes each segment of a path, keeping the slashes.
