@@ -102,12 +102,16 @@ fn examples_are_attributed_to_their_own_rule() {
 /// docs/rules.md lists every built-in rule with its severity.
 #[test]
 fn docs_catalog_lists_every_rule_with_its_severity() {
-    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
     let missing: Vec<String> = load_builtin()
         .unwrap()
         .iter()
         .filter(|r| !docs.contains(&format!("| {} | `{}` |", r.severity, r.id)))
         .map(|r| format!("{} ({})", r.id, r.severity))
         .collect();
-    assert!(missing.is_empty(), "docs/rules.md is out of date for: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "docs/rules.md is out of date for: {missing:?}"
+    );
 }

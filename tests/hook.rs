@@ -1,0 +1,301 @@
+//! `leakguard install-hook` and the installed pre-commit hook, end to end
+//! with real `git commit`s.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use tempfile::TempDir;
+
+const MARKER: &str = "leakguard pre-commit hook";
+
+/// A distinct token matched by `test_rule` (`tt_` + 20 alphanumerics).
+fn secret(n: u32) -> String {
+    format!("tt_Hv6Rn2Qx8Tk4Mz7Jc3{n:02}")
+}
+
+/// Runs git in `dir`, isolated from the user's and the system's config (so
+/// no global core.hooksPath interferes), and returns its output.
+fn git_out(dir: &Path, args: &[&str]) -> Output {
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("LEAKGUARD_BIN")
+        .env_remove("LEAKGUARD_FAIL_ON")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("git runs")
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_out(dir, args);
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn init() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["config", "user.name", "Alice Example"]);
+    git(dir.path(), &["config", "user.email", "alice@example.com"]);
+    dir
+}
+
+fn install(dir: &Path, extra: &[&str]) -> Output {
+    leakguard()
+        .arg("install-hook")
+        .args(extra)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
+fn is_executable(p: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o111 == 0o111
+}
+
+#[test]
+fn install_writes_an_executable_hook() {
+    let dir = init();
+    let out = install(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let hook = dir.path().join(".git/hooks/pre-commit");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(&hook.display().to_string()),
+        "stdout: {stdout}"
+    );
+    let script = std::fs::read_to_string(&hook).unwrap();
+    assert!(script.starts_with("#!/bin/sh\n"));
+    assert!(script.contains(MARKER));
+    assert!(script.contains("scan --staged"));
+    // The default binary is this very leakguard, by absolute path.
+    let bin = assert_cmd::cargo::cargo_bin("leakguard");
+    assert!(
+        script.contains(&format!("${{LEAKGUARD_BIN:-{}}}", bin.display())),
+        "{script}"
+    );
+    assert!(is_executable(&hook));
+
+    // Installing again updates our own hook without --force.
+    std::fs::write(&hook, format!("#!/bin/sh\n# {MARKER} (old)\n")).unwrap();
+    assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), script);
+}
+
+#[test]
+fn a_foreign_hook_is_kept_unless_forced() {
+    let dir = init();
+    let hook = dir.path().join(".git/hooks/pre-commit");
+    let foreign = "#!/bin/sh\necho running lint\n";
+    write(dir.path(), ".git/hooks/pre-commit", foreign);
+
+    let out = install(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains("--force"), "stderr: {stderr}");
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), foreign);
+
+    let out = install(dir.path(), &["--force"]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = std::fs::read_to_string(&hook).unwrap();
+    assert!(script.contains(MARKER));
+    assert!(!script.contains("running lint"));
+    assert!(is_executable(&hook));
+}
+
+#[test]
+fn core_hooks_path_is_honoured() {
+    let dir = init();
+    git(dir.path(), &["config", "core.hooksPath", "some/dir"]);
+    let sub = dir.path().join("nested");
+    std::fs::create_dir(&sub).unwrap();
+    // From a subdirectory: a relative hooksPath is relative to the work tree.
+    let out = install(&sub, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let hook = dir.path().join("some/dir/pre-commit");
+    assert!(std::fs::read_to_string(&hook).unwrap().contains(MARKER));
+    assert!(is_executable(&hook));
+    assert!(!dir.path().join(".git/hooks/pre-commit").exists());
+    assert!(!sub.join("some").exists());
+
+    // git runs it from there.
+    let rules = rules_file();
+    write(dir.path(), "k.txt", format!("{}\n", secret(1)));
+    git(dir.path(), &["add", "k.txt"]);
+    let out = commit(dir.path(), &rules, &[]);
+    assert!(!out.status.success());
+}
+
+/// A rule file outside the repository, and its path.
+fn rules_file() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "test.toml", test_rule("high"));
+    let p = dir.path().join("test.toml");
+    (dir, p)
+}
+
+/// `git commit -m msg EXTRA…` with the hook told to load the test rule.
+///
+/// The hook runs `leakguard scan --staged`; `--rules` is passed through the
+/// `LEAKGUARD_BIN` wrapper below so the test rule is active.
+fn commit(dir: &Path, rules: &(TempDir, PathBuf), extra: &[&str]) -> Output {
+    let wrapper = rules.0.path().join("leakguard-with-rules");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nexec '{}' \"$@\" --rules '{}'\n",
+            assert_cmd::cargo::cargo_bin("leakguard").display(),
+            rules.1.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    std::process::Command::new("git")
+        .args(["commit", "-q", "-m", "change"])
+        .args(extra)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("LEAKGUARD_FAIL_ON")
+        .env("LEAKGUARD_BIN", &wrapper)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn head(dir: &Path) -> Option<String> {
+    let out = git_out(dir, &["rev-parse", "-q", "--verify", "HEAD"]);
+    out.status
+        .success()
+        .then(|| String::from_utf8(out.stdout).unwrap().trim().to_string())
+}
+
+#[test]
+fn the_hook_stops_a_commit_that_adds_a_secret_and_lets_a_clean_one_through() {
+    let dir = init();
+    assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
+    let rules = rules_file();
+
+    // A first commit that adds a secret, in a new repository.
+    write(dir.path(), "config.txt", format!("a\n{}\n", secret(2)));
+    git(dir.path(), &["add", "config.txt"]);
+    let out = commit(dir.path(), &rules, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("The commit was stopped"), "{stderr}");
+    assert!(stderr.contains("leakguard:allow"), "{stderr}");
+    assert!(stderr.contains("config.txt"), "{stderr}");
+    assert!(!stderr.contains(&secret(2)), "the secret is never printed");
+    assert_eq!(head(dir.path()), None);
+
+    // Take it out of the change: a clean commit succeeds.
+    git(dir.path(), &["rm", "-q", "--cached", "config.txt"]);
+    write(dir.path(), "clean.txt", "nothing to see\n");
+    git(dir.path(), &["add", "clean.txt"]);
+    let out = commit(dir.path(), &rules, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = head(dir.path()).expect("committed");
+
+    // An allowed line is committed too.
+    write(
+        dir.path(),
+        "fixture.txt",
+        format!("{} # leakguard:allow\n", secret(3)),
+    );
+    git(dir.path(), &["add", "fixture.txt"]);
+    let out = commit(dir.path(), &rules, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(head(dir.path()).unwrap(), first);
+}
+
+#[test]
+fn the_hook_sees_what_commit_a_and_commit_paths_stage() {
+    // `git commit -a` and `git commit PATH` stage into a temporary index
+    // (GIT_INDEX_FILE); the hook must scan that, not .git/index.
+    let dir = init();
+    assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
+    let rules = rules_file();
+    write(dir.path(), "tracked.txt", "one\n");
+    git(dir.path(), &["add", "tracked.txt"]);
+    assert!(commit(dir.path(), &rules, &[]).status.success());
+    let before = head(dir.path());
+
+    write(dir.path(), "tracked.txt", format!("one\n{}\n", secret(4)));
+    let out = commit(dir.path(), &rules, &["-a"]);
+    assert_eq!(out.status.code(), Some(1), "commit -a must be stopped");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tracked.txt"));
+    assert_eq!(head(dir.path()), before);
+
+    let out = commit(dir.path(), &rules, &["--", "tracked.txt"]);
+    assert_eq!(out.status.code(), Some(1), "commit PATH must be stopped");
+    assert_eq!(head(dir.path()), before);
+
+    // And a clean `commit -a` goes through.
+    write(dir.path(), "tracked.txt", "one\ntwo\n");
+    assert!(commit(dir.path(), &rules, &["-a"]).status.success());
+    assert_ne!(head(dir.path()), before);
+}
+
+/// The directories of git and the shell, and nothing else.
+fn path_without_leakguard() -> String {
+    let git = std::env::var_os("PATH")
+        .and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|d| d.join("git"))
+                .find(|g| g.is_file())
+        })
+        .expect("git on PATH");
+    format!("{}:/usr/bin:/bin", git.parent().unwrap().display())
+}
+
+#[test]
+fn the_hook_uses_the_installing_binary_by_default() {
+    // No LEAKGUARD_BIN and no leakguard on PATH: the absolute path written
+    // at install time is used (with the built-in rules).
+    let dir = init();
+    assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
+    write(dir.path(), ".env", "DB_PASSWORD=Wn4t8Qk2Rz7p\n");
+    git(dir.path(), &["add", ".env"]);
+    let out = std::process::Command::new("git")
+        .args(["commit", "-q", "-m", "env"])
+        .current_dir(dir.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("PATH", path_without_leakguard())
+        .env_remove("LEAKGUARD_BIN")
+        .env_remove("LEAKGUARD_FAIL_ON")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("generic-password-unquoted"), "{stderr}");
+    assert!(stderr.contains("The commit was stopped"), "{stderr}");
+    assert_eq!(head(dir.path()), None);
+}

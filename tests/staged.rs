@@ -1,0 +1,333 @@
+//! `leakguard scan --staged` on real repositories made with the git CLI:
+//! only lines the index adds relative to HEAD are reported, with new-file
+//! line numbers.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A distinct token matched by `test_rule` (`tt_` + 20 alphanumerics).
+fn secret(n: u32) -> String {
+    format!("tt_Zp3Kd8Wq2Lm7Xv4Rb9{n:02}")
+}
+
+/// Runs git in `dir` isolated from the user's and the system's config.
+fn git_in(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", "2024-05-01T12:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2024-05-01T12:00:00+00:00")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+struct Repo {
+    dir: TempDir,
+    rules_dir: TempDir,
+}
+
+impl Repo {
+    fn init() -> Repo {
+        let dir = TempDir::new().unwrap();
+        git_in(dir.path(), &["init", "-q", "-b", "main"]);
+        git_in(dir.path(), &["config", "user.name", "Alice Example"]);
+        git_in(dir.path(), &["config", "user.email", "alice@example.com"]);
+        let rules_dir = TempDir::new().unwrap();
+        write(rules_dir.path(), "test.toml", test_rule("high"));
+        Repo { dir, rules_dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn rules(&self) -> PathBuf {
+        self.rules_dir.path().join("test.toml")
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        git_in(self.path(), args)
+    }
+
+    fn write(&self, rel: &str, content: impl AsRef<[u8]>) {
+        write(self.path(), rel, content);
+    }
+
+    fn commit_all(&self, msg: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", msg]);
+    }
+
+    /// `leakguard scan --staged PATH --rules RULES --format json`.
+    fn staged(&self) -> (i32, Value) {
+        scan_json(&[
+            self.path().to_str().unwrap(),
+            "--staged",
+            "--rules",
+            self.rules().to_str().unwrap(),
+        ])
+    }
+}
+
+fn hit(path: &str, line: u64) -> (String, String, u64) {
+    ("test-token".into(), path.into(), line)
+}
+
+#[test]
+fn a_staged_secret_is_reported_with_its_position() {
+    let repo = Repo::init();
+    repo.write("README", "readme\n");
+    repo.commit_all("init");
+    repo.write(
+        "src/app.py",
+        format!("import os\n\nTOKEN = \"{}\"\n", secret(1)),
+    );
+    repo.git(&["add", "src/app.py"]);
+
+    let (code, report) = repo.staged();
+    assert_eq!(code, 1);
+    assert_eq!(findings(&report), vec![hit("src/app.py", 3)]);
+    let f = &report["findings"][0];
+    assert_eq!((&f["column"], &f["end_column"]), (&10.into(), &33.into()));
+    assert_eq!(f["severity"], "high");
+    for key in ["commit", "author", "date", "in_head"] {
+        assert!(f[key].is_null(), "{key} must be null for --staged");
+    }
+    assert_eq!(report["stats"]["files"], 1);
+    assert!(report["stats"]["commits"].is_null());
+}
+
+#[test]
+fn a_secret_only_in_the_working_tree_is_ignored() {
+    let repo = Repo::init();
+    repo.write("a.txt", "one\n");
+    repo.commit_all("init");
+    repo.write("a.txt", "one\ntwo\n");
+    repo.git(&["add", "a.txt"]);
+    // Unstaged edit of a staged file, and an untracked file.
+    repo.write("a.txt", format!("one\ntwo\n{}\n", secret(2)));
+    repo.write("untracked.txt", format!("{}\n", secret(3)));
+
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (0, vec![]));
+    assert_eq!(report["stats"]["files"], 1);
+
+    // Once staged, it is reported.
+    repo.git(&["add", "a.txt"]);
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (1, vec![hit("a.txt", 3)]));
+}
+
+#[test]
+fn lines_already_in_head_are_ignored_and_new_lines_use_new_file_numbers() {
+    let repo = Repo::init();
+    repo.write(
+        "conf.txt",
+        format!("alpha\nold {}\nbeta\ngamma\n", secret(4)),
+    );
+    repo.commit_all("init");
+    // Two lines inserted above the old secret (which moves to line 4), one
+    // secret added at the end (line 7), a line changed in between.
+    repo.write(
+        "conf.txt",
+        format!(
+            "header\n\nalpha\nold {}\nBETA\ngamma\nnew {}\n",
+            secret(4),
+            secret(5)
+        ),
+    );
+    repo.git(&["add", "conf.txt"]);
+
+    let (code, report) = repo.staged();
+    assert_eq!(code, 1);
+    assert_eq!(findings(&report), vec![hit("conf.txt", 7)]);
+    assert_eq!(report["findings"][0]["column"], 5);
+}
+
+#[test]
+fn a_secret_moved_to_a_changed_line_is_reported() {
+    // The old secret's line is edited (not just moved): that line is added.
+    let repo = Repo::init();
+    repo.write("conf.txt", format!("x\nkey {}\n", secret(6)));
+    repo.commit_all("init");
+    repo.write("conf.txt", format!("x\nkey: {}\n", secret(6)));
+    repo.git(&["add", "conf.txt"]);
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (1, vec![hit("conf.txt", 2)]));
+}
+
+#[test]
+fn works_in_a_new_repository_without_commits() {
+    let repo = Repo::init();
+    repo.write("first.txt", format!("hello\n\n{}\n", secret(7)));
+    repo.write("clean.txt", "nothing here\n");
+    repo.git(&["add", "first.txt", "clean.txt"]);
+
+    let (code, report) = repo.staged();
+    assert_eq!(code, 1);
+    assert_eq!(findings(&report), vec![hit("first.txt", 3)]);
+    assert_eq!(report["stats"]["files"], 2);
+}
+
+#[test]
+fn an_empty_new_repository_has_nothing_staged() {
+    let repo = Repo::init();
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (0, vec![]));
+    assert_eq!(report["stats"]["files"], 0);
+}
+
+#[test]
+fn a_staged_deletion_produces_nothing() {
+    let repo = Repo::init();
+    repo.write("secret.txt", format!("{}\n", secret(8)));
+    repo.write("other.txt", format!("a\n{}\nb\n", secret(9)));
+    repo.commit_all("init");
+    repo.git(&["rm", "-q", "secret.txt"]);
+    // Deleting the secret line from a kept file adds nothing either.
+    repo.write("other.txt", "a\nb\n");
+    repo.git(&["add", "other.txt"]);
+
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (0, vec![]));
+    assert_eq!(report["stats"]["files"], 0);
+}
+
+#[test]
+fn a_pure_rename_adds_no_lines() {
+    let repo = Repo::init();
+    repo.write("old/name.txt", format!("one\n{}\ntwo\n", secret(10)));
+    repo.commit_all("init");
+    repo.git(&["mv", "old/name.txt", "new-name.txt"]);
+
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (0, vec![]));
+
+    // A rename with an added line reports only that line.
+    repo.write(
+        "new-name.txt",
+        format!("one\n{}\ntwo\nthree {}\n", secret(10), secret(11)),
+    );
+    repo.git(&["add", "new-name.txt"]);
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (1, vec![hit("new-name.txt", 4)]));
+}
+
+#[test]
+fn an_allow_comment_suppresses_the_line() {
+    let repo = Repo::init();
+    repo.write("README", "readme\n");
+    repo.commit_all("init");
+    repo.write(
+        "test_data.py",
+        format!(
+            "FIXTURE = \"{}\"  # leakguard:allow\nREAL = \"{}\"\n",
+            secret(12),
+            secret(13)
+        ),
+    );
+    repo.git(&["add", "test_data.py"]);
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (1, vec![hit("test_data.py", 2)]));
+
+    repo.write(
+        "test_data.py",
+        format!("FIXTURE = \"{}\"  # leakguard:allow\n", secret(12)),
+    );
+    repo.git(&["add", "test_data.py"]);
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (0, vec![]));
+}
+
+#[test]
+fn runs_from_a_subdirectory_and_reports_paths_from_the_root() {
+    let repo = Repo::init();
+    repo.write("README", "readme\n");
+    repo.commit_all("init");
+    repo.write("pkg/sub/config.txt", format!("{}\n", secret(14)));
+    repo.git(&["add", "."]);
+
+    let out = leakguard()
+        .current_dir(repo.path().join("pkg/sub"))
+        .args(["scan", "--staged", "--format", "json", "--rules"])
+        .arg(repo.rules())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings(&report), vec![hit("pkg/sub/config.txt", 1)]);
+}
+
+#[test]
+fn binary_and_oversized_staged_files_are_skipped_and_counted() {
+    let repo = Repo::init();
+    repo.write("README", "readme\n");
+    repo.commit_all("init");
+    let mut binary = b"\x00\x01\x02\x03\n".to_vec();
+    binary.extend_from_slice(format!("{}\n", secret(15)).as_bytes());
+    repo.write("blob.bin", &binary);
+    repo.write("big.txt", format!("{}\n{}", secret(16), "x\n".repeat(600)));
+    repo.git(&["add", "."]);
+    let (code, report) = scan_json(&[
+        repo.path().to_str().unwrap(),
+        "--staged",
+        "--max-file-size",
+        "1K",
+        "--rules",
+        repo.rules().to_str().unwrap(),
+    ]);
+    assert_eq!((code, findings(&report)), (0, vec![]));
+    assert_eq!(report["stats"]["skipped"]["binary"], 1);
+    assert_eq!(report["stats"]["skipped"]["too_large"], 1);
+    assert_eq!(report["stats"]["files"], 0);
+}
+
+#[test]
+fn not_a_repository_exits_2() {
+    let dir = TempDir::new().unwrap();
+    let out = leakguard()
+        .args(["scan", "--staged"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains("not a git repository"), "stderr: {stderr}");
+}
+
+#[test]
+fn a_file_git_does_not_diff_as_text_is_still_scanned() {
+    // `-diff` (or `binary`) in .gitattributes makes git treat a text file as
+    // binary in diffs; its staged lines must still be scanned.
+    let repo = Repo::init();
+    repo.write(".gitattributes", "*.cfg -diff\n");
+    repo.write("old.cfg", format!("a\n{}\n", secret(17)));
+    repo.commit_all("init");
+    repo.write("new.cfg", format!("x\ny\n{}\n", secret(18)));
+    repo.write("old.cfg", format!("a\n{}\nb\n{}\n", secret(17), secret(19)));
+    repo.git(&["add", "."]);
+
+    let (code, report) = repo.staged();
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&report),
+        vec![hit("new.cfg", 3), hit("old.cfg", 4)]
+    );
+    assert_eq!(report["stats"]["skipped"]["binary"], 0);
+}
