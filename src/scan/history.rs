@@ -23,6 +23,19 @@ struct BlobResult {
     warning: Option<String>,
 }
 
+impl BlobResult {
+    /// Counts the blob as unreadable, with a warning naming path, id and reason.
+    fn mark_unreadable(&mut self, blob: &BlobEntry, e: &git2::Error) {
+        self.skipped.unreadable = 1;
+        self.warning = Some(format!(
+            "{} (blob {}): cannot read: {}",
+            blob.path,
+            blob.oid,
+            e.message()
+        ));
+    }
+}
+
 /// Per-thread state: its own repository handle (git2 handles are not `Sync`).
 struct BlobWorker {
     repo: Option<Repository>,
@@ -47,26 +60,14 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
             return result;
         }
         Err(e) => {
-            result.skipped.unreadable = 1;
-            result.warning = Some(format!(
-                "{} (blob {}): cannot read: {}",
-                blob.path,
-                blob.oid,
-                e.message()
-            ));
+            result.mark_unreadable(blob, &e);
             return result;
         }
     }
     let found = match repo.find_blob(blob.oid) {
         Ok(b) => b,
         Err(e) => {
-            result.skipped.unreadable = 1;
-            result.warning = Some(format!(
-                "{} (blob {}): cannot read: {}",
-                blob.path,
-                blob.oid,
-                e.message()
-            ));
+            result.mark_unreadable(blob, &e);
             return result;
         }
     };
