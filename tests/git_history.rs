@@ -689,7 +689,14 @@ fn stats_count_commits_unique_blobs_and_bytes() {
     assert_eq!(stats["blobs"], 4);
     assert_eq!(stats["files"], 4);
     assert_eq!(stats["bytes"], 4 + 4 + 9 + 7);
-    assert!(stats["rules"].as_u64().unwrap() > 1);
+    // Every active rule: the built-in ones plus the test rule.
+    let listed = leakguard()
+        .args(["rules", "list", "--rules"])
+        .arg(repo.rules())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap().lines().count();
+    assert_eq!(stats["rules"].as_u64(), Some(listed as u64));
 
     let (_, report) = repo.scan(&["--rev", "main"]);
     assert_eq!(report["stats"]["commits"], 3);

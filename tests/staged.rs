@@ -331,3 +331,114 @@ fn a_file_git_does_not_diff_as_text_is_still_scanned() {
     );
     assert_eq!(report["stats"]["skipped"]["binary"], 0);
 }
+
+/// Stages the same change in a repository whose index file was written in a
+/// given way, and returns the findings.
+fn staged_with_index(prepare: &dyn Fn(&Repo)) -> (i32, Vec<(String, String, u64)>) {
+    let repo = Repo::init();
+    repo.write("a/b/c.txt", format!("one\n{}\ntwo\n", secret(20)));
+    repo.write("d.txt", "to be deleted\n");
+    repo.write("x/y.txt", format!("moved {}\n", secret(21)));
+    repo.write("tool.sh", "#!/bin/sh\n");
+    repo.write("z/keep.txt", "unchanged\n");
+    for n in 0..30 {
+        repo.write(&format!("many/f{n:02}.txt"), format!("{n}\n"));
+    }
+    repo.commit_all("init");
+    prepare(&repo);
+    repo.write(
+        "a/b/c.txt",
+        format!("one\n{}\n{}\ntwo\n", secret(20), secret(22)),
+    );
+    repo.write("e/f.txt", format!("{}\n", secret(23)));
+    repo.write("many/f07.txt", format!("7\n{}\n", secret(24)));
+    repo.git(&["rm", "-q", "d.txt"]);
+    repo.git(&["mv", "x/y.txt", "z.txt"]);
+    repo.git(&["update-index", "--chmod=+x", "tool.sh"]);
+    repo.git(&["add", "-A"]);
+    let (code, report) = repo.staged();
+    (code, findings(&report))
+}
+
+#[test]
+fn every_index_file_format_gives_the_same_answer() {
+    let expected = (
+        1,
+        vec![
+            hit("a/b/c.txt", 3),
+            hit("e/f.txt", 1),
+            hit("many/f07.txt", 2),
+        ],
+    );
+    assert_eq!(staged_with_index(&|_| {}), expected, "default index");
+    for version in ["2", "3", "4"] {
+        let got = staged_with_index(&|r: &Repo| {
+            r.git(&["update-index", "--index-version", version]);
+        });
+        assert_eq!(got, expected, "index version {version}");
+    }
+    // An index without the cache-tree extension (as `git update-index`
+    // writes from scratch): every directory is compared.
+    let got = staged_with_index(&|r: &Repo| {
+        let listing = r.git(&["ls-files", "-s"]);
+        let fresh = r.path().join(".git/index.fresh");
+        let mut child = std::process::Command::new("git")
+            .args(["update-index", "--index-info"])
+            .current_dir(r.path())
+            .env("GIT_INDEX_FILE", &fresh)
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{listing}").unwrap();
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+        std::fs::rename(&fresh, r.path().join(".git/index")).unwrap();
+    });
+    assert_eq!(got, expected, "no cache-tree");
+    // A file replaced by a directory and a directory by a file.
+    let repo = Repo::init();
+    repo.write("p", "file\n");
+    repo.write("q/r.txt", "dir\n");
+    repo.commit_all("init");
+    repo.git(&["rm", "-q", "p", "q/r.txt"]);
+    repo.write("p/inner.txt", format!("{}\n", secret(25)));
+    repo.write("q", format!("x\n{}\n", secret(26)));
+    repo.git(&["add", "-A"]);
+    let (code, report) = repo.staged();
+    assert_eq!(
+        (code, findings(&report)),
+        (1, vec![hit("p/inner.txt", 1), hit("q", 2)])
+    );
+}
+
+#[test]
+fn an_unmerged_index_is_read_through_libgit2() {
+    let repo = Repo::init();
+    repo.write("f.txt", "base\n");
+    repo.commit_all("base");
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.write("f.txt", "side\n");
+    repo.commit_all("side");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write("f.txt", "main\n");
+    repo.write("other.txt", format!("{}\n", secret(27)));
+    repo.commit_all("main");
+    let merge = std::process::Command::new("git")
+        .args(["merge", "-q", "side"])
+        .current_dir(repo.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(!merge.status.success(), "conflict expected");
+    repo.write("other.txt", format!("{}\n{}\n", secret(27), secret(28)));
+    repo.git(&["add", "other.txt"]);
+    assert_eq!(
+        repo.git(&["ls-files", "-u"]).lines().count(),
+        3,
+        "f.txt unmerged"
+    );
+    let (code, report) = repo.staged();
+    assert_eq!((code, findings(&report)), (1, vec![hit("other.txt", 2)]));
+}

@@ -58,6 +58,7 @@ pub struct History {
 
 /// Opens the repository containing `path` (work tree, `.git` dir, or bare).
 pub fn open(path: &Path) -> Result<Repository> {
+    tune_libgit2();
     Repository::discover(path).map_err(|e| Error::Path {
         path: path.to_path_buf(),
         message: format!(
@@ -65,6 +66,19 @@ pub fn open(path: &Path) -> Result<Repository> {
             e.message()
         ),
     })
+}
+
+/// libgit2 settings (process-wide) for reading many objects once each, as a
+/// scan does: objects are not re-hashed on every read (git itself does not
+/// either; `git fsck` checks integrity), and not kept in libgit2's object
+/// cache (each tree and blob is read once: the cache only cost time and
+/// hundreds of MB). Together a third of a history scan's time.
+fn tune_libgit2() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        git2::opts::strict_hash_verification(false);
+        git2::opts::enable_caching(false);
+    });
 }
 
 /// Where the repository's files live: the work tree, or the git dir if bare.
@@ -137,9 +151,9 @@ pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
 
     let mut trees = TreeWalker {
         repo,
-        seen_trees: HashSet::new(),
-        seen_blobs: HashSet::new(),
-        submodules: HashSet::new(),
+        seen_trees: OidSet::default(),
+        seen_blobs: OidSet::default(),
+        submodules: OidSet::default(),
         unreadable: 0,
     };
     seed_boundary(repo, &history.commits, &mut trees);
@@ -199,17 +213,49 @@ fn head_blobs(repo: &Repository) -> HashSet<Oid> {
     blobs
 }
 
+/// Object ids are uniformly distributed already: a hasher that keeps their
+/// first bytes is enough, and much cheaper than SipHash over millions of
+/// tree entries.
+#[derive(Default, Clone, Copy)]
+struct OidHasher(u64);
+
+impl std::hash::Hasher for OidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut word = [0u8; 8];
+        let n = bytes.len().min(8);
+        word[..n].copy_from_slice(&bytes[..n]);
+        self.0 = self.0.rotate_left(17) ^ u64::from_le_bytes(word);
+    }
+}
+
+type OidSet = HashSet<Oid, std::hash::BuildHasherDefault<OidHasher>>;
+
+/// `prefix/name`, or `name` at the root.
+fn join_path(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    if prefix.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
 struct TreeWalker<'r> {
     repo: &'r Repository,
-    seen_trees: HashSet<Oid>,
-    seen_blobs: HashSet<Oid>,
-    submodules: HashSet<Oid>,
+    seen_trees: OidSet,
+    seen_blobs: OidSet,
+    submodules: OidSet,
     unreadable: u64,
 }
 
 impl TreeWalker<'_> {
     /// Records unseen blobs under `tree` (into `out` when given, else only
-    /// marks them seen), skipping subtrees already seen.
+    /// marks them seen), skipping subtrees already seen. Paths are only
+    /// built for new blobs and unseen subtrees.
     fn record(
         &mut self,
         tree: &Tree<'_>,
@@ -221,12 +267,6 @@ impl TreeWalker<'_> {
             return;
         }
         for entry in tree.iter() {
-            let name = String::from_utf8_lossy(entry.name_bytes());
-            let path = if prefix.is_empty() {
-                name.into_owned()
-            } else {
-                format!("{prefix}/{name}")
-            };
             match entry.kind() {
                 Some(ObjectType::Blob) => {
                     // Symlinks are blobs too (their target path); harmless to scan.
@@ -235,7 +275,7 @@ impl TreeWalker<'_> {
                         blobs.push(BlobEntry {
                             oid: entry.id(),
                             commit: *commit,
-                            path: path.into_boxed_str(),
+                            path: join_path(prefix, entry.name_bytes()).into_boxed_str(),
                         });
                     }
                 }
@@ -243,6 +283,7 @@ impl TreeWalker<'_> {
                     if self.seen_trees.contains(&entry.id()) {
                         continue;
                     }
+                    let path = join_path(prefix, entry.name_bytes());
                     match self.repo.find_tree(entry.id()) {
                         Ok(sub) => {
                             let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
@@ -376,22 +417,53 @@ pub struct StagedFile {
     pub not_diffed: bool,
 }
 
-/// The index to compare with HEAD: `$GIT_INDEX_FILE` when git sets it for a
-/// hook (`git commit -a` and `git commit PATH…` stage into a temporary index,
-/// not `.git/index`), else the repository's own index. A `GIT_INDEX_FILE`
+/// The index file to compare with HEAD: `$GIT_INDEX_FILE` when git sets it
+/// for a hook (`git commit -a` and `git commit PATH…` stage into a temporary
+/// index, not `.git/index`), else the repository's own. A `GIT_INDEX_FILE`
 /// outside this repository's git dir (another repository's hook) is ignored.
-fn staged_index(repo: &Repository) -> Result<Index> {
+fn index_path(repo: &Repository) -> PathBuf {
     if let Some(file) = std::env::var_os("GIT_INDEX_FILE") {
-        let file = PathBuf::from(file);
-        if let (Ok(file), Ok(git_dir)) = (file.canonicalize(), repo.path().canonicalize()) {
+        if let (Ok(file), Ok(git_dir)) = (
+            PathBuf::from(file).canonicalize(),
+            repo.path().canonicalize(),
+        ) {
             if file.starts_with(&git_dir) {
-                return Index::open(&file)
-                    .map_err(|e| git_error(repo, "cannot read the index (GIT_INDEX_FILE)", e));
+                return file;
             }
         }
     }
-    repo.index()
-        .map_err(|e| git_error(repo, "cannot read the index", e))
+    repo.path().join("index")
+}
+
+/// The index to diff against HEAD, and the paths to limit the diff to.
+///
+/// libgit2 reading a large index is slow (it checksums the whole file with
+/// SHA-1DC and hashes every entry into a map: ~70 ms of a pre-commit hook's
+/// budget for 50,000 files), so the index file is first read directly to
+/// find the few entries that differ from HEAD, skipping directories whose
+/// cache-tree id equals HEAD's (`index_file`); an in-memory index of just
+/// those entries then stands in for the repository's (also for attribute
+/// look-ups). When that reader gives up (split or sparse index, conflicts,
+/// an unborn HEAD…), libgit2 loads the whole index as before.
+fn staged_index(
+    repo: &Repository,
+    head: Option<&Tree<'_>>,
+) -> Result<(Index, Option<Vec<Vec<u8>>>)> {
+    let path = index_path(repo);
+    if let Some(head) = head {
+        if let Some((mut small, paths)) = index_file::differing_from(repo, head, &path) {
+            repo.set_index(&mut small)
+                .map_err(|e| git_error(repo, "cannot read the index", e))?;
+            return Ok((small, Some(paths)));
+        }
+    }
+    let index = if path == repo.path().join("index") {
+        repo.index()
+    } else {
+        Index::open(&path)
+    };
+    let index = index.map_err(|e| git_error(repo, "cannot read the index", e))?;
+    Ok((index, None))
 }
 
 /// The files the index changes relative to HEAD (or an empty tree), with the
@@ -406,12 +478,21 @@ pub fn staged_files(repo: &Repository, max_size: u64) -> Result<Vec<StagedFile>>
         ),
         Err(_) => None, // unborn branch: compare with the empty tree
     };
-    let index = staged_index(repo)?;
+    let (index, only) = staged_index(repo, head_tree.as_ref())?;
     let mut opts = DiffOptions::new();
     opts.context_lines(0)
         .ignore_submodules(true)
         .include_typechange(true)
         .max_size(i64::try_from(max_size).unwrap_or(i64::MAX));
+    if let Some(paths) = only {
+        if paths.is_empty() {
+            return Ok(Vec::new());
+        }
+        opts.disable_pathspec_match(true);
+        for p in paths {
+            opts.pathspec(p);
+        }
+    }
     let mut diff = repo
         .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
         .map_err(|e| git_error(repo, "cannot diff the index against HEAD", e))?;
@@ -527,6 +608,368 @@ fn text_diff_lines(repo: &Repository, file: &mut StagedFile, old: Oid, max: u64)
         }
     }
     Ok(())
+}
+
+/// A reader of git's index file (versions 2 to 4) that finds the entries
+/// differing from HEAD without loading every entry into libgit2.
+mod index_file {
+    use git2::{Index, IndexEntry, IndexTime, ObjectType, Oid, Repository, Tree};
+    use memchr::memchr;
+    use std::borrow::Cow;
+    use std::collections::HashSet;
+    use std::ops::Range;
+    use std::path::Path;
+
+    /// Length of a SHA-1 object id.
+    const ID: usize = 20;
+
+    /// One stage-0 entry: path (a range of [`Parsed::paths`]), mode, blob id.
+    struct Entry {
+        path: Range<usize>,
+        mode: u32,
+        oid: [u8; ID],
+    }
+
+    /// One directory of the cache-tree extension, in preorder: the id of the
+    /// tree its index entries would write, when still valid.
+    struct CacheNode {
+        /// The directory's name: a range of the index file.
+        name: Range<usize>,
+        oid: Option<[u8; ID]>,
+        subtrees: usize,
+        /// Index of the node after this one's subtrees.
+        end: usize,
+    }
+
+    /// The entries of an index file. Paths are ranges of the file itself, or
+    /// (version 4, prefix-compressed) of a buffer they are rebuilt in.
+    struct Parsed<'a> {
+        data: &'a [u8],
+        paths: Cow<'a, [u8]>,
+        entries: Vec<Entry>,
+        cache: Vec<CacheNode>,
+    }
+
+    impl Parsed<'_> {
+        fn path(&self, i: usize) -> &[u8] {
+            &self.paths[self.entries[i].path.clone()]
+        }
+
+        /// Whether cache-tree `node` is valid and says its directory is `id`.
+        fn unchanged(&self, node: Option<usize>, id: Oid) -> bool {
+            node.and_then(|n| self.cache[n].oid)
+                .is_some_and(|o| o[..] == *id.as_bytes())
+        }
+
+        /// The cache-tree child of `parent` named `name`. Children come in
+        /// the index's order, so the search starts at `cursor` (the next child
+        /// node, and how many are left), which moves past a match.
+        fn child(&self, parent: usize, cursor: &mut (usize, usize), name: &[u8]) -> Option<usize> {
+            let (mut at, mut left) = *cursor;
+            while left > 0 {
+                let node = &self.cache[at];
+                if &self.data[node.name.clone()] == name {
+                    *cursor = (node.end, left - 1);
+                    return Some(at);
+                }
+                at = node.end;
+                left -= 1;
+            }
+            let mut at = parent + 1;
+            for _ in 0..self.cache[parent].subtrees {
+                if &self.data[self.cache[at].name.clone()] == name {
+                    return Some(at);
+                }
+                at = self.cache[at].end;
+            }
+            None
+        }
+    }
+
+    /// An in-memory index of the entries of the index file at `path` that
+    /// differ from `head`, and the paths (those, plus paths of `head` the
+    /// index no longer has) a diff must look at. `None` when the file holds
+    /// anything this reader does not handle.
+    pub(super) fn differing_from(
+        repo: &Repository,
+        head: &Tree<'_>,
+        path: &Path,
+    ) -> Option<(Index, Vec<Vec<u8>>)> {
+        let data = std::fs::read(path).ok()?;
+        let parsed = parse(&data)?;
+        let mut out = Differences::default();
+        let root = (!parsed.cache.is_empty()).then_some(0);
+        let all = 0..parsed.entries.len();
+        compare_dir(repo, &parsed, head, b"", all, root, &mut out).ok()?;
+        let mut index = Index::new().ok()?;
+        let mut paths = out.deleted;
+        for i in out.changed {
+            let e = &parsed.entries[i];
+            let path = parsed.path(i).to_vec();
+            index
+                .add(&IndexEntry {
+                    ctime: IndexTime::new(0, 0),
+                    mtime: IndexTime::new(0, 0),
+                    dev: 0,
+                    ino: 0,
+                    mode: e.mode,
+                    uid: 0,
+                    gid: 0,
+                    file_size: 0,
+                    id: Oid::from_bytes(&e.oid).ok()?,
+                    flags: 0,
+                    flags_extended: 0,
+                    path: path.clone(),
+                })
+                .ok()?;
+            paths.push(path);
+        }
+        Some((index, paths))
+    }
+
+    fn be32(data: &[u8], at: usize) -> Option<u32> {
+        Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
+    }
+
+    /// git's offset varint (index v4 path prefix lengths).
+    fn varint(data: &[u8]) -> Option<(usize, usize)> {
+        let mut used = 0;
+        let mut byte = *data.first()?;
+        let mut value = usize::from(byte & 0x7f);
+        while byte & 0x80 != 0 {
+            used += 1;
+            byte = *data.get(used)?;
+            value = value.checked_add(1)?.checked_mul(128)? | usize::from(byte & 0x7f);
+        }
+        Some((value, used + 1))
+    }
+
+    /// The length of a NUL-terminated name at `data[at..]`, given the length
+    /// the entry's flags record (which saturates at 0xfff).
+    fn name_len(data: &[u8], at: usize, recorded: usize) -> Option<usize> {
+        if recorded < 0xfff {
+            (data.get(at + recorded) == Some(&0)).then_some(recorded)
+        } else {
+            memchr(0, data.get(at..)?)
+        }
+    }
+
+    fn parse(file: &[u8]) -> Option<Parsed<'_>> {
+        if file.len() < 12 + ID || &file[..4] != b"DIRC" {
+            return None;
+        }
+        let version = be32(file, 4)?;
+        if !(2..=4).contains(&version) {
+            return None;
+        }
+        let count = be32(file, 8)? as usize;
+        let data = &file[..file.len() - ID];
+        let mut paths: Vec<u8> = Vec::new(); // version 4 only
+        let mut entries = Vec::with_capacity(count.min(data.len() / 62));
+        let mut prev = 0..0;
+        let mut at = 12;
+        for _ in 0..count {
+            let fixed = data.get(at..at + 62)?;
+            let mode = u32::from_be_bytes(fixed[24..28].try_into().ok()?);
+            let oid: [u8; ID] = fixed[40..60].try_into().ok()?;
+            let flags = u16::from_be_bytes([fixed[60], fixed[61]]);
+            if flags & 0x3000 != 0 {
+                return None; // an unmerged entry: libgit2 reports the conflict
+            }
+            let mut p = at + 62;
+            if flags & 0x4000 != 0 {
+                if version < 3 {
+                    return None;
+                }
+                p += 2;
+            }
+            let recorded = usize::from(flags & 0x0fff);
+            if version == 4 {
+                let (strip, used) = varint(data.get(p..)?)?;
+                p += used;
+                let keep = prev.len().checked_sub(strip)?;
+                let suffix = name_len(data, p, recorded.checked_sub(keep).unwrap_or(0xfff))?;
+                let start = paths.len();
+                paths.extend_from_within(prev.start..prev.start + keep);
+                paths.extend_from_slice(&data[p..p + suffix]);
+                at = p + suffix + 1;
+                prev = start..paths.len();
+            } else {
+                let len = name_len(data, p, recorded)?;
+                prev = p..p + len;
+                at += (p - at + len + 8) & !7;
+            }
+            entries.push(Entry {
+                path: prev.clone(),
+                mode,
+                oid,
+            });
+        }
+        let mut cache = Vec::new();
+        while at + 8 <= data.len() {
+            let signature = &data[at..at + 4];
+            let size = be32(data, at + 4)? as usize;
+            let end = (at + 8).checked_add(size).filter(|&e| e <= data.len())?;
+            if signature == b"TREE" {
+                let mut p = at + 8;
+                if cache_tree(&data[..end], &mut p, &mut cache).is_none() {
+                    cache.clear(); // unreadable: compare everything
+                }
+            } else if signature[0].is_ascii_lowercase() {
+                return None; // a required extension (split index, sparse index…)
+            }
+            at = end;
+        }
+        Some(Parsed {
+            data,
+            paths: if version == 4 {
+                Cow::Owned(paths)
+            } else {
+                Cow::Borrowed(data)
+            },
+            entries,
+            cache,
+        })
+    }
+
+    /// Parses one cache-tree node at `data[*at..]` and its subtrees.
+    fn cache_tree(data: &[u8], at: &mut usize, out: &mut Vec<CacheNode>) -> Option<()> {
+        let mut field = |stop: u8| -> Option<Range<usize>> {
+            let len = memchr(stop, data.get(*at..)?)?;
+            let range = *at..*at + len;
+            *at += len + 1;
+            Some(range)
+        };
+        let name = field(0)?;
+        let count = field(b' ')?;
+        let subtrees = number(&data[field(b'\n')?])?;
+        let oid = if data[count].first() == Some(&b'-') {
+            None
+        } else {
+            let oid = data.get(*at..*at + ID)?.try_into().ok()?;
+            *at += ID;
+            Some(oid)
+        };
+        let me = out.len();
+        out.push(CacheNode {
+            name,
+            oid,
+            subtrees,
+            end: 0,
+        });
+        for _ in 0..subtrees {
+            cache_tree(data, at, out)?;
+        }
+        out[me].end = out.len();
+        Some(())
+    }
+
+    fn number(digits: &[u8]) -> Option<usize> {
+        if digits.is_empty() || digits.len() > 9 {
+            return None;
+        }
+        digits.iter().try_fold(0usize, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + usize::from(d - b'0'))
+        })
+    }
+
+    #[derive(Default)]
+    struct Differences {
+        /// Entries (indexes into [`Parsed::entries`]) added or changed.
+        changed: Vec<usize>,
+        /// Paths in HEAD the index no longer has.
+        deleted: Vec<Vec<u8>>,
+    }
+
+    /// Compares the index entries `range` (all under directory `dir`, which
+    /// is empty or ends in `/`) with `tree`, HEAD's tree for `dir`. A
+    /// directory whose cache-tree id equals HEAD's is skipped unread.
+    fn compare_dir(
+        repo: &Repository,
+        idx: &Parsed<'_>,
+        tree: &Tree<'_>,
+        dir: &[u8],
+        range: Range<usize>,
+        cache: Option<usize>,
+        out: &mut Differences,
+    ) -> Result<(), git2::Error> {
+        if idx.unchanged(cache, tree.id()) {
+            return Ok(());
+        }
+        let mut cursor = cache.map_or((0, 0), |c| (c + 1, idx.cache[c].subtrees));
+        let mut seen: HashSet<&[u8]> = HashSet::new();
+        let mut i = range.start;
+        while i < range.end {
+            let rest = &idx.path(i)[dir.len()..];
+            match memchr(b'/', rest) {
+                None => {
+                    let e = &idx.entries[i];
+                    match tree.get_name_bytes(rest) {
+                        Some(t) if t.kind() == Some(ObjectType::Tree) => {
+                            out.changed.push(i);
+                            deleted_tree(repo, &[dir, rest, b"/"].concat(), t.id(), out)?;
+                        }
+                        Some(t) if t.id().as_bytes() == e.oid && t.filemode() as u32 == e.mode => {}
+                        _ => out.changed.push(i),
+                    }
+                    seen.insert(rest);
+                    i += 1;
+                }
+                Some(k) => {
+                    let name = &rest[..k];
+                    let sub = &idx.path(i)[..dir.len() + k + 1];
+                    let j = i + idx.entries[i..range.end]
+                        .partition_point(|e| idx.paths[e.path.clone()].starts_with(sub));
+                    match tree.get_name_bytes(name) {
+                        Some(t) if t.kind() == Some(ObjectType::Tree) => {
+                            let sub_cache = cache.and_then(|c| idx.child(c, &mut cursor, name));
+                            // Unchanged since HEAD: skipped without reading it.
+                            if !idx.unchanged(sub_cache, t.id()) {
+                                let subtree = repo.find_tree(t.id())?;
+                                compare_dir(repo, idx, &subtree, sub, i..j, sub_cache, out)?;
+                            }
+                        }
+                        Some(_) => {
+                            out.deleted.push([dir, name].concat());
+                            out.changed.extend(i..j);
+                        }
+                        None => out.changed.extend(i..j),
+                    }
+                    seen.insert(name);
+                    i = j;
+                }
+            }
+        }
+        for t in tree.iter() {
+            if seen.contains(t.name_bytes()) {
+                continue;
+            }
+            if t.kind() == Some(ObjectType::Tree) {
+                deleted_tree(repo, &[dir, t.name_bytes(), b"/"].concat(), t.id(), out)?;
+            } else {
+                out.deleted.push([dir, t.name_bytes()].concat());
+            }
+        }
+        Ok(())
+    }
+
+    /// Every file under a HEAD directory the index no longer has.
+    fn deleted_tree(
+        repo: &Repository,
+        dir: &[u8],
+        id: Oid,
+        out: &mut Differences,
+    ) -> Result<(), git2::Error> {
+        let tree = repo.find_tree(id)?;
+        for t in tree.iter() {
+            if t.kind() == Some(ObjectType::Tree) {
+                deleted_tree(repo, &[dir, t.name_bytes(), b"/"].concat(), t.id(), out)?;
+            } else {
+                out.deleted.push([dir, t.name_bytes()].concat());
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
