@@ -1,6 +1,7 @@
 //! Allowlists: findings a team has decided are not leaks, by path, by a
 //! regex on the secret, or by a stopword in the secret; global or per rule.
 
+use crate::error::one_line;
 use crate::report::Finding;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
@@ -102,8 +103,4 @@ fn build_globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     b.build()
         .map(Some)
         .map_err(|e| format!("invalid path globs: {e}"))
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

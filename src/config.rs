@@ -20,7 +20,7 @@
 //! ```
 
 use crate::allowlist::Allowlist;
-use crate::error::{Error, Result};
+use crate::error::{toml_message, Error, Result};
 use crate::rules::{FailOn, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -206,18 +206,6 @@ impl Config {
 
 fn build_allowlist(a: &AllowlistToml) -> std::result::Result<Allowlist, String> {
     Allowlist::new(&a.paths, &[], &a.regexes, &a.stopwords)
-}
-
-/// A TOML error as one line naming the line number and the key.
-pub(crate) fn toml_message(text: &str, e: &toml::de::Error) -> String {
-    let what = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("line {line}: {what}")
-        }
-        None => what,
-    }
 }
 
 #[cfg(test)]

@@ -75,3 +75,22 @@ pub enum Error {
 
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Collapses a multi-line message (regex and walk errors span lines) into
+/// one line: every error leakguard prints is a single line.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A TOML parse error as one line naming the line number and the problem
+/// (for rule files, configs and imported gitleaks configs alike).
+pub(crate) fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    let what = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {what}")
+        }
+        None => what,
+    }
+}

@@ -49,7 +49,7 @@ pub fn gitleaks_allowlist(path: &Path) -> Result<Allowlist> {
     };
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
     let cfg: GitleaksConfig =
-        toml::from_str(&text).map_err(|e| err(crate::config::toml_message(&text, &e)))?;
+        toml::from_str(&text).map_err(|e| err(crate::error::toml_message(&text, &e)))?;
     let mut out = Allowlist::default();
     for (n, list) in cfg.allowlist.into_iter().chain(cfg.allowlists).enumerate() {
         let _ = &list.description;

@@ -2,7 +2,7 @@
 
 use super::{Rule, RuleKind, Severity};
 use crate::detect::filters::Filter;
-use crate::error::{Error, Result};
+use crate::error::{toml_message, Error, Result};
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -59,7 +59,7 @@ pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>> {
 fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
     let file: RuleFileToml = toml::from_str(text).map_err(|e| Error::RuleFile {
         path: origin.to_string(),
-        message: toml_error_line(text, &e),
+        message: toml_message(text, &e),
     })?;
     let mut rules = Vec::with_capacity(file.rules.len());
     for r in file.rules {
@@ -93,18 +93,6 @@ fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
         rules.push(rule);
     }
     Ok(rules)
-}
-
-/// Turns a TOML error into one line that names the line number and the problem.
-fn toml_error_line(text: &str, e: &toml::de::Error) -> String {
-    let what = e.message().trim().to_string();
-    match e.span() {
-        Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-            format!("line {line}: {what}")
-        }
-        None => what,
-    }
 }
 
 /// The rules compiled into the binary from `patterns/`.

@@ -13,7 +13,7 @@ pub use file::{load_builtin, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
 use crate::detect::filters::Filter;
-use crate::error::{Error, Result};
+use crate::error::{one_line, Error, Result};
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -177,10 +177,6 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         secret_group,
         radius,
     })
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// An immutable, validated collection of rules with unique ids.

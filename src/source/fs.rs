@@ -2,7 +2,7 @@
 //! (honours .gitignore/.ignore, skips `.git/`, keeps dotfiles such as `.env`),
 //! and bounded reads of each file into a reused buffer.
 
-use crate::error::{Error, Result};
+use crate::error::{one_line, Error, Result};
 use crate::report::Skipped;
 use ignore::{WalkBuilder, WalkState};
 use std::fs::File;
@@ -177,10 +177,6 @@ fn slashes(s: &str) -> String {
     } else {
         s.replace(std::path::MAIN_SEPARATOR, "/")
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// An I/O error's reason without the "(os error N)" noise.
