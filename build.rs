@@ -1,5 +1,10 @@
 //! Embeds every rule file in patterns/ into the binary, so a new provider
 //! family is added by dropping a file there (no list to keep in sync).
+//!
+//! Each file is embedded as JSON converted from its TOML here, at build
+//! time: the run-time loader deserializes the same document with serde_json
+//! several times faster than a TOML parse, and that load is on the path of
+//! every pre-commit run. A malformed rule file fails the build, naming it.
 
 use std::env;
 use std::fs;
@@ -8,6 +13,8 @@ use std::path::Path;
 fn main() {
     let dir = Path::new("patterns");
     println!("cargo:rerun-if-changed=patterns");
+    let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules");
+    fs::create_dir_all(&out_dir).unwrap();
     let mut files: Vec<_> = fs::read_dir(dir)
         .expect("patterns/ must exist")
         .filter_map(|e| e.ok())
@@ -15,17 +22,27 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
-    let mut out = String::from("/// (file name, contents) of every built-in rule file.\npub static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (file name, rule file as JSON) of every built-in rule file.\n\
+         pub static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        let abs = fs::canonicalize(f).unwrap();
+        let text = fs::read_to_string(f).unwrap();
+        let doc: toml::Value = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("patterns/{name} is not valid TOML: {e}"));
+        let json_path = out_dir.join(format!("{name}.json"));
+        fs::write(&json_path, serde_json::to_string(&doc).unwrap()).unwrap();
         out.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
-            abs.display().to_string()
+            json_path.display().to_string()
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
-    fs::write(dest, out).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs"),
+        out,
+    )
+    .unwrap();
 }

@@ -11,14 +11,14 @@ include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleFileToml {
+struct RuleFileDoc {
     #[serde(default)]
-    rules: Vec<RuleToml>,
+    rules: Vec<RuleDoc>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleToml {
+struct RuleDoc {
     id: String,
     name: String,
     #[serde(default)]
@@ -57,10 +57,14 @@ pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<Rule>> {
 }
 
 fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
-    let file: RuleFileToml = toml::from_str(text).map_err(|e| Error::RuleFile {
+    let file: RuleFileDoc = toml::from_str(text).map_err(|e| Error::RuleFile {
         path: origin.to_string(),
         message: toml_message(text, &e),
     })?;
+    build(origin, file, checking)
+}
+
+fn build(origin: &str, file: RuleFileDoc, checking: Checking) -> Result<Vec<Rule>> {
     let mut rules = Vec::with_capacity(file.rules.len());
     for r in file.rules {
         let rule = Rule {
@@ -98,8 +102,14 @@ fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
 /// The rules compiled into the binary from `patterns/`.
 pub fn load_builtin() -> Result<Vec<Rule>> {
     let mut rules = Vec::new();
-    for (name, text) in BUILTIN_RULE_FILES {
-        rules.extend(parse(&format!("patterns/{name}"), text, Checking::Shape)?);
+    for (name, json) in BUILTIN_RULE_FILES {
+        let origin = format!("patterns/{name}");
+        // build.rs converted the TOML; its schema is checked here.
+        let file: RuleFileDoc = serde_json::from_str(json).map_err(|e| Error::RuleFile {
+            path: origin.clone(),
+            message: e.to_string(),
+        })?;
+        rules.extend(build(&origin, file, Checking::Shape)?);
     }
     Ok(rules)
 }

@@ -157,9 +157,18 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         .maximum_len()
         .unwrap_or(UNBOUNDED_RADIUS)
         .min(UNBOUNDED_RADIUS * 4);
-    let regex = RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
+    // ASCII classes first: secrets are ASCII, and Unicode-aware `\w`, `\s`
+    // and `(?i)` make the automaton several times larger and slower to
+    // build (that build is on the pre-commit path). A pattern that needs
+    // Unicode (`\p{L}`, a non-ASCII class) keeps it.
+    let build = |unicode: bool| {
+        RegexBuilder::new(pattern)
+            .unicode(unicode)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+    };
+    let regex = build(false)
+        .or_else(|_| build(true))
         .map_err(|e| format!("invalid regex: {}", one_line(&e.to_string())))?;
     let names: Vec<_> = regex.capture_names().flatten().collect();
     let secret_count = names.iter().filter(|n| **n == "secret").count();
@@ -256,6 +265,16 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_are_ascii_unless_the_pattern_needs_unicode() {
+        let ascii = compile(r"k=(?P<secret>\w{4})").unwrap().regex;
+        assert!(ascii.is_match(b"k=ab_1"));
+        assert!(!ascii.is_match("k=\u{e9}\u{e9}\u{e9}\u{e9}".as_bytes()));
+        // \p{L} has no ASCII-only meaning: the Unicode build is kept.
+        let unicode = compile(r"k=(?P<secret>\p{L}{4})").unwrap().regex;
+        assert!(unicode.is_match("k=\u{e9}\u{e9}\u{e9}\u{e9}".as_bytes()));
+    }
 
     #[test]
     fn compile_checks_secret_group_and_empty_match() {

@@ -93,7 +93,12 @@ pub fn run(config: &ScanConfig) -> Result<Report> {
 /// [`run`], reporting progress of long scans to `progress`.
 pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result<Report> {
     let started = Instant::now();
-    let detector = Detector::new(config.rules.clone());
+    // A staged change is small and latency-bound: a cheaper automaton build
+    // beats a faster automaton.
+    let detector = match config.target {
+        Target::Staged { .. } => Detector::for_small_input(config.rules.clone()),
+        _ => Detector::new(config.rules.clone()),
+    };
     let mut report = match &config.target {
         Target::Paths(paths) => files::scan_paths(&detector, paths, config)?,
         Target::Stdin => files::scan_stdin(&detector, config)?,
