@@ -8,6 +8,7 @@
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span};
 use crate::rules::{RuleKind, RuleSet, Severity};
+use crate::source::chunks::Placement;
 use memchr::{memchr, memchr_iter, memrchr};
 use std::ops::Range;
 
@@ -24,6 +25,19 @@ pub struct Origin<'a> {
     pub path: &'a str,
     /// Introducing commit, for history scans.
     pub commit: Option<&'a CommitInfo>,
+    /// Where the chunk sits in the file, and which matches it reports.
+    pub placement: Placement,
+}
+
+impl<'a> Origin<'a> {
+    /// A whole file or blob scanned as one chunk.
+    pub fn whole(path: &'a str) -> Origin<'a> {
+        Origin {
+            path,
+            commit: None,
+            placement: Placement::WHOLE,
+        }
+    }
 }
 
 /// Converts `candidates` (consumed) found in `data` into findings appended to `out`.
@@ -34,6 +48,7 @@ pub fn to_findings(
     origin: Origin<'_>,
     out: &mut Vec<Finding>,
 ) {
+    candidates.retain(|c| origin.placement.owns(c.matched.start));
     if candidates.is_empty() {
         return;
     }
@@ -63,7 +78,7 @@ pub fn to_findings(
         });
     }
 
-    let mut lines = LineCursor::default();
+    let mut lines = LineCursor::at(origin.placement);
     for c in candidates.drain(..) {
         let rule = rules.get(c.rule);
         let what = FindingKind {
@@ -180,15 +195,28 @@ fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> Str
 /// without rescanning from the start each time.
 #[derive(Debug, Default)]
 pub struct LineCursor {
+    /// Line and column of the chunk's first byte (0-based).
+    origin: (u64, u64),
     pos: usize,
     line: u64,
     line_start: usize,
 }
 
 impl LineCursor {
+    /// A cursor for a chunk placed at `placement` in its file.
+    pub fn at(placement: Placement) -> LineCursor {
+        LineCursor {
+            origin: (placement.line, placement.column),
+            ..LineCursor::default()
+        }
+    }
+
     fn position(&mut self, data: &[u8], offset: usize) -> (u64, u64) {
         if offset < self.pos {
-            *self = LineCursor::default();
+            *self = LineCursor {
+                origin: self.origin,
+                ..LineCursor::default()
+            };
         }
         let span = &data[self.pos..offset];
         let newlines = memchr_iter(b'\n', span).count() as u64;
@@ -197,11 +225,14 @@ impl LineCursor {
         }
         self.line += newlines;
         self.pos = offset;
-        let column = data[self.line_start..offset]
+        let mut column = data[self.line_start..offset]
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count() as u64;
-        (self.line + 1, column + 1)
+        if self.line == 0 {
+            column += self.origin.1; // still on the line the chunk starts in
+        }
+        (self.origin.0 + self.line + 1, column + 1)
     }
 }
 

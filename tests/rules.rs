@@ -73,10 +73,7 @@ fn examples_are_attributed_to_their_own_rule() {
                 continue;
             };
             let mut findings = Vec::new();
-            let origin = Origin {
-                path: "x",
-                commit: None,
-            };
+            let origin = Origin::whole("x");
             to_findings(&set, ex.as_bytes(), &mut candidates, origin, &mut findings);
             let line_col = |f: &leakguard::report::Finding| (f.span.line, f.span.column);
             let before = &ex[..own.secret.start];

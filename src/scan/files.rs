@@ -1,13 +1,16 @@
-//! Scanning files on disk and standard input.
+//! Scanning files on disk and standard input. Both are read as a stream of
+//! overlapping chunks ([`Chunks`]), so memory stays bounded whatever the size.
 
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::filter::Origin;
 use crate::report::{Finding, Report, Skipped};
-use crate::source::fs::{self as fs_source, FileEntry, ReadOutcome};
+use crate::source::chunks::Chunks;
+use crate::source::fs::{self as fs_source, FileEntry};
 use crate::source::{looks_binary, stdin};
 use rayon::prelude::*;
+use std::io::Read;
 use std::path::PathBuf;
 
 /// The outcome of scanning one file.
@@ -17,31 +20,90 @@ struct FileResult {
     bytes: u64,
     scanned: bool,
     skipped: Skipped,
+    /// Bytes beyond the size limit were left unread.
+    truncated: bool,
     warning: Option<String>,
 }
 
-fn scan_file(worker: &mut Worker, detector: &Detector, entry: &FileEntry, max: u64) -> FileResult {
+/// Scans `input` chunk by chunk, at most `max` bytes of it, as `path`.
+/// A read error ends the stream; what was read is still reported.
+fn scan_stream(
+    worker: &mut Worker,
+    detector: &Detector,
+    input: impl Read,
+    max: u64,
+    path: &str,
+) -> (FileResult, Option<std::io::Error>) {
     let mut result = FileResult::default();
     let mut buf = std::mem::take(&mut worker.buf);
-    match fs_source::read_file(entry, max, &mut buf) {
-        ReadOutcome::Text => {
+    let mut limited = input.take(max.saturating_add(1));
+    let mut chunks = Chunks::new(&mut limited, &mut buf);
+    let mut error = None;
+    loop {
+        let placement = match chunks.next_chunk() {
+            Ok(Some(p)) => p,
+            Ok(None) => break,
+            Err(e) => {
+                error = Some(e);
+                break;
+            }
+        };
+        let data = chunks.data();
+        if !result.scanned {
+            if looks_binary(data) {
+                result.skipped.binary = 1;
+                break;
+            }
             result.scanned = true;
-            result.bytes = buf.len() as u64;
-            let origin = Origin {
-                path: &entry.display,
-                commit: None,
-            };
-            worker.scan_chunk(detector, &buf, origin, &mut result.findings);
         }
-        ReadOutcome::Binary => result.skipped.binary = 1,
-        ReadOutcome::TooLarge => result.skipped.too_large = 1,
-        ReadOutcome::Unreadable(why) => {
-            result.skipped.unreadable = 1;
-            result.warning = Some(why);
-        }
+        let owned = placement.owned_start.min(data.len())..placement.owned_end.min(data.len());
+        result.bytes += owned.len() as u64;
+        let origin = Origin {
+            placement,
+            ..Origin::whole(path)
+        };
+        worker.scan_chunk(detector, data, origin, &mut result.findings);
+    }
+    drop(chunks);
+    if result.bytes > max {
+        result.truncated = true;
+        result.bytes = max;
     }
     worker.buf = buf;
+    (result, error)
+}
+
+fn scan_file(worker: &mut Worker, detector: &Detector, entry: &FileEntry, max: u64) -> FileResult {
+    let file = match fs_source::open(entry) {
+        Ok(f) => f,
+        Err(warning) => return unreadable(warning),
+    };
+    let (mut result, error) = scan_stream(worker, detector, file, max, &entry.display);
+    if let Some(e) = error {
+        if !result.scanned {
+            return unreadable(fs_source::read_warning(entry, &e));
+        }
+        result.warning = Some(fs_source::read_warning(entry, &e));
+    }
+    if result.truncated {
+        // The file grew past the limit after the walk measured it.
+        result.warning = Some(format!(
+            "{}: grew past --max-file-size while being read; only the first {max} bytes were scanned",
+            entry.display
+        ));
+    }
     result
+}
+
+fn unreadable(warning: String) -> FileResult {
+    FileResult {
+        skipped: Skipped {
+            unreadable: 1,
+            ..Skipped::default()
+        },
+        warning: Some(warning),
+        ..FileResult::default()
+    }
 }
 
 pub(super) fn scan_paths(
@@ -73,26 +135,26 @@ pub(super) fn scan_paths(
     Ok(report)
 }
 
+/// Standard input, streamed: a pipe of any size is scanned in bounded
+/// memory, up to `--max-file-size` bytes.
 pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Report> {
-    let (data, truncated) = stdin::read_all(config.max_file_size)?;
+    let max = config.max_file_size;
+    let mut worker = Worker::new(config);
+    let stdin = std::io::stdin().lock();
+    let (result, error) = scan_stream(&mut worker, detector, stdin, max, stdin::STDIN_PATH);
+    if let Some(e) = error {
+        return Err(Error::Stdin(e));
+    }
     let mut report = Report::default();
-    if truncated {
+    if result.truncated {
         report.warnings.push(format!(
-            "{}: input is larger than --max-file-size; only the first {} bytes were scanned",
+            "{}: input is larger than --max-file-size; only the first {max} bytes were scanned",
             stdin::STDIN_PATH,
-            config.max_file_size
         ));
     }
-    if looks_binary(&data) {
-        report.stats.skipped.binary = 1;
-        return Ok(report);
-    }
-    report.stats.files = 1;
-    report.stats.bytes = data.len() as u64;
-    let origin = Origin {
-        path: stdin::STDIN_PATH,
-        commit: None,
-    };
-    Worker::new(config).scan_chunk(detector, &data, origin, &mut report.findings);
+    report.stats.files = result.scanned as u64;
+    report.stats.bytes = result.bytes;
+    report.stats.skipped = result.skipped;
+    report.findings = result.findings;
     Ok(report)
 }

@@ -78,10 +78,7 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
     }
     result.scanned = true;
     result.bytes = data.len() as u64;
-    let origin = Origin {
-        path: &blob.path,
-        commit: None,
-    };
+    let origin = Origin::whole(&blob.path);
     bw.worker
         .scan_chunk(detector, data, origin, &mut result.findings);
     result

@@ -48,10 +48,7 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
         report.stats.files += 1;
         report.stats.bytes += data.len() as u64;
         findings.clear();
-        let origin = Origin {
-            path: &file.path,
-            commit: None,
-        };
+        let origin = Origin::whole(&file.path);
         worker.scan_chunk(detector, data, origin, &mut findings);
         report.findings.extend(findings.drain(..).filter(|f| {
             (f.span.line..=f.span.end_line)

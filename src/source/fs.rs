@@ -6,7 +6,6 @@ use crate::error::{one_line, Error, Result};
 use crate::report::Skipped;
 use ignore::{WalkBuilder, WalkState};
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -129,46 +128,14 @@ fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: 
     }
 }
 
-/// What reading a file produced.
-#[derive(Debug)]
-pub enum ReadOutcome {
-    /// The content is in the buffer.
-    Text,
-    /// Looks binary; not scanned.
-    Binary,
-    /// Grew past the size limit since the walk; not scanned.
-    TooLarge,
-    /// Could not be read (the message names the path and reason).
-    Unreadable(String),
+/// Opens `entry` for reading; the error is a warning line naming the path.
+pub fn open(entry: &FileEntry) -> std::result::Result<File, String> {
+    File::open(&entry.path).map_err(|e| read_warning(entry, &e))
 }
 
-/// Reads `entry` into `buf` (cleared first), at most `max_file_size` bytes.
-pub fn read_file(entry: &FileEntry, max_file_size: u64, buf: &mut Vec<u8>) -> ReadOutcome {
-    buf.clear();
-    let file = match File::open(&entry.path) {
-        Ok(f) => f,
-        Err(e) => {
-            return ReadOutcome::Unreadable(format!(
-                "{}: cannot read: {}",
-                entry.display,
-                io_reason(&e)
-            ))
-        }
-    };
-    if let Err(e) = file.take(max_file_size.saturating_add(1)).read_to_end(buf) {
-        return ReadOutcome::Unreadable(format!(
-            "{}: cannot read: {}",
-            entry.display,
-            io_reason(&e)
-        ));
-    }
-    if buf.len() as u64 > max_file_size {
-        return ReadOutcome::TooLarge;
-    }
-    if super::looks_binary(buf) {
-        return ReadOutcome::Binary;
-    }
-    ReadOutcome::Text
+/// The warning for a file that could not be read (counted, not fatal).
+pub fn read_warning(entry: &FileEntry, e: &std::io::Error) -> String {
+    format!("{}: cannot read: {}", entry.display, io_reason(e))
 }
 
 fn slashes(s: &str) -> String {

@@ -157,9 +157,10 @@ impl ValueIndex {
         if hits.is_empty() {
             return;
         }
+        hits.retain(|h| origin.placement.owns(h.0.start));
         hits.sort_by_key(|h| h.0.start);
         let info = vault_rule_info();
-        let mut lines = LineCursor::default();
+        let mut lines = LineCursor::at(origin.placement);
         let chunk_findings = findings.len();
         for (range, verdict) in hits {
             let kind = FindingKind {
@@ -247,15 +248,7 @@ mod tests {
         assert_eq!(idx.skipped_short, 1);
         let data = b"a = N3w-Pa55word!\nb = 0ld-Pa55word!\nc = other";
         let mut findings = Vec::new();
-        idx.cross_check(
-            data,
-            Origin {
-                path: "x",
-                commit: None,
-            },
-            &mut findings,
-            0,
-        );
+        idx.cross_check(data, Origin::whole("x"), &mut findings, 0);
         let got: Vec<_> = findings
             .iter()
             .map(|f| (f.span.line, f.severity, f.vault.clone().unwrap()))
