@@ -82,6 +82,10 @@ pub struct SourceArgs {
     /// Also scan files that .gitignore/.ignore exclude.
     #[arg(long)]
     pub no_ignore: bool,
+    /// Follow symbolic links (by default a link is skipped and counted; a
+    /// followed link that loops back is warned about once).
+    #[arg(long)]
+    pub follow: bool,
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,

@@ -106,7 +106,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            message: format!("cannot read: {e}"),
+            message: format!("cannot read: {}", crate::error::io_reason(&e)),
         })?;
         Config::parse(path, &text)
     }

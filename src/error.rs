@@ -57,6 +57,13 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// Every file and directory under the given paths was unreadable: the
+    /// scan saw nothing, so its "no findings" would be a lie.
+    #[error("nothing could be scanned: {unreadable} unreadable files or directories (see the warnings above)")]
+    NothingReadable {
+        /// How many were unreadable.
+        unreadable: u64,
+    },
     /// Reading standard input failed.
     #[error("reading standard input: {0}")]
     Stdin(std::io::Error),
@@ -78,6 +85,24 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Collapses a multi-line message (regex and walk errors span lines) into
 /// one line: every error leakguard prints is a single line.
+/// An I/O error's reason without the "(os error N)" noise.
+pub fn io_reason(e: &std::io::Error) -> String {
+    without_os_error(&e.to_string())
+}
+
+/// `s` without the " (os error N)" that std appends to I/O errors (also
+/// inside messages that wrap one, such as the walker's).
+pub fn without_os_error(s: &str) -> String {
+    let mut out = s.to_string();
+    while let Some(i) = out.find(" (os error ") {
+        match out[i..].find(')') {
+            Some(end) => out.replace_range(i..i + end + 1, ""),
+            None => break,
+        }
+    }
+    out
+}
+
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -10,7 +10,9 @@ mod progress;
 use cli::{BaselineCommand, Cli, Command, FormatArg, RulesCommand, ScanArgs, SourceArgs};
 use leakguard::check::{check_rules, ExampleMinimum};
 use leakguard::config::Config;
+use leakguard::error::{io_reason, without_os_error};
 use leakguard::report::baseline::Baseline;
+use leakguard::report::text::printable;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::{FailOn, RuleSet};
 use leakguard::scan::{ScanConfig, Target, DEFAULT_MAX_FILE_SIZE};
@@ -53,7 +55,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("leakguard: {e:#}");
+            eprintln!(
+                "leakguard: {}",
+                printable(&without_os_error(&format!("{e:#}")))
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -114,6 +119,7 @@ fn prepare(src: &SourceArgs, baselines: &[std::path::PathBuf]) -> anyhow::Result
         } else {
             IgnoreFiles::Honor
         },
+        follow_symlinks: src.follow,
         suppressions: Arc::new(suppressions),
         vault,
     };
@@ -150,6 +156,9 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
             .fail_on
             .unwrap_or(FailOn::AtLeast(leakguard::rules::Severity::Low)),
     };
+    if let Some(path) = &args.output {
+        check_output_path(path)?;
+    }
     let report = run(&prepared.scan)?;
     let redaction = if args.no_redact {
         Redaction::Clear
@@ -179,7 +188,7 @@ fn run(config: &ScanConfig) -> anyhow::Result<leakguard::Report> {
         _ => leakguard::scan(config)?,
     };
     for warning in &report.warnings {
-        eprintln!("leakguard: warning: {warning}");
+        eprintln!("leakguard: warning: {}", printable(warning));
     }
     Ok(report)
 }
@@ -191,13 +200,23 @@ fn run_baseline(cmd: BaselineCommand) -> anyhow::Result<u8> {
             let report = run(&prepared.scan)?;
             let baseline = Baseline::from_report(&report);
             let file = std::fs::File::create(&output).map_err(|e| {
-                anyhow::anyhow!("cannot write baseline to {}: {}", output.display(), e)
+                anyhow::anyhow!(
+                    "cannot write baseline to {}: {}",
+                    output.display(),
+                    io_reason(&e)
+                )
             })?;
             let mut out = io::BufWriter::new(file);
             baseline
                 .write(&mut out)
                 .and_then(|_| out.flush())
-                .map_err(|e| anyhow::anyhow!("writing baseline to {}: {}", output.display(), e))?;
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "writing baseline to {}: {}",
+                        output.display(),
+                        io_reason(&e)
+                    )
+                })?;
             eprintln!(
                 "leakguard: baseline with {} findings written to {}",
                 baseline.findings.len(),
@@ -238,6 +257,23 @@ fn select_target(args: &SourceArgs) -> anyhow::Result<Target> {
     })
 }
 
+/// Fails before a long scan, not after it, when `-o FILE` cannot be written
+/// because its directory does not exist.
+fn check_output_path(path: &std::path::Path) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write report to {}: directory {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes the report to `-o FILE` or stdout. A closed stdout pipe
 /// (`leakguard scan | head -1`) is not an error.
 fn emit(
@@ -248,8 +284,13 @@ fn emit(
 ) -> anyhow::Result<()> {
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| anyhow::anyhow!("cannot write report to {}: {}", path.display(), e))?;
+            let file = std::fs::File::create(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot write report to {}: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
             let options = WriteOptions {
                 format,
                 redaction,
@@ -257,7 +298,10 @@ fn emit(
             };
             let mut out = io::BufWriter::new(file);
             report::write(report, &options, &mut out)
-                .map_err(|e| anyhow::anyhow!("writing report to {}: {}", path.display(), e))
+                .and_then(|_| out.flush())
+                .map_err(|e| {
+                    anyhow::anyhow!("writing report to {}: {}", path.display(), io_reason(&e))
+                })
         }
         None => {
             let stdout = io::stdout();

@@ -47,7 +47,7 @@ impl Suppressions {
     pub fn add_baseline(&mut self, path: &Path) -> Result<()> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::Baseline {
             path: path.to_path_buf(),
-            message: format!("cannot read: {e}"),
+            message: format!("cannot read: {}", crate::error::io_reason(&e)),
         })?;
         let name = path
             .file_name()
@@ -59,9 +59,18 @@ impl Suppressions {
                 self.add_locations(migrate::parse_detect_secrets(path, &text)?);
             }
             Some(_) => {
-                let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Baseline {
-                    path: path.to_path_buf(),
-                    message: format!("line {}: {}", e.line(), strip_position(&e.to_string())),
+                let mut de = serde_json::Deserializer::from_str(&text);
+                let b: Baseline = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                    let key = e.path().to_string();
+                    let inner = e.into_inner();
+                    Error::Baseline {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "line {}: key '{key}': {}",
+                            inner.line(),
+                            strip_position(&inner.to_string())
+                        ),
+                    }
                 })?;
                 if b.version != crate::report::baseline::BASELINE_VERSION {
                     return Err(Error::Baseline {

@@ -19,27 +19,6 @@ fn secret(n: u32) -> String {
     format!("tt_Qm7vX2kLp9Rz4Wt8Nb{n:02}")
 }
 
-/// Runs git in `dir` isolated from the user's and the system's config.
-fn git_in(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_WORK_TREE")
-        .envs(envs.iter().copied())
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
 /// A commit made by [`Repo::commit`]: its id, and the date git recorded.
 #[derive(Debug, Clone)]
 struct Commit {

@@ -14,26 +14,16 @@ fn secret(n: u32) -> String {
     format!("tt_Zp3Kd8Wq2Lm7Xv4Rb9{n:02}")
 }
 
-/// Runs git in `dir` isolated from the user's and the system's config.
+/// Runs git in `dir` (isolated config, fixed dates).
 fn git_in(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2024-05-01T12:00:00+00:00")
-        .env("GIT_COMMITTER_DATE", "2024-05-01T12:00:00+00:00")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
+    common::git_in(
+        dir,
+        args,
+        &[
+            ("GIT_AUTHOR_DATE", "2024-05-01T12:00:00+00:00"),
+            ("GIT_COMMITTER_DATE", "2024-05-01T12:00:00+00:00"),
+        ],
+    )
 }
 
 struct Repo {

@@ -55,7 +55,7 @@ fn write_finding(
         out,
         "{} {}:{}:{}  {} {}",
         paint.wrap(severity_color(f.severity), &sev),
-        paint.wrap(BOLD, &f.path),
+        paint.wrap(BOLD, &printable(&f.path)),
         f.span.line,
         f.span.column,
         f.rule_id,
@@ -169,6 +169,24 @@ fn human_bytes(b: u64) -> String {
     } else {
         format!("{v:.1} {}", UNITS[unit])
     }
+}
+
+/// `s` with control characters (a newline in a file name…) escaped, so a
+/// finding header or a warning stays one line.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]

@@ -118,13 +118,13 @@ pub fn load_builtin() -> Result<Vec<Rule>> {
 pub fn load_path(path: &Path) -> Result<Vec<Rule>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::RuleFile {
         path: path.display().to_string(),
-        message: e.to_string(),
+        message: crate::error::io_reason(&e),
     })?;
     let files = if meta.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)
             .map_err(|e| Error::RuleFile {
                 path: path.display().to_string(),
-                message: e.to_string(),
+                message: crate::error::io_reason(&e),
             })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -139,7 +139,7 @@ pub fn load_path(path: &Path) -> Result<Vec<Rule>> {
         let origin = file.display().to_string();
         let text = std::fs::read_to_string(&file).map_err(|e| Error::RuleFile {
             path: origin.clone(),
-            message: e.to_string(),
+            message: crate::error::io_reason(&e),
         })?;
         rules.extend(parse_rule_file(&origin, &text)?);
     }

@@ -111,7 +111,12 @@ pub(super) fn scan_paths(
     paths: &[PathBuf],
     config: &ScanConfig,
 ) -> Result<Report> {
-    let walk = fs_source::walk(paths, config.ignore_files, config.max_file_size)?;
+    let options = fs_source::WalkOptions {
+        ignore_files: config.ignore_files,
+        follow_symlinks: config.follow_symlinks,
+        max_file_size: config.max_file_size,
+    };
+    let walk = fs_source::walk(paths, &options)?;
     let max = config.max_file_size;
     let results: Vec<FileResult> = walk
         .files
@@ -131,6 +136,10 @@ pub(super) fn scan_paths(
         report.stats.skipped.add(&r.skipped);
         report.warnings.extend(r.warning);
         report.findings.extend(r.findings);
+    }
+    let unreadable = report.stats.skipped.unreadable;
+    if report.stats.files == 0 && unreadable > 0 {
+        return Err(Error::NothingReadable { unreadable });
     }
     Ok(report)
 }

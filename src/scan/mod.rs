@@ -79,6 +79,8 @@ pub struct ScanConfig {
     pub max_file_size: u64,
     /// Whether .gitignore and friends are honoured.
     pub ignore_files: IgnoreFiles,
+    /// Whether symbolic links are followed (`--follow`).
+    pub follow_symlinks: bool,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).

@@ -2,7 +2,7 @@
 //! (honours .gitignore/.ignore, skips `.git/`, keeps dotfiles such as `.env`),
 //! and bounded reads of each file into a reused buffer.
 
-use crate::error::{one_line, Error, Result};
+use crate::error::{io_reason, one_line, without_os_error, Error, Result};
 use crate::report::Skipped;
 use ignore::{WalkBuilder, WalkState};
 use std::fs::File;
@@ -16,6 +16,19 @@ pub enum IgnoreFiles {
     Honor,
     /// Scan everything except `.git/` (`--no-ignore`).
     Disregard,
+}
+
+/// How the walk treats what it meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkOptions {
+    /// Whether ignore files are honoured.
+    pub ignore_files: IgnoreFiles,
+    /// Whether symbolic links are followed (`--follow`). When they are not,
+    /// a link is counted as not a regular file; when they are, a link that
+    /// loops back to an ancestor is warned about once and skipped.
+    pub follow_symlinks: bool,
+    /// Larger files are skipped and counted.
+    pub max_file_size: u64,
 }
 
 /// A file to scan.
@@ -42,12 +55,25 @@ enum Visit {
     File(FileEntry),
     TooLarge,
     NotRegular,
+    Loop(String),
     Unreadable(String),
+}
+
+/// Whether a walk error is a symbolic link looping back to an ancestor.
+fn is_loop(e: &ignore::Error) -> bool {
+    match e {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }
 
 /// Walks every root (a directory or a file). A root that does not exist is an
 /// error; problems below a root are counted and warned about.
-pub fn walk(roots: &[PathBuf], ignore_files: IgnoreFiles, max_file_size: u64) -> Result<Walk> {
+pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
+    let max_file_size = options.max_file_size;
     let mut result = Walk::default();
     for root in roots {
         let meta = std::fs::metadata(root).map_err(|e| Error::Path {
@@ -65,18 +91,19 @@ pub fn walk(roots: &[PathBuf], ignore_files: IgnoreFiles, max_file_size: u64) ->
             }
             continue;
         }
-        walk_dir(root, ignore_files, max_file_size, &mut result);
+        walk_dir(root, options, &mut result);
     }
     result.files.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(result)
 }
 
-fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: &mut Walk) {
-    let honor = ignore_files == IgnoreFiles::Honor;
+fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
+    let honor = options.ignore_files == IgnoreFiles::Honor;
+    let max_file_size = options.max_file_size;
     let mut builder = WalkBuilder::new(root);
     builder
         .hidden(false)
-        .follow_links(false)
+        .follow_links(options.follow_symlinks)
         .require_git(false)
         .git_ignore(honor)
         .git_global(honor)
@@ -89,7 +116,8 @@ fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: 
         let tx = tx.clone();
         Box::new(move |entry| {
             let visit = match entry {
-                Err(e) => Visit::Unreadable(one_line(&e.to_string())),
+                Err(e) if is_loop(&e) => Visit::Loop(one_line(&e.to_string())),
+                Err(e) => Visit::Unreadable(without_os_error(&one_line(&e.to_string()))),
                 Ok(entry) => match entry.file_type() {
                     Some(ft) if ft.is_dir() => return WalkState::Continue,
                     Some(ft) if ft.is_file() => match entry.metadata() {
@@ -104,7 +132,7 @@ fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: 
                         Err(e) => Visit::Unreadable(format!(
                             "{}: {}",
                             entry.path().display(),
-                            one_line(&e.to_string())
+                            without_os_error(&one_line(&e.to_string()))
                         )),
                     },
                     _ => Visit::NotRegular,
@@ -120,6 +148,10 @@ fn walk_dir(root: &Path, ignore_files: IgnoreFiles, max_file_size: u64, result: 
             Visit::File(f) => result.files.push(f),
             Visit::TooLarge => result.skipped.too_large += 1,
             Visit::NotRegular => result.skipped.not_regular += 1,
+            Visit::Loop(w) => {
+                result.skipped.not_regular += 1;
+                result.warnings.push(format!("{w}; not followed again"));
+            }
             Visit::Unreadable(w) => {
                 result.skipped.unreadable += 1;
                 result.warnings.push(w);
@@ -143,14 +175,5 @@ fn slashes(s: &str) -> String {
         s.to_string()
     } else {
         s.replace(std::path::MAIN_SEPARATOR, "/")
-    }
-}
-
-/// An I/O error's reason without the "(os error N)" noise.
-fn io_reason(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
     }
 }

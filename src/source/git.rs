@@ -93,6 +93,34 @@ fn git_error(repo: &Repository, what: &str, e: git2::Error) -> Error {
     }
 }
 
+/// A ref whose object is gone (a deleted packfile, a half-copied
+/// repository) would be skipped silently by the walk, and the scan would
+/// report a clean history it never saw: that is an error instead.
+fn check_refs_resolve(repo: &Repository) -> Result<()> {
+    let odb = repo
+        .odb()
+        .map_err(|e| git_error(repo, "cannot open the object database", e))?;
+    let refs = repo
+        .references()
+        .map_err(|e| git_error(repo, "cannot list refs", e))?;
+    for r in refs.flatten() {
+        let Ok(resolved) = r.resolve() else { continue };
+        if let Some(oid) = resolved.target() {
+            if !odb.exists(oid) {
+                return Err(Error::Path {
+                    path: repo_root(repo),
+                    message: format!(
+                        "{} points to object {oid}, which is missing from the repository \
+                         (a deleted packfile or an incomplete copy?)",
+                        r.name().unwrap_or("a ref")
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 fn resolve_commit(repo: &Repository, rev: &str, flag: &str) -> Result<Oid> {
     repo.revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
@@ -123,6 +151,7 @@ pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
             // Every ref (branches, tags, remotes, notes…); refs that do not
             // point at a commit are ignored by libgit2. An empty repository
             // has none.
+            check_refs_resolve(repo)?;
             let _ = walk.push_glob("*");
             if repo.head_detached().unwrap_or(false) {
                 let _ = walk.push_head();

@@ -148,8 +148,12 @@ impl MasterKey {
     /// or others can access.
     pub fn from_file(path: &Path) -> Result<MasterKey, VaultError> {
         let origin = format!("key file {}", path.display());
-        let meta = std::fs::metadata(path)
-            .map_err(|e| key_error(format!("{origin}: cannot read: {e}")))?;
+        let meta = std::fs::metadata(path).map_err(|e| {
+            key_error(format!(
+                "{origin}: cannot read: {}",
+                crate::error::io_reason(&e)
+            ))
+        })?;
         if !meta.is_file() {
             return Err(key_error(format!("{origin}: not a regular file")));
         }
@@ -169,7 +173,10 @@ impl MasterKey {
             if e.kind() == std::io::ErrorKind::InvalidData {
                 key_error(format!("{origin}: not valid base64 (not UTF-8)"))
             } else {
-                key_error(format!("{origin}: cannot read: {e}"))
+                key_error(format!(
+                    "{origin}: cannot read: {}",
+                    crate::error::io_reason(&e)
+                ))
             }
         })?;
         MasterKey::from_base64(&text, &origin)

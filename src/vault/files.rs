@@ -20,8 +20,12 @@ fn invalid(vault: &str, message: String) -> VaultError {
 /// values, `#` comments). Every value is current, version "1".
 pub fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("dotenv:{}", path.display());
-    let text =
-        std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        invalid(
+            &vault,
+            format!("cannot read: {}", crate::error::io_reason(&e)),
+        )
+    })?;
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -73,8 +77,12 @@ fn unquote(v: &str) -> &str {
 /// Loads a JSON vault file.
 pub fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("json:{}", path.display());
-    let text =
-        std::fs::read_to_string(path).map_err(|e| invalid(&vault, format!("cannot read: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        invalid(
+            &vault,
+            format!("cannot read: {}", crate::error::io_reason(&e)),
+        )
+    })?;
     parse_json(&vault, &text)
 }
 
