@@ -4,7 +4,7 @@
 //! Suppressed findings are counted in the stats, never silently dropped.
 
 use crate::allowlist::Allowlist;
-use crate::error::{Error, Result};
+use crate::error::{mask_input, Error, Result};
 use crate::migrate::{self, LocationSuppressions};
 use crate::report::baseline::Baseline;
 use crate::report::{Finding, Report};
@@ -61,7 +61,11 @@ impl Suppressions {
             Some(_) => {
                 let b: Baseline = serde_json::from_str(&text).map_err(|e| Error::Baseline {
                     path: path.to_path_buf(),
-                    message: format!("line {}: {}", e.line(), strip_position(&e.to_string())),
+                    message: format!(
+                        "line {}: {}",
+                        e.line(),
+                        mask_input(&strip_position(&e.to_string()))
+                    ),
                 })?;
                 if b.version != crate::report::baseline::BASELINE_VERSION {
                     return Err(Error::Baseline {
@@ -87,7 +91,7 @@ impl Suppressions {
                     message: format!(
                         "line {}: invalid JSON: {}",
                         e.line(),
-                        strip_position(&e.to_string())
+                        mask_input(&strip_position(&e.to_string()))
                     ),
                 });
             }
