@@ -1,7 +1,7 @@
 //! Allowlists: findings a team has decided are not leaks, by path, by a
 //! regex on the secret, or by a stopword in the secret; global or per rule.
 
-use crate::error::one_line;
+use crate::error::{quote_input, regex_message};
 use crate::report::Finding;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
@@ -27,10 +27,13 @@ impl Allowlist {
         let glob_patterns = path_globs.to_vec();
         let path_globs = build_globs(&glob_patterns)?;
         let compile = |what: &str, list: &[String]| -> Result<Vec<Regex>, String> {
+            // The pattern is not quoted: a secret regex often holds the
+            // very token it allows.
             list.iter()
-                .map(|r| {
+                .enumerate()
+                .map(|(i, r)| {
                     Regex::new(r).map_err(|e| {
-                        format!("invalid {what} regex '{r}': {}", one_line(&e.to_string()))
+                        format!("invalid {what} regex #{}: {}", i + 1, regex_message(r, &e))
                     })
                 })
                 .collect()
@@ -98,9 +101,12 @@ fn build_globs(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     }
     let mut b = GlobSetBuilder::new();
     for g in patterns {
-        b.add(Glob::new(g).map_err(|e| format!("invalid path glob '{g}': {}", e.kind()))?);
+        b.add(
+            Glob::new(g)
+                .map_err(|e| format!("invalid path glob '{}': {}", quote_input(g), e.kind()))?,
+        );
     }
     b.build()
         .map(Some)
-        .map_err(|e| format!("invalid path globs: {e}"))
+        .map_err(|e| format!("invalid path globs: {}", e.kind()))
 }

@@ -78,7 +78,12 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(multiplier))
-        .ok_or_else(|| format!("invalid size '{s}' (expected bytes or a number with K, M or G)"))
+        .ok_or_else(|| {
+            format!(
+                "invalid size '{}' (expected bytes or a number with K, M or G)",
+                crate::error::quote_input(s)
+            )
+        })
 }
 
 #[cfg(test)]

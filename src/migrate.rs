@@ -99,8 +99,9 @@ pub fn parse_gitleaksignore(path: &Path, text: &str) -> Result<LocationSuppressi
         let bad = || Error::Baseline {
             path: path.to_path_buf(),
             message: format!(
-                "line {}: expected [commit:]file:rule-id:line, got '{line}'",
-                n + 1
+                "line {}: expected [commit:]file:rule-id:line, got '{}'",
+                n + 1,
+                crate::error::quote_input(line)
             ),
         };
         if parts.len() != 3 {
@@ -135,7 +136,11 @@ struct DetectSecretsEntry {
 pub fn parse_detect_secrets(path: &Path, text: &str) -> Result<LocationSuppressions> {
     let doc: DetectSecretsBaseline = serde_json::from_str(text).map_err(|e| Error::Baseline {
         path: path.to_path_buf(),
-        message: format!("line {}: not a detect-secrets baseline: {e}", e.line()),
+        message: format!(
+            "line {}: not a detect-secrets baseline: {}",
+            e.line(),
+            crate::error::mask_input(&e.to_string())
+        ),
     })?;
     let mut out = LocationSuppressions::default();
     for (file, entries) in doc.results {

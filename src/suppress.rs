@@ -4,7 +4,7 @@
 //! Suppressed findings are counted in the stats, never silently dropped.
 
 use crate::allowlist::Allowlist;
-use crate::error::{Error, Result};
+use crate::error::{mask_input, Error, Result};
 use crate::migrate::{self, LocationSuppressions};
 use crate::report::baseline::Baseline;
 use crate::report::{Finding, Report};
@@ -61,14 +61,14 @@ impl Suppressions {
             Some(_) => {
                 let mut de = serde_json::Deserializer::from_str(&text);
                 let b: Baseline = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                    let key = e.path().to_string();
+                    let key = masked_path(e.path());
                     let inner = e.into_inner();
                     Error::Baseline {
                         path: path.to_path_buf(),
                         message: format!(
                             "line {}: key '{key}': {}",
                             inner.line(),
-                            strip_position(&inner.to_string())
+                            mask_input(&strip_position(&inner.to_string()))
                         ),
                     }
                 })?;
@@ -96,7 +96,7 @@ impl Suppressions {
                     message: format!(
                         "line {}: invalid JSON: {}",
                         e.line(),
-                        strip_position(&e.to_string())
+                        mask_input(&strip_position(&e.to_string()))
                     ),
                 });
             }
@@ -162,6 +162,35 @@ impl Suppressions {
         }
         report.findings = kept;
     }
+}
+
+/// A JSON path like `findings[0].fingerprint`, with any key that is not a
+/// plain identifier of the baseline schema shortened: an unknown key is
+/// input, and may be a pasted secret.
+fn masked_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    const KNOWN: &[&str] = &["version", "findings", "path", "rule_id", "fingerprint"];
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                if KNOWN.contains(&key.as_str()) {
+                    out.push_str(key);
+                } else {
+                    out.push_str(&crate::error::quote_input(key));
+                }
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
 }
 
 fn strip_position(s: &str) -> String {

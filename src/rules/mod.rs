@@ -13,7 +13,7 @@ pub use file::{load_builtin, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
 use crate::detect::filters::Filter;
-use crate::error::{one_line, Error, Result};
+use crate::error::{regex_message, syntax_message, Error, Result};
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -148,7 +148,7 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         .utf8(false)
         .build()
         .parse(pattern)
-        .map_err(|e| format!("invalid regex: {}", one_line(&e.to_string())))?;
+        .map_err(|e| format!("invalid regex: {}", syntax_message(&e)))?;
     if hir.properties().minimum_len() == Some(0) {
         return Err("regex can match the empty string".into());
     }
@@ -169,7 +169,7 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
     };
     let regex = build(false)
         .or_else(|_| build(true))
-        .map_err(|e| format!("invalid regex: {}", one_line(&e.to_string())))?;
+        .map_err(|e| format!("invalid regex: {}", regex_message(pattern, &e)))?;
     let names: Vec<_> = regex.capture_names().flatten().collect();
     let secret_count = names.iter().filter(|n| **n == "secret").count();
     if secret_count != 1 {

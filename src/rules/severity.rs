@@ -56,7 +56,10 @@ impl FromStr for Severity {
             .into_iter()
             .find(|sev| sev.as_str().eq_ignore_ascii_case(s))
             .ok_or_else(|| {
-                format!("unknown severity '{s}' (expected critical, high, medium, low or info)")
+                format!(
+                    "unknown severity '{}' (expected critical, high, medium, low or info)",
+                    crate::error::quote_input(s)
+                )
             })
     }
 }
@@ -88,7 +91,10 @@ impl FromStr for FailOn {
             return Ok(FailOn::Never);
         }
         s.parse::<Severity>().map(FailOn::AtLeast).map_err(|_| {
-            format!("unknown level '{s}' (expected critical, high, medium, low, info or never)")
+            format!(
+                "unknown level '{}' (expected critical, high, medium, low, info or never)",
+                crate::error::quote_input(s)
+            )
         })
     }
 }

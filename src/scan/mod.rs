@@ -169,5 +169,6 @@ impl Worker {
         if let Some(vault) = &self.vault {
             vault.cross_check(data, origin, out, first);
         }
+        filter::mask_neighbours(&mut out[first..]);
     }
 }

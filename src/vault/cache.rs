@@ -215,6 +215,9 @@ pub fn parse_ttl(s: &str) -> Result<Duration, String> {
         .and_then(|n| n.checked_mul(unit))
         .map(Duration::from_secs)
         .ok_or_else(|| {
-            format!("invalid duration '{s}' (expected seconds, or a number with s, m or h)")
+            format!(
+                "invalid duration '{}' (expected seconds, or a number with s, m or h)",
+                crate::error::quote_input(s)
+            )
         })
 }

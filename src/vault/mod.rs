@@ -130,7 +130,7 @@ impl VaultUri {
     /// Parses a `--vault` argument.
     pub fn parse(uri: &str) -> Result<VaultUri, VaultError> {
         let bad = |message: &str| VaultError::BadUri {
-            uri: uri.to_string(),
+            uri: without_credentials(uri),
             message: message.to_string(),
         };
         let nonempty = |rest: &str, what: &str| -> Result<PathBuf, VaultError> {
@@ -192,9 +192,20 @@ impl VaultUri {
                 prefix: prefix.to_string(),
             });
         }
-        Err(bad(
-            "unknown scheme (expected dotenv:, json:, local:, fingerprints:, vault+https://, vault+http:// or aws-sm://)",
-        ))
+        // Not a URI leakguard knows: it may be anything pasted by mistake (a
+        // token), so only its scheme is shown.
+        let scheme = uri.split_once(':').map(|(s, _)| s).filter(|s| {
+            s.len() <= 24
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        });
+        Err(VaultError::BadUri {
+            uri: match scheme {
+                Some(s) => format!("{s}:…"),
+                None => crate::error::quote_input(uri),
+            },
+            message: "unknown scheme (expected dotenv:, json:, local:, fingerprints:, vault+https://, vault+http:// or aws-sm://)".into(),
+        })
     }
 
     /// How reports and messages name this vault (no credentials in it).
@@ -218,6 +229,21 @@ impl VaultUri {
             }
             VaultUri::AwsSecretsManager { region, prefix } => format!("aws-sm://{region}/{prefix}"),
         }
+    }
+}
+
+/// `uri` with the user-info of `scheme://user:password@host/…` replaced by
+/// `***`, for error messages: leakguard takes no credentials in URIs, but a
+/// user may paste one, and the error must not echo it.
+fn without_credentials(uri: &str) -> String {
+    let Some(scheme_end) = uri.find("://") else {
+        return uri.to_string();
+    };
+    let rest = &uri[scheme_end + 3..];
+    let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+    match authority.rfind('@') {
+        Some(at) => format!("{}://***@{}", &uri[..scheme_end], &rest[at + 1..]),
+        None => uri.to_string(),
     }
 }
 
@@ -304,5 +330,34 @@ mod tests {
         ] {
             assert!(VaultUri::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn bad_uri_errors_hide_credentials() {
+        for uri in [
+            "vault+http://ann:Zq8-Lm3vP7xR2wK9tB4n@127.0.0.1:9/kv",
+            "hashicorp+http://ann:Zq8-Lm3vP7xR2wK9tB4n@127.0.0.1:9/kv",
+            "vault+https://Zq8-Lm3vP7xR2wK9tB4n@vault.corp",
+        ] {
+            let e = VaultUri::parse(uri).unwrap_err().to_string();
+            assert!(!e.contains("Zq8-Lm3vP7xR2wK9tB4n"), "{e}");
+            assert!(
+                e.contains("://***@") || e.contains("hashicorp+http:…"),
+                "{e}"
+            );
+        }
+        let e = VaultUri::parse("ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("--vault ghp_…: unknown scheme"), "{e}");
+        let e = VaultUri::parse("vault+htps://vault.corp/kv")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("--vault vault+htps:…: unknown scheme"), "{e}");
+        assert_eq!(without_credentials("dotenv:a@b"), "dotenv:a@b");
+        assert_eq!(
+            without_credentials("vault+https://h/kv/a@b"),
+            "vault+https://h/kv/a@b"
+        );
     }
 }

@@ -130,8 +130,13 @@ impl FingerprintSet {
         };
         let text =
             std::fs::read_to_string(path).map_err(|e| invalid(format!("cannot read: {e}")))?;
-        let snap: Snapshot = serde_json::from_str(&text)
-            .map_err(|e| invalid(format!("line {}: {}", e.line(), e)))?;
+        let snap: Snapshot = serde_json::from_str(&text).map_err(|e| {
+            invalid(format!(
+                "line {}: {}",
+                e.line(),
+                crate::error::mask_input(&e.to_string())
+            ))
+        })?;
         if snap.version != 1 || snap.algorithm != "hmac-sha256" {
             return Err(invalid(format!(
                 "unsupported snapshot (version {}, {})",
