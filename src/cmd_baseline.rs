@@ -1,0 +1,43 @@
+//! `leakguard baseline create`: scan, then record every finding's
+//! fingerprint so later scans report only new ones.
+
+use crate::cli::BaselineCommand;
+use crate::cmd_scan::{execute, prepare};
+use crate::EXIT_CLEAN;
+use leakguard::error::io_reason;
+use leakguard::report::baseline::Baseline;
+use std::io::{self, Write};
+
+pub(crate) fn run(cmd: BaselineCommand) -> anyhow::Result<u8> {
+    match cmd {
+        BaselineCommand::Create { source, output } => {
+            let prepared = prepare(&source, &[])?;
+            let report = execute(&prepared.scan)?;
+            let baseline = Baseline::from_report(&report);
+            let file = std::fs::File::create(&output).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot write baseline to {}: {}",
+                    output.display(),
+                    io_reason(&e)
+                )
+            })?;
+            let mut out = io::BufWriter::new(file);
+            baseline
+                .write(&mut out)
+                .and_then(|_| out.flush())
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "writing baseline to {}: {}",
+                        output.display(),
+                        io_reason(&e)
+                    )
+                })?;
+            eprintln!(
+                "leakguard: baseline with {} findings written to {}",
+                baseline.findings.len(),
+                output.display()
+            );
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
