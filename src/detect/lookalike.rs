@@ -57,7 +57,12 @@ fn contains_marker(secret: &[u8]) -> bool {
 fn has_regular_run(secret: &[u8]) -> bool {
     let (mut same, mut ascending) = (1usize, 1usize);
     for pair in secret.windows(2) {
-        same = if pair[1] == pair[0] { same + 1 } else { 1 };
+        // Whitespace runs are layout (an indented multi-line key), not content.
+        same = if pair[1] == pair[0] && !pair[0].is_ascii_whitespace() {
+            same + 1
+        } else {
+            1
+        };
         ascending = if pair[0].is_ascii_alphanumeric() && pair[1] == pair[0].wrapping_add(1) {
             ascending + 1
         } else {
@@ -96,6 +101,8 @@ mod tests {
         );
         assert_eq!(classify(b"key_abcdefghij"), Some(Lookalike::Regular));
         assert_eq!(classify(b"pw12345678"), Some(Lookalike::Regular));
+        // Indentation inside a multi-line key is not a run.
+        assert_eq!(classify(b"MIIEow7Kq2\n                Zp9XvL3mWt8R"), None);
     }
 
     #[test]
