@@ -262,7 +262,12 @@ fn unreadable_file_and_directory() {
     )
     .unwrap();
     let root = str_path(dir.path());
-    let bin = assert_cmd::cargo::cargo_bin("leakguard");
+    // A copy of the binary `nobody` can run whatever the checkout's
+    // permissions (a CI checkout under /root is not reachable by others).
+    let bin_dir = TempDir::new().unwrap();
+    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = bin_dir.path().join("leakguard");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("leakguard"), &bin).unwrap();
     let as_user = |args: &[&str]| -> Output {
         let mut cmd = if unsafe_is_root() {
             let mut c = std::process::Command::new("setpriv");
