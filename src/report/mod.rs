@@ -12,7 +12,7 @@ pub mod text;
 
 pub use finding::{
     CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
-    VcsInfo,
+    VcsInfo, PREVIEW_CHARS,
 };
 
 use std::io::{self, Write};
