@@ -5,8 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// A harness body: panics when its target's invariants do not hold.
+type Harness = fn(&[u8]);
+
 /// The fuzz targets and their harness bodies.
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+const TARGETS: &[(&str, Harness)] = &[
     ("detector", leakguard::fuzzing::detector),
     ("rule_file", leakguard::fuzzing::rule_file),
     ("config", leakguard::fuzzing::config),
@@ -32,7 +35,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs `harness` on every file, naming the file of the first failure.
-fn replay(target: &str, harness: fn(&[u8]), files: &[PathBuf]) {
+fn replay(target: &str, harness: Harness, files: &[PathBuf]) {
     for file in files {
         let data = std::fs::read(file).expect("readable corpus file");
         let outcome = std::panic::catch_unwind(|| harness(&data));
