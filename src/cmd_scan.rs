@@ -5,7 +5,7 @@ use crate::cli::{FormatArg, ScanArgs, SourceArgs};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
 use leakguard::error::io_reason;
-use leakguard::report::text::printable;
+use leakguard::error::printable;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::FailOn;
 use leakguard::scan::{ScanConfig, Target, DEFAULT_MAX_FILE_SIZE};

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A rule file could not be read or parsed.
-    #[error("rule file {path}: {message}")]
+    #[error("rule file {}: {}", printable(.path), printable(.message))]
     RuleFile {
         /// The offending file (or `<builtin>/name.toml`).
         path: String,
@@ -21,7 +21,7 @@ pub enum Error {
         message: String,
     },
     /// A rule parsed but is invalid (bad regex, no `secret` group, bad id…).
-    #[error("rule file {path}: rule '{id}': {message}")]
+    #[error("rule file {}: rule '{}': {}", printable(.path), printable(.id), printable(.message))]
     Rule {
         /// The file the rule came from.
         path: String,
@@ -31,7 +31,7 @@ pub enum Error {
         message: String,
     },
     /// The configuration file is unreadable or invalid.
-    #[error("config {}: {message}", path.display())]
+    #[error("config {}: {}", printable(&.path.display().to_string()), printable(.message))]
     Config {
         /// The configuration file.
         path: PathBuf,
@@ -39,7 +39,7 @@ pub enum Error {
         message: String,
     },
     /// A baseline (or imported ignore/baseline file) is unreadable or invalid.
-    #[error("baseline {}: {message}", path.display())]
+    #[error("baseline {}: {}", printable(&.path.display().to_string()), printable(.message))]
     Baseline {
         /// The baseline file.
         path: PathBuf,
@@ -50,7 +50,7 @@ pub enum Error {
     #[error(transparent)]
     Vault(#[from] crate::vault::VaultError),
     /// A path given on the command line does not exist or cannot be read.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {}", printable(&.path.display().to_string()), printable(.message))]
     Path {
         /// The path as given.
         path: PathBuf,
@@ -68,16 +68,36 @@ pub enum Error {
     #[error("reading standard input: {0}")]
     Stdin(std::io::Error),
     /// A command-line value that clap could not check (e.g. a size).
-    #[error("{0}")]
+    #[error("{}", printable(.0))]
     Usage(String),
     /// Writing the report failed.
-    #[error("writing report to {path}: {source}")]
+    #[error("writing report to {}: {source}", printable(.path))]
     Output {
         /// Where the report was going.
         path: String,
         /// The I/O error.
         source: std::io::Error,
     },
+}
+
+/// User-supplied text (a path, a rule id, a regex, a line of a file) as a
+/// message shows it: control characters escaped (`\n`, `\u{1b}`), so every
+/// message stays one line and a file from an untrusted repository cannot
+/// start new lines or send terminal escapes through an error.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Shorthand for results whose error is [`Error`].
@@ -263,5 +283,27 @@ mod tests {
         assert!(!m.contains(SECRET), "{m}");
         assert!(m.contains("unclosed character class"), "{m}");
         assert!(m.contains("at character 32"), "{m}");
+    }
+
+    /// Issue #8 (found by the `config` and `baseline` fuzz targets): a regex
+    /// or a line quoted from a file put newlines and raw control bytes into
+    /// what must be a one-line message.
+    #[test]
+    fn issue_8_messages_are_one_printable_line() {
+        let e = Error::Config {
+            path: PathBuf::from("c.toml"),
+            message: "key 'allowlist': invalid secret regex '(\nx\u{1b}[2J'".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "config c.toml: key 'allowlist': invalid secret regex '(\\nx\\u{1b}[2J'"
+        );
+        let e = Error::Rule {
+            path: "r\ttoml".into(),
+            id: "a\rb".into(),
+            message: "plain".into(),
+        };
+        assert_eq!(e.to_string(), "rule file r\\ttoml: rule 'a\\rb': plain");
+        assert_eq!(printable("no controls: \u{e9}"), "no controls: \u{e9}");
     }
 }

@@ -6,7 +6,7 @@
 //! the bytes came from.
 
 use crate::detect::Candidate;
-use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span};
+use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
 use crate::rules::{RuleKind, RuleSet, Severity};
 use crate::source::chunks::Placement;
 use memchr::{memchr, memchr_iter, memrchr};
@@ -244,10 +244,28 @@ fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> Str
         chars[skip..].iter().collect()
     };
     let after: String = after.trim_end().chars().take(half).collect();
-    format!("{before}{}{after}", secret.preview())
+    let mut context: String = format!("{before}{}{after}", secret.preview())
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+        .collect();
+    mask_copies(&mut context, secret);
+    context
+}
+
+/// Masks every other copy of the secret in a context line: the same value
+/// often appears twice on a line (`url: …user:pw@host… # was user:pw@host`),
+/// and masking only the span that was found would print the other copy.
+/// Each replacement shortens the line by at least one character (a preview
+/// is [`PREVIEW_CHARS`] + 1 characters), so the loop ends; a secret that
+/// short is shown whole by its preview anyway.
+fn mask_copies(context: &mut String, secret: &Secret) {
+    if secret.char_len() <= PREVIEW_CHARS + 1 {
+        return;
+    }
+    let (value, preview) = (secret.expose(), secret.preview());
+    while let Some(at) = context.find(value) {
+        context.replace_range(at..at + value.len(), &preview);
+    }
 }
 
 /// Computes 1-based line and column (in characters) for increasing offsets
@@ -363,6 +381,23 @@ mod tests {
             &Secret::from_bytes(b.as_bytes()),
         );
         assert_eq!(cut, "x ghp_…");
+    }
+
+    /// Issue #8 (found by the `detector` fuzz target): a secret that also
+    /// appeared elsewhere on its line was printed in clear in the context.
+    #[test]
+    fn issue_8_context_masks_every_copy_of_the_secret() {
+        let data = b"url: pg://u:Qw3rTy7uI9oP@db/x # old: pg://u:Qw3rTy7uI9oP@db/x";
+        let start = data.windows(4).position(|w| w == b"Qw3r").unwrap();
+        let secret = Secret::from_bytes(&data[start..start + 12]);
+        let ctx = masked_context(data, start, start + 12, &secret);
+        assert_eq!(ctx, "url: pg://u:Qw3r…@db/x # old: pg://u:Qw3r…@db/x");
+        // Masking cannot rebuild the secret from its own preview.
+        // Text before the secret that ends in its head rebuilds it with the preview.
+        let data = b"abcdXYZabcdXYZabc";
+        let secret = Secret::from_bytes(&data[7..]);
+        let ctx = masked_context(data, 7, data.len(), &secret);
+        assert_eq!(ctx, "abcd\u{2026}d\u{2026}");
     }
 
     #[test]

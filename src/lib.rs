@@ -14,6 +14,10 @@ pub mod config;
 pub mod detect;
 pub mod error;
 pub mod filter;
+/// Fuzz harness bodies shared by the cargo-fuzz targets in `fuzz/` and the
+/// corpus-replay test `tests/fuzz_corpora.rs`; not a supported API.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod hook;
 pub mod migrate;
 pub mod report;

@@ -11,8 +11,8 @@ mod progress;
 
 use clap::Parser;
 use cli::{Cli, Command};
+use leakguard::error::printable;
 use leakguard::error::without_os_error;
-use leakguard::report::text::printable;
 use std::process::ExitCode;
 
 pub(crate) const EXIT_CLEAN: u8 = 0;

@@ -49,17 +49,24 @@ impl Suppressions {
             path: path.to_path_buf(),
             message: format!("cannot read: {}", crate::error::io_reason(&e)),
         })?;
+        self.add_baseline_text(path, &text)
+    }
+
+    /// [`Suppressions::add_baseline`] on text already read; `path` names it
+    /// in errors and its file name helps pick the format. Separate from the
+    /// reading so the parsing can be tested and fuzzed without files.
+    pub fn add_baseline_text(&mut self, path: &Path, text: &str) -> Result<()> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let json: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+        let json: Option<serde_json::Value> = serde_json::from_str(text).ok();
         match json {
             Some(v) if v.get("results").is_some() => {
-                self.add_locations(migrate::parse_detect_secrets(path, &text)?);
+                self.add_locations(migrate::parse_detect_secrets(path, text)?);
             }
             Some(_) => {
-                let mut de = serde_json::Deserializer::from_str(&text);
+                let mut de = serde_json::Deserializer::from_str(text);
                 let b: Baseline = serde_path_to_error::deserialize(&mut de).map_err(|e| {
                     let key = masked_path(e.path());
                     let inner = e.into_inner();
@@ -87,10 +94,10 @@ impl Suppressions {
             None if name.ends_with("gitleaksignore")
                 || !text.trim_start().starts_with(['{', '[']) =>
             {
-                self.add_locations(migrate::parse_gitleaksignore(path, &text)?);
+                self.add_locations(migrate::parse_gitleaksignore(path, text)?);
             }
             None => {
-                let e = serde_json::from_str::<serde_json::Value>(&text).expect_err("failed above");
+                let e = serde_json::from_str::<serde_json::Value>(text).expect_err("failed above");
                 return Err(Error::Baseline {
                     path: path.to_path_buf(),
                     message: format!(

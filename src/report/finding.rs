@@ -250,7 +250,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// Sorts findings into report order and removes identical ones.
+    /// Sorts findings into report order, removes identical ones, and masks
+    /// every finding's secret in every finding's context (see `mask_contexts`).
     pub fn normalize(&mut self) {
         self.findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -263,6 +264,45 @@ impl Report {
         drop(seen);
         let mut keep = keep.into_iter();
         self.findings.retain(|_| keep.next().unwrap_or(true));
+        self.mask_contexts();
+    }
+
+    /// Replaces every finding's secret by its preview wherever it appears in
+    /// any finding's context. The filter stage masks a finding's own secret on
+    /// its own line, but two secrets on one line (`KEY_ID=… SECRET=…`), or a
+    /// value that sits unmatched beside another finding elsewhere, would
+    /// otherwise be printed in clear in the other finding's context. One
+    /// automaton over all secrets keeps this linear in the contexts' length.
+    /// Each replacement shortens a context (a preview is shorter than any
+    /// secret masked here; shorter ones are shown whole by their preview
+    /// anyway), so the loop ends.
+    fn mask_contexts(&mut self) {
+        let mut secrets: Vec<&Secret> = self
+            .findings
+            .iter()
+            .map(|f| &f.secret)
+            .filter(|s| s.char_len() > PREVIEW_CHARS + 1)
+            .collect();
+        secrets.sort();
+        secrets.dedup();
+        if secrets.is_empty() {
+            return;
+        }
+        let values: Vec<&str> = secrets.iter().map(|s| s.expose()).collect();
+        let previews: Vec<String> = secrets.iter().map(|s| s.preview()).collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&values)
+            .expect("an automaton over a report's secrets always builds");
+        let mut contexts: Vec<String> = self.findings.iter().map(|f| f.context.clone()).collect();
+        for context in &mut contexts {
+            while automaton.is_match(context.as_str()) {
+                *context = automaton.replace_all(context, &previews);
+            }
+        }
+        for (f, context) in self.findings.iter_mut().zip(contexts) {
+            f.context = context;
+        }
     }
 
     /// The most severe finding's severity, if any.
@@ -280,6 +320,42 @@ mod tests {
         let s = Secret::from_bytes(b"ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi");
         assert_eq!(format!("{s:?}"), "Secret(ghp_…)");
         assert_eq!(format!("{s}"), "ghp_…");
+    }
+
+    /// Issue #8 (found by the `report_round_trip` fuzz target): with two
+    /// secrets on one line, each finding's context showed the other secret.
+    #[test]
+    fn issue_8_contexts_mask_the_other_findings_secrets() {
+        let finding = |secret: &str, context: &str| Finding {
+            rule_id: "r".into(),
+            rule_name: "R".into(),
+            severity: Severity::High,
+            path: "a.env".into(),
+            span: Span {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+            },
+            secret: Secret::from_bytes(secret.as_bytes()),
+            entropy: 4.0,
+            fingerprint: Fingerprint::new("r", &Secret::from_bytes(secret.as_bytes())),
+            context: context.into(),
+            commit: None,
+            in_head: None,
+            vault: None,
+        };
+        let mut report = Report {
+            findings: vec![
+                finding("Qw3rTy7uI9oP", "ID=Qw3r\u{2026} KEY=Zx8cVb2nM4lK"),
+                finding("Zx8cVb2nM4lK", "ID=Qw3rTy7uI9oP KEY=Zx8c\u{2026}"),
+            ],
+            ..Report::default()
+        };
+        report.normalize();
+        for f in &report.findings {
+            assert_eq!(f.context, "ID=Qw3r\u{2026} KEY=Zx8c\u{2026}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! says what was scanned and skipped.
 
 use super::{Color, Finding, Redaction, Report};
+use crate::error::printable;
 use crate::rules::Severity;
 use std::io::{self, Write};
 
@@ -169,24 +170,6 @@ fn human_bytes(b: u64) -> String {
     } else {
         format!("{v:.1} {}", UNITS[unit])
     }
-}
-
-/// `s` with control characters (a newline in a file name…) escaped, so a
-/// finding header or a warning stays one line.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return s.into();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
 
 #[cfg(test)]

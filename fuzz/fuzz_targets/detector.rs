@@ -1,0 +1,7 @@
+//! Fuzz target `detector`: the harness body is `leakguard::fuzzing::detector`,
+//! shared with the corpus-replay test (tests/fuzz_corpora.rs).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| leakguard::fuzzing::detector(data));
