@@ -441,12 +441,24 @@ fn malformed_config_rule_file_and_baseline_name_file_line_and_key() {
         (
             "badregex.toml",
             rule("bad-regex", r"(?P<secret>xx_[a-z"),
-            vec!["badregex.toml", "bad-regex", "invalid regex"],
+            vec![
+                "badregex.toml",
+                "line 6",
+                "key 'regex'",
+                "bad-regex",
+                "invalid regex",
+            ],
         ),
         (
             "nogroup.toml",
             rule("no-group", r"xx_[a-z]{8}"),
-            vec!["nogroup.toml", "no-group", "secret"],
+            vec![
+                "nogroup.toml",
+                "line 6",
+                "key 'regex'",
+                "no-group",
+                "secret",
+            ],
         ),
         (
             "dup.toml",
@@ -455,12 +467,18 @@ fn malformed_config_rule_file_and_baseline_name_file_line_and_key() {
                 rule("dup-id", r"(?P<secret>xx_[a-z]{8})"),
                 rule("dup-id", r"(?P<secret>xx_[0-9]{8})")
             ),
-            vec!["dup.toml", "dup-id", "duplicate"],
+            vec!["dup.toml", "line 9", "key 'id'", "dup-id", "duplicate"],
         ),
         (
             "empty.toml",
             rule("empty-match", r"(?P<secret>a*)"),
-            vec!["empty.toml", "empty-match", "empty"],
+            vec![
+                "empty.toml",
+                "line 6",
+                "key 'regex'",
+                "empty-match",
+                "empty",
+            ],
         ),
         (
             "unknown.toml",

@@ -170,7 +170,7 @@ fn errors_are_one_line_and_exit_2() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains("bad.toml: rule 'test-token': invalid regex"),
+        stderr.contains("bad.toml: rule 'test-token': line 6: key 'regex': invalid regex"),
         "{stderr}"
     );
 

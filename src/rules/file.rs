@@ -61,12 +61,33 @@ fn parse(origin: &str, text: &str, checking: Checking) -> Result<Vec<Rule>> {
         path: origin.to_string(),
         message: toml_message(text, &e),
     })?;
-    build(origin, file, checking)
+    build(origin, file, checking, Some(text))
 }
 
-fn build(origin: &str, file: RuleFileDoc, checking: Checking) -> Result<Vec<Rule>> {
-    let mut rules = Vec::with_capacity(file.rules.len());
-    for r in file.rules {
+/// Builds and checks the rules of one file. With the file's TOML `text`, an
+/// invalid rule's error names the line and key it comes from.
+fn build(
+    origin: &str,
+    file: RuleFileDoc,
+    checking: Checking,
+    text: Option<&str>,
+) -> Result<Vec<Rule>> {
+    let mut rules: Vec<Rule> = Vec::with_capacity(file.rules.len());
+    for (index, r) in file.rules.into_iter().enumerate() {
+        let located = |message: String| -> String {
+            match text.and_then(|t| locate(t, index, key_of(&message))) {
+                Some((line, Some(key))) => format!("line {line}: key '{key}': {message}"),
+                Some((line, None)) => format!("line {line}: {message}"),
+                None => message,
+            }
+        };
+        if rules.iter().any(|earlier| earlier.id == r.id) {
+            return Err(Error::Rule {
+                path: origin.to_string(),
+                id: r.id,
+                message: located("duplicate id (defined earlier in this file)".into()),
+            });
+        }
         let rule = Rule {
             id: r.id,
             name: r.name,
@@ -91,12 +112,65 @@ fn build(origin: &str, file: RuleFileDoc, checking: Checking) -> Result<Vec<Rule
             return Err(Error::Rule {
                 path: origin.to_string(),
                 id: rule.id,
-                message,
+                message: located(message),
             });
         }
         rules.push(rule);
     }
     Ok(rules)
+}
+
+/// The rule key a validation message is about.
+fn key_of(message: &str) -> Option<&'static str> {
+    let keys: [(&[&str], &'static str); 6] = [
+        (&["duplicate id", "id "], "id"),
+        (&["name "], "name"),
+        (
+            &[
+                "needs at least one keyword",
+                "has an empty keyword",
+                "keyword ",
+            ],
+            "keywords",
+        ),
+        (&["entropy "], "entropy"),
+        (&["invalid regex", "regex ", "the compiled regex"], "regex"),
+        (&["filter"], "filters"),
+    ];
+    keys.iter()
+        .find(|(prefixes, _)| prefixes.iter().any(|p| message.starts_with(p)))
+        .map(|(_, key)| *key)
+}
+
+/// The 1-based line of `key` in the `index`-th `[[rules]]` table of `text`
+/// (or of the table's header when the key is not written there).
+fn locate(
+    text: &str,
+    index: usize,
+    key: Option<&'static str>,
+) -> Option<(usize, Option<&'static str>)> {
+    let mut tables = 0;
+    let mut header = None;
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("[[rules]]") {
+            if header.is_some() {
+                break; // past the rule
+            }
+            if tables == index {
+                header = Some(n + 1);
+            }
+            tables += 1;
+            continue;
+        }
+        if let (Some(_), Some(k)) = (header, key) {
+            let rest = trimmed.strip_prefix(k).map(str::trim_start);
+            if rest.is_some_and(|r| r.starts_with('=')) {
+                return Some((n + 1, Some(k)));
+            }
+        }
+    }
+    header.map(|h| (h, None))
 }
 
 /// The rules compiled into the binary from `patterns/`.
@@ -109,7 +183,7 @@ pub fn load_builtin() -> Result<Vec<Rule>> {
             path: origin.clone(),
             message: e.to_string(),
         })?;
-        rules.extend(build(&origin, file, Checking::Shape)?);
+        rules.extend(build(&origin, file, Checking::Shape, None)?);
     }
     Ok(rules)
 }
@@ -169,11 +243,13 @@ negative_examples = ["tt_short"]
     }
 
     #[test]
-    fn bad_regex_is_named_by_file_and_id() {
+    fn bad_regex_is_named_by_file_id_line_and_key() {
         let bad = GOOD.replace("[a-z0-9]{10}", "[a-z0-9");
         let err = parse_rule_file("x.toml", &bad).unwrap_err().to_string();
         assert!(
-            err.starts_with("rule file x.toml: rule 'test-token': invalid regex"),
+            err.starts_with(
+                "rule file x.toml: rule 'test-token': line 7: key 'regex': invalid regex"
+            ),
             "{err}"
         );
     }
