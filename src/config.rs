@@ -104,9 +104,9 @@ pub struct Config {
 impl Config {
     /// Reads and checks a configuration file.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+        let text = crate::source::fs::read_settings_file(path).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            message: format!("cannot read: {}", crate::error::io_reason(&e)),
+            message: format!("cannot read: {e}"),
         })?;
         Config::parse(path, &text)
     }

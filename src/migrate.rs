@@ -47,7 +47,8 @@ pub fn gitleaks_allowlist(path: &Path) -> Result<Allowlist> {
         path: path.to_path_buf(),
         message,
     };
-    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let text = crate::source::fs::read_settings_file(path)
+        .map_err(|e| err(format!("cannot read: {e}")))?;
     let cfg: GitleaksConfig =
         toml::from_str(&text).map_err(|e| err(crate::error::toml_message(&text, &e)))?;
     let mut out = Allowlist::default();

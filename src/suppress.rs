@@ -45,9 +45,9 @@ impl Suppressions {
     /// Loads a baseline: leakguard's own JSON, a detect-secrets
     /// `.secrets.baseline`, or a gitleaks `.gitleaksignore` (detected by content).
     pub fn add_baseline(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Baseline {
+        let text = crate::source::fs::read_settings_file(path).map_err(|e| Error::Baseline {
             path: path.to_path_buf(),
-            message: format!("cannot read: {}", crate::error::io_reason(&e)),
+            message: format!("cannot read: {e}"),
         })?;
         self.add_baseline_text(path, &text)
     }

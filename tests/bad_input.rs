@@ -572,3 +572,24 @@ fn closed_pipe_exits_quietly() {
     // Findings still fail the gate: the exit code is the scan's, not 2.
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
 }
+
+/// A scanned repository's `.leakguard.toml` chooses which files leakguard
+/// reads as settings: a device or FIFO there must be refused, not read
+/// forever.
+#[test]
+fn settings_files_must_be_regular_files() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", "nothing\n");
+    write(
+        dir.path(),
+        ".leakguard.toml",
+        "gitleaks_config = \"/dev/zero\"\n",
+    );
+    let out = run(&["scan", str_path(dir.path())]);
+    assert_fails_with(&out, &["/dev/zero", "not a regular file"]);
+    std::fs::remove_file(dir.path().join(".leakguard.toml")).unwrap();
+    for flag in ["--rules", "--baseline", "--config"] {
+        let out = run(&["scan", str_path(dir.path()), flag, "/dev/zero"]);
+        assert_fails_with(&out, &["/dev/zero", "not a regular file"]);
+    }
+}

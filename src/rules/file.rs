@@ -211,9 +211,9 @@ pub fn load_path(path: &Path) -> Result<Vec<Rule>> {
     let mut rules = Vec::new();
     for file in files {
         let origin = file.display().to_string();
-        let text = std::fs::read_to_string(&file).map_err(|e| Error::RuleFile {
+        let text = crate::source::fs::read_settings_file(&file).map_err(|e| Error::RuleFile {
             path: origin.clone(),
-            message: crate::error::io_reason(&e),
+            message: format!("cannot read: {e}"),
         })?;
         rules.extend(parse_rule_file(&origin, &text)?);
     }

@@ -170,6 +170,31 @@ pub fn read_warning(entry: &FileEntry, e: &std::io::Error) -> String {
     format!("{}: cannot read: {}", entry.display, io_reason(e))
 }
 
+/// Largest configuration, rule, ignore or baseline file leakguard reads.
+pub const MAX_SETTINGS_FILE: u64 = 64 << 20;
+
+/// Reads a settings file (config, rule file, baseline, gitleaks config) as
+/// text. These paths can come from a scanned repository's `.leakguard.toml`,
+/// so a FIFO, a device (`/dev/zero`) or a huge file is refused instead of
+/// hanging or filling memory. Errors are reasons without "(os error N)".
+pub fn read_settings_file(path: &Path) -> std::result::Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_SETTINGS_FILE {
+        return Err(format!("larger than {} MiB", MAX_SETTINGS_FILE >> 20));
+    }
+    let mut text = String::new();
+    File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(MAX_SETTINGS_FILE).read_to_string(&mut text)
+        })
+        .map_err(|e| io_reason(&e))?;
+    Ok(text)
+}
+
 fn slashes(s: &str) -> String {
     if std::path::MAIN_SEPARATOR == '/' {
         s.to_string()
