@@ -22,6 +22,12 @@ pub enum Filter {
     NotWord,
     /// Rejects encoded media: `data:` URIs, base64 of PNG/JPEG/GIF/fonts/SVG.
     NotMedia,
+    /// Rejects a value already written before it on its line: a key whose
+    /// value repeats part of its own name
+    /// (`Win32_System_PasswordManagement = ["Win32_System"]`,
+    /// `auth_token: auth_token`). Needs the line, so the detector applies it
+    /// through [`Filter::rejects_on_line`].
+    NotOwnKey,
 }
 
 impl Filter {
@@ -35,7 +41,16 @@ impl Filter {
             Filter::NotHash => is_hash_or_id(value),
             Filter::NotWord => is_words(value),
             Filter::NotMedia => is_media(value),
+            Filter::NotOwnKey => false,
         }
+    }
+
+    /// Whether `value` should be rejected given `before`, the bytes of its
+    /// line that precede it. Only [`Filter::NotOwnKey`] looks at them.
+    pub fn rejects_on_line(self, value: &[u8], before: &[u8]) -> bool {
+        self == Filter::NotOwnKey
+            && !value.is_empty()
+            && memchr::memmem::find(before, value).is_some()
     }
 }
 
@@ -171,6 +186,15 @@ fn is_media(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_key_needs_the_value_before_it_on_the_line() {
+        let f = Filter::NotOwnKey;
+        assert!(f.rejects_on_line(b"Win32_System", b"Win32_System_PasswordManagement = [\""));
+        assert!(!f.rejects_on_line(b"Xk9mQ2vLp7Rt", b"db_password = \""));
+        assert!(!f.rejects(b"Win32_System"), "needs the line to decide");
+        assert!(!Filter::NotWord.rejects_on_line(b"abc", b"abc = "));
+    }
 
     #[test]
     fn references() {

@@ -201,6 +201,17 @@ impl Detector {
             if rule.filters.iter().any(|f| f.rejects(bytes)) {
                 continue;
             }
+            if rule.filters.contains(&filters::Filter::NotOwnKey) {
+                // The line before the value, at most 512 bytes of it (a
+                // minified line must not make this quadratic).
+                let from = secret.start().saturating_sub(512);
+                let line_start = memchr::memrchr(b'\n', &data[from..secret.start()])
+                    .map_or(from, |i| from + i + 1);
+                let before = &data[line_start..secret.start()];
+                if filters::Filter::NotOwnKey.rejects_on_line(bytes, before) {
+                    continue;
+                }
+            }
             out.push(Candidate {
                 rule: window.rule as usize,
                 matched: whole.range(),
