@@ -143,65 +143,6 @@ pub fn finding_at(
     })
 }
 
-/// Masks, in the context line of each of `findings` (one chunk's, rule and
-/// vault findings alike), the secrets of the others that sit on the same
-/// line: two credentials on one line (`ID=… SECRET=…`, a vault value next to
-/// a token) must not print each other in clear. A neighbour cut at the
-/// context's edge keeps at most its first (or last) three characters.
-pub fn mask_neighbours(findings: &mut [Finding]) {
-    if findings.len() < 2 {
-        return;
-    }
-    // Findings by the lines their secrets cover (multi-line secrets: keys).
-    let mut by_line: std::collections::HashMap<u64, Vec<usize>> = Default::default();
-    for (i, f) in findings.iter().enumerate() {
-        for line in f.span.line..=f.span.end_line {
-            by_line.entry(line).or_default().push(i);
-        }
-    }
-    for i in 0..findings.len() {
-        let line = findings[i].span.line;
-        let Some(neighbours) = by_line.get(&line).filter(|n| n.len() > 1) else {
-            continue;
-        };
-        let mut context = std::mem::take(&mut findings[i].context);
-        for &j in neighbours.iter().filter(|&&j| j != i) {
-            if findings[j].secret != findings[i].secret {
-                context = mask_in(&context, &findings[j].secret);
-            }
-        }
-        findings[i].context = context;
-    }
-}
-
-/// `context` with every whole occurrence of `secret` replaced by its
-/// preview, and a piece of it cut off at either edge masked too.
-fn mask_in(context: &str, secret: &Secret) -> String {
-    let value = secret.expose();
-    if value.is_empty() {
-        return context.to_string();
-    }
-    let mut out = context.replace(value, &secret.preview());
-    let chars: Vec<char> = value.chars().collect();
-    // Longest proper suffix of the secret that starts the context.
-    for k in (crate::report::PREVIEW_CHARS..chars.len()).rev() {
-        let suffix: String = chars[chars.len() - k..].iter().collect();
-        if let Some(rest) = out.strip_prefix(&suffix) {
-            out = format!("…{rest}");
-            break;
-        }
-    }
-    // Longest proper prefix longer than the preview that ends it.
-    for k in (crate::report::PREVIEW_CHARS + 1..chars.len()).rev() {
-        let prefix: String = chars[..k].iter().collect();
-        if let Some(head) = out.strip_suffix(&prefix) {
-            out = format!("{head}{}", secret.preview());
-            break;
-        }
-    }
-    out
-}
-
 /// Whether `span` overlaps any of `sorted` (sorted by start).
 fn overlaps_any(sorted: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> bool {
     let after = sorted.partition_point(|p| p.start < span.end);
@@ -338,7 +279,8 @@ mod tests {
         assert_eq!(ctx, "token = \"tok_…\" # prod");
     }
 
-    /// Two secrets on one line: neither finding's context shows the other.
+    /// Two secrets on one line: neither finding's context shows the other
+    /// once the report is normalized (`Report::normalize` masks them).
     #[test]
     fn context_masks_neighbours_on_the_same_line() {
         let a = "AKIAQ7RM2VX3LP9ZK4TB";
@@ -364,23 +306,20 @@ mod tests {
             )
             .unwrap()
         };
-        let mut findings = vec![finding(a), finding(b)];
+        let findings = vec![finding(a), finding(b)];
         assert!(
             findings[0].context.contains(b),
             "the bug: {}",
             findings[0].context
         );
-        mask_neighbours(&mut findings);
+        let mut report = crate::report::Report {
+            findings,
+            ..Default::default()
+        };
+        report.normalize();
+        let findings = report.findings;
         assert_eq!(findings[0].context, "id=AKIA… token=ghp_…");
         assert_eq!(findings[1].context, "id=AKIA… token=ghp_…");
-        // A neighbour cut at the context's edge.
-        let cut = mask_in(&b[10..], &Secret::from_bytes(b.as_bytes()));
-        assert_eq!(cut, "…");
-        let cut = mask_in(
-            &format!("x {}", &b[..12]),
-            &Secret::from_bytes(b.as_bytes()),
-        );
-        assert_eq!(cut, "x ghp_…");
     }
 
     /// Issue #8 (found by the `detector` fuzz target): a secret that also

@@ -277,6 +277,11 @@ impl Report {
     /// secret masked here; shorter ones are shown whole by their preview
     /// anyway), so the loop ends.
     fn mask_contexts(&mut self) {
+        self.mask_whole_secrets();
+        self.mask_cut_neighbours();
+    }
+
+    fn mask_whole_secrets(&mut self) {
         let mut secrets: Vec<&Secret> = self
             .findings
             .iter()
@@ -305,10 +310,65 @@ impl Report {
         }
     }
 
+    /// A neighbour on the same line may also be cut off at the context's
+    /// edge (each context is trimmed around its own secret): masks the piece.
+    fn mask_cut_neighbours(&mut self) {
+        let mut by_line: std::collections::HashMap<(&str, u64), Vec<usize>> = Default::default();
+        for (i, f) in self.findings.iter().enumerate() {
+            // Every line a secret covers (multi-line secrets: keys).
+            for line in f.span.line..=f.span.end_line {
+                by_line.entry((f.path.as_str(), line)).or_default().push(i);
+            }
+        }
+        let mut masked: Vec<(usize, String)> = Vec::new();
+        for (i, f) in self.findings.iter().enumerate() {
+            let Some(neighbours) = by_line.get(&(f.path.as_str(), f.span.line)) else {
+                continue;
+            };
+            let mut context = f.context.clone();
+            for &j in neighbours.iter().filter(|&&j| j != i) {
+                if self.findings[j].secret != f.secret {
+                    context = mask_cut_edges(&context, &self.findings[j].secret);
+                }
+            }
+            if context != f.context {
+                masked.push((i, context));
+            }
+        }
+        for (i, context) in masked {
+            self.findings[i].context = context;
+        }
+    }
+
     /// The most severe finding's severity, if any.
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+}
+
+/// `context` with a piece of `secret` cut off at either edge masked: a
+/// suffix of it that starts the context becomes `…`, a prefix longer than
+/// the preview that ends it becomes the preview.
+fn mask_cut_edges(context: &str, secret: &Secret) -> String {
+    let chars: Vec<char> = secret.expose().chars().collect();
+    let mut out = context.to_string();
+    // Longest proper suffix of the secret that starts the context.
+    for k in (PREVIEW_CHARS..chars.len()).rev() {
+        let suffix: String = chars[chars.len() - k..].iter().collect();
+        if let Some(rest) = out.strip_prefix(&suffix) {
+            out = format!("…{rest}");
+            break;
+        }
+    }
+    // Longest proper prefix longer than the preview that ends it.
+    for k in (PREVIEW_CHARS + 1..chars.len()).rev() {
+        let prefix: String = chars[..k].iter().collect();
+        if let Some(head) = out.strip_suffix(&prefix) {
+            out = format!("{head}{}", secret.preview());
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -356,6 +416,19 @@ mod tests {
         for f in &report.findings {
             assert_eq!(f.context, "ID=Qw3r\u{2026} KEY=Zx8c\u{2026}");
         }
+    }
+
+    /// A neighbour cut at the context's edge.
+    #[test]
+    fn neighbour_cut_at_the_context_edge_is_masked() {
+        let b = "ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi";
+        let cut = mask_cut_edges(&b[10..], &Secret::from_bytes(b.as_bytes()));
+        assert_eq!(cut, "…");
+        let cut = mask_cut_edges(
+            &format!("x {}", &b[..12]),
+            &Secret::from_bytes(b.as_bytes()),
+        );
+        assert_eq!(cut, "x ghp_…");
     }
 
     #[test]

@@ -169,6 +169,5 @@ impl Worker {
         if let Some(vault) = &self.vault {
             vault.cross_check(data, origin, out, first);
         }
-        filter::mask_neighbours(&mut out[first..]);
     }
 }
