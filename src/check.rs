@@ -40,8 +40,8 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
                 message,
             })
         };
-        if let Err(message) = rule.validate() {
-            problem(message);
+        if let Err(invalid) = rule.validate() {
+            problem(invalid.message);
             continue;
         }
         if rule.examples.len() < minimum.positive {

@@ -1,6 +1,6 @@
 //! Rule files: TOML with a `[[rules]]` array, parsed and validated.
 
-use super::{Rule, RuleKind, Severity};
+use super::{Rule, RuleKind, RuleProblem, Severity};
 use crate::detect::filters::Filter;
 use crate::error::{toml_message, Error, Result};
 use serde::Deserialize;
@@ -74,18 +74,21 @@ fn build(
 ) -> Result<Vec<Rule>> {
     let mut rules: Vec<Rule> = Vec::with_capacity(file.rules.len());
     for (index, r) in file.rules.into_iter().enumerate() {
-        let located = |message: String| -> String {
-            match text.and_then(|t| locate(t, index, key_of(&message))) {
-                Some((line, Some(key))) => format!("line {line}: key '{key}': {message}"),
-                Some((line, None)) => format!("line {line}: {message}"),
-                None => message,
+        let located = |problem: RuleProblem| -> String {
+            match text.and_then(|t| locate(t, index, problem.key)) {
+                Some((line, Some(key))) => format!("line {line}: key '{key}': {problem}"),
+                Some((line, None)) => format!("line {line}: {problem}"),
+                None => problem.message,
             }
         };
         if rules.iter().any(|earlier| earlier.id == r.id) {
             return Err(Error::Rule {
                 path: origin.to_string(),
                 id: r.id,
-                message: located("duplicate id (defined earlier in this file)".into()),
+                message: located(RuleProblem {
+                    key: "id",
+                    message: "duplicate id (defined earlier in this file)".into(),
+                }),
             });
         }
         let rule = Rule {
@@ -120,35 +123,9 @@ fn build(
     Ok(rules)
 }
 
-/// The rule key a validation message is about.
-fn key_of(message: &str) -> Option<&'static str> {
-    let keys: [(&[&str], &'static str); 6] = [
-        (&["duplicate id", "id "], "id"),
-        (&["name "], "name"),
-        (
-            &[
-                "needs at least one keyword",
-                "has an empty keyword",
-                "keyword ",
-            ],
-            "keywords",
-        ),
-        (&["entropy "], "entropy"),
-        (&["invalid regex", "regex ", "the compiled regex"], "regex"),
-        (&["filter"], "filters"),
-    ];
-    keys.iter()
-        .find(|(prefixes, _)| prefixes.iter().any(|p| message.starts_with(p)))
-        .map(|(_, key)| *key)
-}
-
 /// The 1-based line of `key` in the `index`-th `[[rules]]` table of `text`
 /// (or of the table's header when the key is not written there).
-fn locate(
-    text: &str,
-    index: usize,
-    key: Option<&'static str>,
-) -> Option<(usize, Option<&'static str>)> {
+fn locate(text: &str, index: usize, key: &'static str) -> Option<(usize, Option<&'static str>)> {
     let mut tables = 0;
     let mut header = None;
     for (n, line) in text.lines().enumerate() {
@@ -163,10 +140,10 @@ fn locate(
             tables += 1;
             continue;
         }
-        if let (Some(_), Some(k)) = (header, key) {
-            let rest = trimmed.strip_prefix(k).map(str::trim_start);
+        if header.is_some() {
+            let rest = trimmed.strip_prefix(key).map(str::trim_start);
             if rest.is_some_and(|r| r.starts_with('=')) {
-                return Some((n + 1, Some(k)));
+                return Some((n + 1, Some(key)));
             }
         }
     }

@@ -94,29 +94,37 @@ impl Rule {
 
     /// Checks what can be checked without compiling the regex's automaton:
     /// id form, keywords, severity bounds. `validate_full` adds the regex.
-    fn validate_shape(&self) -> std::result::Result<(), String> {
+    fn validate_shape(&self) -> std::result::Result<(), RuleProblem> {
+        let problem = |key, message: String| Err(RuleProblem { key, message });
         if !is_kebab_case(&self.id) {
-            return Err("id must be kebab-case (lowercase letters, digits, single dashes)".into());
+            return problem(
+                "id",
+                "id must be kebab-case (lowercase letters, digits, single dashes)".into(),
+            );
         }
         if self.name.trim().is_empty() {
-            return Err("name is empty".into());
+            return problem("name", "name is empty".into());
         }
         if self.keywords.is_empty() {
-            return Err(
+            return problem(
+                "keywords",
                 "needs at least one keyword (the prefilter selects rules by keyword)".into(),
             );
         }
         for kw in &self.keywords {
             if kw.is_empty() {
-                return Err("has an empty keyword".into());
+                return problem("keywords", "has an empty keyword".into());
             }
             if kw.to_ascii_lowercase() != *kw {
-                return Err(format!("keyword '{kw}' must be lowercase"));
+                return problem("keywords", format!("keyword '{kw}' must be lowercase"));
             }
         }
         if let Some(e) = self.entropy {
             if !(0.0..=8.0).contains(&e) {
-                return Err(format!("entropy {e} is outside 0..8 bits per character"));
+                return problem(
+                    "entropy",
+                    format!("entropy {e} is outside 0..8 bits per character"),
+                );
             }
         }
         Ok(())
@@ -124,11 +132,30 @@ impl Rule {
 
     /// Full validation: shape plus a regex that compiles within the size limit,
     /// has exactly one `secret` group, and cannot match the empty string.
-    pub fn validate(&self) -> std::result::Result<(), String> {
+    pub fn validate(&self) -> std::result::Result<(), RuleProblem> {
         self.validate_shape()?;
-        let compiled = compile(&self.pattern)?;
+        let compiled = compile(&self.pattern).map_err(|message| RuleProblem {
+            key: "regex",
+            message,
+        })?;
         let _ = self.compiled.set(compiled);
         Ok(())
+    }
+}
+
+/// Why a rule is invalid, and the rule-file key at fault (so a loader that
+/// has the file's text can name the line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleProblem {
+    /// The key in the rule's table: `id`, `name`, `keywords`, `entropy`, `regex`.
+    pub key: &'static str,
+    /// What is wrong, for the user.
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
     }
 }
 
