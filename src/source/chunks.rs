@@ -122,9 +122,6 @@ impl<'a> Chunks<'a> {
                 self.fill(want)?;
             }
         }
-        if self.current.is_some() && self.buf.len() <= placement.owned_start {
-            return Ok(None); // the previous chunk's lookahead ended the stream
-        }
         placement.owned_end = if self.eof {
             usize::MAX
         } else {
