@@ -1,22 +1,20 @@
 //! The detector: finds candidate secrets in a chunk of bytes.
 //!
-//! One aho-corasick pass over every rule's keywords (ASCII case-insensitive)
-//! says which rules can match and where. The pass is leftmost-longest (so the
-//! automaton's prefilters apply) and restarts one byte after each hit's
-//! start, so every position where a keyword starts is seen; shorter keywords
-//! starting at the same position are prefixes of the one reported, and their
-//! rules are selected through a precomputed prefix closure; each selected rule's regex then runs
-//! only in a window around its keyword hits, never over the whole chunk.
+//! One pass over every rule's keywords ([`keywords`]: ASCII case-insensitive,
+//! every occurrence, overlapping ones included) says which rules can match
+//! and where; each selected rule's regex then runs only in a window around
+//! its keyword hits, never over the whole chunk.
 //! Captured secrets that are look-alikes (placeholders, regular runs) or below
 //! the rule's entropy minimum are dropped here. The detector knows nothing of
 //! files, git or reports: it sees bytes and returns byte spans.
 
 pub mod entropy;
 pub mod filters;
+pub mod keywords;
 pub mod lookalike;
 
 use crate::rules::RuleSet;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use keywords::Keywords;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -52,7 +50,7 @@ struct Window {
 pub struct Detector {
     rules: Arc<RuleSet>,
     /// `None` when no rule has a keyword (an empty rule set).
-    keywords: Option<AhoCorasick>,
+    keywords: Option<Keywords>,
     /// For each keyword pattern id, the rules that listed it.
     keyword_rules: Vec<Vec<u32>>,
 }
@@ -62,17 +60,17 @@ impl Detector {
     /// build, fastest to run). Rule regexes are not compiled here; each
     /// compiles the first time one of its keywords is seen.
     pub fn new(rules: Arc<RuleSet>) -> Detector {
-        Detector::build(rules, AhoCorasickKind::DFA)
+        Detector::build(rules, |k| Keywords::for_bulk(k))
     }
 
     /// A detector for a few hundred KB at most (a staged change, stdin): its
     /// automaton builds in about a third of the DFA's time, which is most of
     /// what such a scan spends, and runs a little slower per byte.
     pub fn for_small_input(rules: Arc<RuleSet>) -> Detector {
-        Detector::build(rules, AhoCorasickKind::ContiguousNFA)
+        Detector::build(rules, |k| Keywords::for_small_input(k))
     }
 
-    fn build(rules: Arc<RuleSet>, kind: AhoCorasickKind) -> Detector {
+    fn build(rules: Arc<RuleSet>, finder: fn(&[&str]) -> Option<Keywords>) -> Detector {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut keyword_rules: Vec<Vec<u32>> = Vec::new();
@@ -88,32 +86,7 @@ impl Detector {
                 }
             }
         }
-        // A hit of keyword K also stands for every keyword that is a prefix of
-        // K (they start at the same byte, and leftmost-longest reports K only).
-        let keyword_rules: Vec<Vec<u32>> = patterns
-            .iter()
-            .map(|k| {
-                let mut selected: Vec<u32> = Vec::new();
-                for (j, other) in patterns.iter().enumerate() {
-                    if k.len() >= other.len()
-                        && k.as_bytes()[..other.len()].eq_ignore_ascii_case(other.as_bytes())
-                    {
-                        selected.extend(&keyword_rules[j]);
-                    }
-                }
-                selected.sort_unstable();
-                selected.dedup();
-                selected
-            })
-            .collect();
-        let keywords = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .build(&patterns)
-                .expect("keyword automaton over a few thousand literals always builds")
-        });
+        let keywords = finder(&patterns);
         Detector {
             rules,
             keywords,
@@ -132,21 +105,16 @@ impl Detector {
             return;
         };
         scratch.windows.clear();
-        let mut at = 0;
-        while at < data.len() {
-            let Some(hit) = keywords.find(Input::new(data).span(at..data.len())) else {
-                break;
-            };
-            at = hit.start() + 1;
-            for &rule in &self.keyword_rules[hit.pattern().as_usize()] {
+        keywords.for_each_hit(data, |keyword, start, end| {
+            for &rule in &self.keyword_rules[keyword] {
                 let radius = self.rules.get(rule as usize).compiled().radius;
                 scratch.windows.push(Window {
                     rule,
-                    start: hit.start().saturating_sub(radius),
-                    end: (hit.end() + radius).min(data.len()),
+                    start: start.saturating_sub(radius),
+                    end: (end + radius).min(data.len()),
                 });
             }
-        }
+        });
         if scratch.windows.is_empty() {
             return;
         }
