@@ -425,3 +425,44 @@ fn sample_tree_exact_findings() {
         .unwrap();
     assert!(!all.contains(aws_secret), "secret printed");
 }
+
+#[test]
+fn identical_files_are_scanned_once_and_each_reported_under_its_own_path() {
+    let (dir, rules) = tree_with_rule("high");
+    let text = format!("x = 1\nTOKEN = \"{SECRET}\"\n");
+    write(dir.path(), "src/a/app.py", &text);
+    write(dir.path(), "src/b/app.py", &text);
+    write(dir.path(), "src/c/copy.py", &text);
+    // Same size, one byte different: a different secret, not a copy.
+    let other = text.replace("Qm7v", "Qm7w");
+    write(dir.path(), "src/d/near.py", &other);
+    // Binary copies stay skipped as binary.
+    write(dir.path(), "src/e/blob.bin", "\0\0bin\0\0");
+    write(dir.path(), "src/f/blob.bin", "\0\0bin\0\0");
+    let root = dir.path().join("src");
+    let (code, report) = scan_json(&[root.to_str().unwrap(), "--rules", &rules]);
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, u64, u64, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["fingerprint"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(paths, ["a/app.py", "b/app.py", "c/copy.py", "d/near.py"]);
+    assert!(found.iter().all(|f| (f.1, f.2) == (2, 10)));
+    assert_eq!(found[0].3, found[1].3);
+    assert_ne!(found[0].3, found[3].3, "the near copy has its own secret");
+    let stats = &report["stats"];
+    assert_eq!(stats["duplicates"], 3, "b/app.py, c/copy.py, f/blob.bin");
+    assert_eq!(stats["files"], 4);
+    assert_eq!(stats["skipped"]["binary"], 2);
+}

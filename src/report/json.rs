@@ -49,6 +49,7 @@ struct JsonVault<'a> {
 struct JsonStats<'a> {
     files: u64,
     bytes: u64,
+    duplicates: u64,
     blobs: Option<u64>,
     commits: Option<u64>,
     duration_ms: u64,
@@ -87,6 +88,7 @@ fn stats(s: &Stats) -> JsonStats<'_> {
     JsonStats {
         files: s.files,
         bytes: s.bytes,
+        duplicates: s.duplicates,
         blobs: s.blobs,
         commits: s.commits,
         duration_ms: s.duration_ms,

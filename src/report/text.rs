@@ -133,6 +133,12 @@ fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Res
         )
     };
     let mut scope = format!("{} files, {} scanned", s.files, human_bytes(s.bytes));
+    if s.duplicates > 0 {
+        scope.push_str(&format!(
+            " ({} identical to another, scanned once)",
+            s.duplicates
+        ));
+    }
     if let Some(b) = s.blobs {
         scope = format!(
             "{b} blobs in {} commits, {} scanned",

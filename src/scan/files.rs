@@ -1,17 +1,46 @@
 //! Scanning files on disk and standard input. Both are read as a stream of
 //! overlapping chunks ([`Chunks`]), so memory stays bounded whatever the size.
+//!
+//! Content is scanned once per run: a file whose bytes equal a file already
+//! scanned (a vendored copy, a duplicated fixture) takes that file's findings
+//! under its own path instead of a second scan. Only files of a size shared
+//! with another file are hashed, so a tree without copies pays nothing.
 
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::{Error, Result};
 use crate::filter::Origin;
 use crate::report::{Finding, Report, Skipped};
-use crate::source::chunks::Chunks;
+use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};
 use crate::source::{looks_binary, stdin};
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// Contents scanned so far in this run, by BLAKE3 hash (a cryptographic
+/// hash: a file crafted to collide with a harmless one cannot hide its
+/// secrets), with the index of the file that holds them.
+#[derive(Default)]
+struct SeenContent(Mutex<HashMap<[u8; 32], usize>>);
+
+impl SeenContent {
+    /// Records `data` as file `index`'s; if another file had it first,
+    /// returns that file's index instead.
+    fn first_holder(&self, data: &[u8], index: usize) -> Option<usize> {
+        let hash = *blake3::hash(data).as_bytes();
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match seen.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(index);
+                None
+            }
+        }
+    }
+}
 
 /// The outcome of scanning one file.
 #[derive(Default)]
@@ -23,16 +52,22 @@ struct FileResult {
     /// Bytes beyond the size limit were left unread.
     truncated: bool,
     warning: Option<String>,
+    /// The file's content equals that of this earlier-claimed file, whose
+    /// outcome it shares; it was not scanned again.
+    same_as: Option<usize>,
 }
 
 /// Scans `input` chunk by chunk, at most `max` bytes of it, as `path`.
-/// A read error ends the stream; what was read is still reported.
+/// A read error ends the stream; what was read is still reported. With
+/// `dedup`, an input read whole in one chunk whose content another file
+/// already claimed is not scanned: the result names that file instead.
 fn scan_stream(
     worker: &mut Worker,
     detector: &Detector,
     input: impl Read,
     max: u64,
     path: &str,
+    dedup: Option<(&SeenContent, usize)>,
 ) -> (FileResult, Option<std::io::Error>) {
     let mut result = FileResult::default();
     let mut buf = std::mem::take(&mut worker.buf);
@@ -49,6 +84,14 @@ fn scan_stream(
             }
         };
         let data = chunks.data();
+        if let Some((seen, index)) = dedup {
+            if placement == Placement::WHOLE && (data.len() as u64) <= max {
+                if let Some(holder) = seen.first_holder(data, index) {
+                    result.same_as = Some(holder);
+                    break;
+                }
+            }
+        }
         if !result.scanned {
             if looks_binary(data) {
                 result.skipped.binary = 1;
@@ -73,12 +116,18 @@ fn scan_stream(
     (result, error)
 }
 
-fn scan_file(worker: &mut Worker, detector: &Detector, entry: &FileEntry, max: u64) -> FileResult {
+fn scan_file(
+    worker: &mut Worker,
+    detector: &Detector,
+    entry: &FileEntry,
+    max: u64,
+    dedup: Option<(&SeenContent, usize)>,
+) -> FileResult {
     let file = match fs_source::open(entry) {
         Ok(f) => f,
         Err(warning) => return unreadable(warning),
     };
-    let (mut result, error) = scan_stream(worker, detector, file, max, &entry.display);
+    let (mut result, error) = scan_stream(worker, detector, file, max, &entry.display, dedup);
     if let Some(e) = error {
         if !result.scanned {
             return unreadable(fs_source::read_warning(entry, &e));
@@ -93,6 +142,50 @@ fn scan_file(worker: &mut Worker, detector: &Detector, entry: &FileEntry, max: u
         ));
     }
     result
+}
+
+/// File sizes held by more than one file: only such files can be copies.
+fn shared_sizes(files: &[FileEntry]) -> HashSet<u64> {
+    let mut once = HashSet::new();
+    let mut shared = HashSet::new();
+    for f in files {
+        if f.size > 0 && !once.insert(f.size) {
+            shared.insert(f.size);
+        }
+    }
+    shared
+}
+
+/// Gives each copy its holder's outcome: the holder's findings under the
+/// copy's own path, and its counts. Returns the number of copies.
+fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
+    let mut copies = 0;
+    for i in 0..results.len() {
+        let Some(holder) = results[i].same_as else {
+            continue;
+        };
+        copies += 1;
+        let path = &files[i].display;
+        let h = &results[holder];
+        let shared = FileResult {
+            findings: h
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    path: path.clone(),
+                    ..f.clone()
+                })
+                .collect(),
+            bytes: h.bytes,
+            scanned: h.scanned,
+            skipped: h.skipped.clone(),
+            truncated: false,
+            warning: results[i].warning.take(),
+            same_as: Some(holder),
+        };
+        results[i] = shared;
+    }
+    copies
 }
 
 fn unreadable(warning: String) -> FileResult {
@@ -118,17 +211,25 @@ pub(super) fn scan_paths(
     };
     let walk = fs_source::walk(paths, &options)?;
     let max = config.max_file_size;
-    let results: Vec<FileResult> = walk
+    let shared_sizes = shared_sizes(&walk.files);
+    let seen = SeenContent::default();
+    let mut results: Vec<FileResult> = walk
         .files
         .par_iter()
+        .enumerate()
         .map_init(
             || Worker::new(config),
-            |worker, entry| scan_file(worker, detector, entry, max),
+            |worker, (index, entry)| {
+                let dedup = shared_sizes.contains(&entry.size).then_some((&seen, index));
+                scan_file(worker, detector, entry, max, dedup)
+            },
         )
         .collect();
+    let duplicates = share_outcomes(&mut results, &walk.files);
 
     let mut report = Report::default();
     report.stats.skipped = walk.skipped;
+    report.stats.duplicates = duplicates;
     report.warnings = walk.warnings;
     for r in results {
         report.stats.files += r.scanned as u64;
@@ -150,7 +251,7 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
     let max = config.max_file_size;
     let mut worker = Worker::new(config);
     let stdin = std::io::stdin().lock();
-    let (result, error) = scan_stream(&mut worker, detector, stdin, max, stdin::STDIN_PATH);
+    let (result, error) = scan_stream(&mut worker, detector, stdin, max, stdin::STDIN_PATH, None);
     if let Some(e) = error {
         return Err(Error::Stdin(e));
     }

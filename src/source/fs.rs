@@ -38,6 +38,8 @@ pub struct FileEntry {
     pub path: PathBuf,
     /// How reports name it: relative to the scanned root, forward slashes.
     pub display: String,
+    /// Its size when the walk saw it (it may change before it is read).
+    pub size: u64,
 }
 
 /// What a walk found: files to scan, and what it skipped.
@@ -87,6 +89,7 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
                 result.files.push(FileEntry {
                     path: root.clone(),
                     display: slashes(&root.to_string_lossy()),
+                    size: meta.len(),
                 });
             }
             continue;
@@ -122,10 +125,11 @@ fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
                     Some(ft) if ft.is_dir() => return WalkState::Continue,
                     Some(ft) if ft.is_file() => match entry.metadata() {
                         Ok(m) if m.len() > max_file_size => Visit::TooLarge,
-                        Ok(_) => {
+                        Ok(m) => {
                             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
                             Visit::File(FileEntry {
                                 display: slashes(&rel.to_string_lossy()),
+                                size: m.len(),
                                 path: entry.into_path(),
                             })
                         }
