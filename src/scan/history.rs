@@ -8,7 +8,8 @@ use crate::filter::Origin;
 use crate::report::{CommitInfo, Finding, Report, Skipped};
 use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
-use git2::{ObjectType, Oid, Repository};
+use crate::source::odb::{Kind, Objects};
+use git2::Oid;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,36 +26,31 @@ struct BlobResult {
 
 impl BlobResult {
     /// Counts the blob as unreadable, with a warning naming path, id and reason.
-    fn mark_unreadable(&mut self, blob: &BlobEntry, e: &git2::Error) {
+    fn mark_unreadable(&mut self, blob: &BlobEntry, reason: &str) {
         self.skipped.unreadable = 1;
         self.warning = Some(format!(
-            "{} (blob {}): cannot read: {}",
-            blob.path,
-            blob.oid,
-            e.message()
+            "{} (blob {}): cannot read: {reason}",
+            blob.path, blob.oid
         ));
     }
 }
 
-/// Per-thread state: its own repository handle (git2 handles are not `Sync`).
+/// Per-thread state: its own handle on the object database.
 struct BlobWorker {
-    repo: Option<Repository>,
+    objects: Objects,
     worker: Worker,
+    /// The blob being scanned, inflated.
+    content: Vec<u8>,
 }
 
 fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u64) -> BlobResult {
     let mut result = BlobResult::default();
-    let Some(repo) = &bw.repo else {
-        result.skipped.unreadable = 1;
-        return result;
-    };
-    let size = repo.odb().and_then(|odb| odb.read_header(blob.oid));
-    match size {
-        Ok((size, ObjectType::Blob)) if size as u64 > max => {
+    match bw.objects.header(blob.oid) {
+        Ok((Kind::Blob, size)) if size > max => {
             result.skipped.too_large = 1;
             return result;
         }
-        Ok((_, ObjectType::Blob)) => {}
+        Ok((Kind::Blob, _)) => {}
         Ok(_) => {
             result.skipped.not_regular = 1;
             return result;
@@ -64,14 +60,13 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
             return result;
         }
     }
-    let found = match repo.find_blob(blob.oid) {
-        Ok(b) => b,
+    let data = match bw.objects.read(blob.oid, &mut bw.content) {
+        Ok((_, data)) => data,
         Err(e) => {
             result.mark_unreadable(blob, &e);
             return result;
         }
     };
-    let data = found.content();
     if looks_binary(data) {
         result.skipped.binary = 1;
         return result;
@@ -92,8 +87,8 @@ pub(super) fn scan(
     progress: &dyn Progress,
 ) -> Result<Report> {
     let repo = git::open(path)?;
-    let git_dir = repo.path().to_path_buf();
-    let history = git::enumerate(&repo, range)?;
+    let objects = git::objects(&repo)?;
+    let history = git::enumerate(&repo, &objects, range)?;
     let max = config.max_file_size;
 
     progress.start(history.blobs.len() as u64);
@@ -103,8 +98,9 @@ pub(super) fn scan(
         .enumerate()
         .map_init(
             || BlobWorker {
-                repo: Repository::open(&git_dir).ok(),
+                objects: objects.for_thread(),
                 worker: Worker::new(config),
+                content: Vec::new(),
             },
             |bw, (i, blob)| {
                 let r = scan_blob(bw, detector, blob, max);

@@ -15,9 +15,11 @@
 use crate::error::{Error, Result};
 use crate::report::{CommitInfo, Skipped};
 use crate::source::looks_binary;
+use crate::source::odb::{self, Objects, SharedObjects};
 use git2::{
     Delta, DiffFindOptions, DiffOptions, Index, ObjectType, Oid, Patch, Repository, Sort, Tree,
 };
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -133,8 +135,21 @@ fn resolve_commit(repo: &Repository, rev: &str, flag: &str) -> Result<Oid> {
         })
 }
 
+/// The object database of `repo`, for reading trees and blobs from many
+/// threads.
+pub fn objects(repo: &Repository) -> Result<SharedObjects> {
+    SharedObjects::open(repo.path()).map_err(|message| Error::Path {
+        path: repo.path().to_path_buf(),
+        message: format!("cannot read the object database: {message}"),
+    })
+}
+
 /// Walks the requested history and records each unique blob once.
-pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
+pub fn enumerate(
+    repo: &Repository,
+    objects: &SharedObjects,
+    range: &HistoryRange,
+) -> Result<History> {
     let mut history = History::default();
     let mut walk = repo
         .revwalk()
@@ -178,42 +193,96 @@ pub fn enumerate(repo: &Repository, range: &HistoryRange) -> Result<History> {
         );
     }
 
-    let mut trees = TreeWalker {
-        repo,
-        seen_trees: OidSet::default(),
-        seen_blobs: OidSet::default(),
-        submodules: OidSet::default(),
-        unreadable: 0,
-    };
-    seed_boundary(repo, &history.commits, &mut trees);
-    for (index, oid) in history.commits.iter().enumerate() {
-        let tree = match repo.find_commit(*oid).and_then(|c| c.tree()) {
-            Ok(t) => t,
-            Err(e) => {
-                trees.unreadable += 1;
-                history
-                    .warnings
-                    .push(format!("commit {oid}: cannot read tree: {}", e.message()));
-                continue;
+    let boundary = boundary_trees(repo, &history.commits);
+    // Each run of commits is walked by one thread with its own repository
+    // handle and seen sets; a blob belongs to the earliest run that has it.
+    // A run repeats the walk of the trees that earlier runs already saw in
+    // its first commit (about one snapshot): that is the price of splitting.
+    let runs = (rayon::current_num_threads() * 2).clamp(1, 64);
+    let run_len = history.commits.len().div_ceil(runs).max(MIN_RUN_COMMITS);
+    let walked: Vec<RunWalk> = history
+        .commits
+        .par_chunks(run_len.max(1))
+        .enumerate()
+        .map(|(i, commits)| walk_run(&objects.for_thread(), commits, i * run_len, &boundary))
+        .collect();
+    let mut blobs = OidSet::default();
+    let mut submodules = OidSet::default();
+    let mut unreadable = OidSet::default();
+    for run in walked {
+        history.warnings.extend(run.warnings);
+        history.skipped.unreadable += run.unreadable_commits;
+        for (oid, warning) in run.unreadable_trees {
+            if unreadable.insert(key(oid)) {
+                history.warnings.push(warning);
             }
-        };
-        trees.record(
-            &tree,
-            "",
-            Some((index as u32, &mut history.blobs)),
-            &mut history.warnings,
-        );
+        }
+        submodules.extend(run.submodules);
+        history
+            .blobs
+            .extend(run.blobs.into_iter().filter(|b| blobs.insert(key(b.oid))));
     }
-    history.skipped.not_regular = trees.submodules.len() as u64;
-    history.skipped.unreadable = trees.unreadable;
+    history.skipped.not_regular = submodules.len() as u64;
+    history.skipped.unreadable += unreadable.len() as u64;
     history.head_blobs = head_blobs(repo);
     Ok(history)
 }
 
-/// Marks as seen the trees of parents that are outside the walk (`--since`
-/// boundary), so blobs that already existed there are not reported as new.
-fn seed_boundary(repo: &Repository, commits: &[Oid], trees: &mut TreeWalker<'_>) {
+/// Runs shorter than this are not worth a thread (each repeats a snapshot).
+const MIN_RUN_COMMITS: usize = 256;
+
+/// What walking one run of commits found.
+#[derive(Default)]
+struct RunWalk {
+    /// Blobs new to this run, in order of first appearance, with global
+    /// commit indexes.
+    blobs: Vec<BlobEntry>,
+    submodules: OidSet,
+    unreadable_trees: Vec<(Oid, String)>,
+    unreadable_commits: u64,
+    warnings: Vec<String>,
+}
+
+/// Walks `commits` (the first has index `first`) in order, each tree once.
+fn walk_run(objects: &Objects, commits: &[Oid], first: usize, boundary: &[Oid]) -> RunWalk {
+    let mut run = RunWalk::default();
+    let mut trees = TreeWalker {
+        objects,
+        seen_trees: OidSet::default(),
+        seen_blobs: OidSet::default(),
+        buffers: Vec::new(),
+        run: &mut run,
+    };
+    for tree in boundary {
+        trees.record(&gix_id(*tree), "", None, 0);
+    }
+    let mut blobs = Vec::new();
+    let mut buf = Vec::new();
+    for (i, oid) in commits.iter().enumerate() {
+        match objects.commit_tree(*oid, &mut buf) {
+            Ok(tree) => trees.record(&tree, "", Some(((first + i) as u32, &mut blobs)), 0),
+            Err(e) => {
+                trees.run.unreadable_commits += 1;
+                trees
+                    .run
+                    .warnings
+                    .push(format!("commit {oid}: cannot read tree: {e}"));
+            }
+        }
+    }
+    run.blobs = blobs;
+    run
+}
+
+fn gix_id(oid: Oid) -> gix::ObjectId {
+    gix::ObjectId::from_bytes_or_panic(oid.as_bytes())
+}
+
+/// The trees of parents outside the walk (the `--since` boundary): their
+/// blobs already existed, so they are marked seen and not reported as new.
+fn boundary_trees(repo: &Repository, commits: &[Oid]) -> Vec<Oid> {
     let walked: HashSet<Oid> = commits.iter().copied().collect();
+    let mut trees = Vec::new();
     for oid in commits {
         let Ok(commit) = repo.find_commit(*oid) else {
             continue;
@@ -222,11 +291,12 @@ fn seed_boundary(repo: &Repository, commits: &[Oid], trees: &mut TreeWalker<'_>)
             if walked.contains(&parent) {
                 continue;
             }
-            if let Ok(tree) = repo.find_commit(parent).and_then(|p| p.tree()) {
-                trees.record(&tree, "", None, &mut Vec::new());
+            if let Ok(commit) = repo.find_commit(parent) {
+                trees.push(commit.tree_id());
             }
         }
     }
+    trees
 }
 
 fn head_blobs(repo: &Repository) -> HashSet<Oid> {
@@ -261,10 +331,28 @@ impl std::hash::Hasher for OidHasher {
     }
 }
 
-type OidSet = HashSet<Oid, std::hash::BuildHasherDefault<OidHasher>>;
+/// Object ids as plain bytes: comparing `git2::Oid`s goes through a call
+/// into libgit2 for every probe, which showed in profiles.
+type OidSet = HashSet<[u8; 20], std::hash::BuildHasherDefault<OidHasher>>;
+
+fn key(oid: Oid) -> [u8; 20] {
+    raw_key_bytes(oid.as_bytes())
+}
+
+fn raw_key(oid: &gix::oid) -> [u8; 20] {
+    raw_key_bytes(oid.as_bytes())
+}
+
+fn raw_key_bytes(bytes: &[u8]) -> [u8; 20] {
+    let mut k = [0u8; 20];
+    let n = bytes.len().min(20);
+    k[..n].copy_from_slice(&bytes[..n]);
+    k
+}
 
 /// `prefix/name`, or `name` at the root.
-fn join_path(prefix: &str, name: &[u8]) -> String {
+fn join_path(prefix: &str, name: &gix::bstr::BStr) -> String {
+    let name: &[u8] = name.as_ref();
     let name = String::from_utf8_lossy(name);
     if prefix.is_empty() {
         name.into_owned()
@@ -274,66 +362,88 @@ fn join_path(prefix: &str, name: &[u8]) -> String {
 }
 
 struct TreeWalker<'r> {
-    repo: &'r Repository,
+    objects: &'r Objects,
     seen_trees: OidSet,
     seen_blobs: OidSet,
-    submodules: OidSet,
-    unreadable: u64,
+    /// One read buffer per tree depth, reused across trees.
+    buffers: Vec<Vec<u8>>,
+    /// Where submodules and unreadable trees are recorded.
+    run: &'r mut RunWalk,
 }
 
 impl TreeWalker<'_> {
     /// Records unseen blobs under `tree` (into `out` when given, else only
     /// marks them seen), skipping subtrees already seen. Paths are only
-    /// built for new blobs and unseen subtrees.
+    /// built for new blobs and unseen subtrees. `depth` picks the buffer.
     fn record(
         &mut self,
-        tree: &Tree<'_>,
+        tree: &gix::oid,
         prefix: &str,
         mut out: Option<(u32, &mut Vec<BlobEntry>)>,
-        warnings: &mut Vec<String>,
+        depth: usize,
     ) {
-        if !self.seen_trees.insert(tree.id()) {
+        if !self.seen_trees.insert(raw_key(tree)) {
             return;
         }
-        for entry in tree.iter() {
-            match entry.kind() {
-                Some(ObjectType::Blob) => {
-                    // Symlinks are blobs too (their target path); harmless to scan.
-                    let new = self.seen_blobs.insert(entry.id());
-                    if let (true, Some((commit, blobs))) = (new, out.as_mut()) {
-                        blobs.push(BlobEntry {
-                            oid: entry.id(),
-                            commit: *commit,
-                            path: join_path(prefix, entry.name_bytes()).into_boxed_str(),
-                        });
-                    }
+        if self.buffers.len() <= depth {
+            self.buffers.resize_with(depth + 1, Vec::new);
+        }
+        let mut buf = std::mem::take(&mut self.buffers[depth]);
+        let entries = match self.objects.read_raw(tree, &mut buf) {
+            Ok((odb::Kind::Tree, data)) => gix::objs::TreeRefIter::from_bytes(data),
+            Ok(_) => {
+                self.unreadable(tree, prefix, "not a tree");
+                self.buffers[depth] = buf;
+                return;
+            }
+            Err(e) => {
+                self.unreadable(tree, prefix, &e);
+                self.buffers[depth] = buf;
+                return;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    self.unreadable(tree, prefix, &crate::error::one_line(&e.to_string()));
+                    break;
                 }
-                Some(ObjectType::Tree) => {
-                    if self.seen_trees.contains(&entry.id()) {
-                        continue;
-                    }
-                    let path = join_path(prefix, entry.name_bytes());
-                    match self.repo.find_tree(entry.id()) {
-                        Ok(sub) => {
-                            let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
-                            self.record(&sub, &path, reborrow, warnings);
-                        }
-                        Err(e) => {
-                            self.unreadable += 1;
-                            warnings.push(format!(
-                                "{path}: cannot read tree {}: {}",
-                                entry.id(),
-                                e.message()
-                            ));
-                        }
-                    }
+            };
+            let id = raw_key(entry.oid);
+            if entry.mode.is_tree() {
+                if self.seen_trees.contains(&id) {
+                    continue;
                 }
-                Some(ObjectType::Commit) => {
-                    self.submodules.insert(entry.id());
+                let path = join_path(prefix, entry.filename);
+                let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
+                self.record(entry.oid, &path, reborrow, depth + 1);
+            } else if entry.mode.is_commit() {
+                self.run.submodules.insert(id);
+            } else {
+                // Files, executables and symlinks (whose blob is the link's
+                // target path: harmless to scan).
+                let new = self.seen_blobs.insert(id);
+                if let (true, Some((commit, blobs))) = (new, out.as_mut()) {
+                    blobs.push(BlobEntry {
+                        oid: Oid::from_bytes(&id).expect("a 20-byte object id"),
+                        commit: *commit,
+                        path: join_path(prefix, entry.filename).into_boxed_str(),
+                    });
                 }
-                _ => {}
             }
         }
+        self.buffers[depth] = buf;
+    }
+
+    /// Records a tree that could not be read (once per id: the merge of
+    /// runs drops repeats).
+    fn unreadable(&mut self, tree: &gix::oid, path: &str, reason: &str) {
+        let oid = Oid::from_bytes(tree.as_bytes()).unwrap_or_else(|_| Oid::zero());
+        let shown = if path.is_empty() { "/" } else { path };
+        self.run
+            .unreadable_trees
+            .push((oid, format!("{shown}: cannot read tree {oid}: {reason}")));
     }
 }
 

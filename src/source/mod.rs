@@ -4,6 +4,7 @@
 pub mod chunks;
 pub mod fs;
 pub mod git;
+pub mod odb;
 pub mod stdin;
 
 /// Bytes sniffed for a NUL to decide a file is binary (as git does).
