@@ -10,9 +10,15 @@ use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
 use crate::source::odb::{Kind, Objects};
 use git2::Oid;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+/// Locks `m`, ignoring poisoning (a panicking scan task is a bug that
+/// surfaces anyway; the data is still consistent for the others).
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// What scanning one blob produced.
 #[derive(Default)]
@@ -88,28 +94,39 @@ pub(super) fn scan(
 ) -> Result<Report> {
     let repo = git::open(path)?;
     let objects = git::objects(&repo)?;
-    let history = git::enumerate(&repo, &objects, range)?;
     let max = config.max_file_size;
 
-    progress.start(history.blobs.len() as u64);
-    let results: Vec<(usize, BlobResult)> = history
-        .blobs
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || BlobWorker {
-                objects: objects.for_thread(),
-                worker: Worker::new(config),
-                content: Vec::new(),
-            },
-            |bw, (i, blob)| {
-                let r = scan_blob(bw, detector, blob, max);
-                progress.advance(1, r.bytes);
-                (i, r)
-            },
-        )
-        .collect();
+    // The walk runs on this thread; each batch of blobs it finds is scanned
+    // on the thread pool meanwhile, each task with a worker from `idle`.
+    let results: Mutex<Vec<(usize, BlobResult)>> = Mutex::new(Vec::new());
+    let idle: Mutex<Vec<BlobWorker>> = Mutex::new(Vec::new());
+    let scan_batch = |first: usize, batch: Vec<BlobEntry>| {
+        let mut bw = lock(&idle).pop().unwrap_or_else(|| BlobWorker {
+            objects: objects.for_thread(),
+            worker: Worker::new(config),
+            content: Vec::new(),
+        });
+        let mut done = Vec::with_capacity(batch.len());
+        for (i, blob) in batch.iter().enumerate() {
+            let r = scan_blob(&mut bw, detector, blob, max);
+            progress.advance(1, r.bytes);
+            done.push((first + i, r));
+        }
+        lock(&results).extend(done);
+        lock(&idle).push(bw);
+    };
+    let history = rayon::in_place_scope(|scope| {
+        git::enumerate(&repo, range, |first, batch| {
+            // The total grows as the walk finds blobs.
+            progress.start((first + batch.len()) as u64);
+            let batch = batch.to_vec();
+            let scan_batch = &scan_batch;
+            scope.spawn(move |_| scan_batch(first, batch));
+        })
+    })?;
     progress.finish();
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_unstable_by_key(|(i, _)| *i);
 
     let mut report = Report {
         warnings: history.warnings.clone(),

@@ -15,11 +15,10 @@
 use crate::error::{Error, Result};
 use crate::report::{CommitInfo, Skipped};
 use crate::source::looks_binary;
-use crate::source::odb::{self, Objects, SharedObjects};
+use crate::source::odb::SharedObjects;
 use git2::{
     Delta, DiffFindOptions, DiffOptions, Index, ObjectType, Oid, Patch, Repository, Sort, Tree,
 };
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -144,11 +143,20 @@ pub fn objects(repo: &Repository) -> Result<SharedObjects> {
     })
 }
 
-/// Walks the requested history and records each unique blob once.
+/// Walks the requested history and records each unique blob once. New
+/// blobs are also handed to `on_blobs` in batches as the walk finds them
+/// (with the index of the batch's first blob in [`History::blobs`]), so
+/// they can be scanned while the walk goes on.
+///
+/// The walk is one thread on libgit2, which reads trees about twice as fast
+/// as gitoxide when walking oldest commit first (libgit2 keeps each delta
+/// chain's base inflated; gitoxide only the objects asked for, which this
+/// order never asks for twice). Blobs are read with gitoxide ([`objects`]),
+/// which scales across threads where libgit2's pack locks do not.
 pub fn enumerate(
     repo: &Repository,
-    objects: &SharedObjects,
     range: &HistoryRange,
+    mut on_blobs: impl FnMut(usize, &[BlobEntry]),
 ) -> Result<History> {
     let mut history = History::default();
     let mut walk = repo
@@ -193,90 +201,53 @@ pub fn enumerate(
         );
     }
 
-    let boundary = boundary_trees(repo, &history.commits);
-    // Each run of commits is walked by one thread with its own repository
-    // handle and seen sets; a blob belongs to the earliest run that has it.
-    // A run repeats the walk of the trees that earlier runs already saw in
-    // its first commit (about one snapshot): that is the price of splitting.
-    let runs = (rayon::current_num_threads() * 2).clamp(1, 64);
-    let run_len = history.commits.len().div_ceil(runs).max(MIN_RUN_COMMITS);
-    let walked: Vec<RunWalk> = history
-        .commits
-        .par_chunks(run_len.max(1))
-        .enumerate()
-        .map(|(i, commits)| walk_run(&objects.for_thread(), commits, i * run_len, &boundary))
-        .collect();
-    let mut blobs = OidSet::default();
-    let mut submodules = OidSet::default();
-    let mut unreadable = OidSet::default();
-    for run in walked {
-        history.warnings.extend(run.warnings);
-        history.skipped.unreadable += run.unreadable_commits;
-        for (oid, warning) in run.unreadable_trees {
-            if unreadable.insert(key(oid)) {
-                history.warnings.push(warning);
-            }
+    let mut trees = TreeWalker {
+        repo,
+        seen_trees: OidSet::default(),
+        seen_blobs: OidSet::default(),
+        submodules: OidSet::default(),
+        unreadable: 0,
+    };
+    for tree in boundary_trees(repo, &history.commits) {
+        if let Ok(tree) = repo.find_tree(tree) {
+            trees.record(&tree, "", None, &mut Vec::new());
         }
-        submodules.extend(run.submodules);
-        history
-            .blobs
-            .extend(run.blobs.into_iter().filter(|b| blobs.insert(key(b.oid))));
     }
-    history.skipped.not_regular = submodules.len() as u64;
-    history.skipped.unreadable += unreadable.len() as u64;
+    let mut sent = 0;
+    for (index, oid) in history.commits.iter().enumerate() {
+        let tree = match repo.find_commit(*oid).and_then(|c| c.tree()) {
+            Ok(t) => t,
+            Err(e) => {
+                trees.unreadable += 1;
+                history
+                    .warnings
+                    .push(format!("commit {oid}: cannot read tree: {}", e.message()));
+                continue;
+            }
+        };
+        trees.record(
+            &tree,
+            "",
+            Some((index as u32, &mut history.blobs)),
+            &mut history.warnings,
+        );
+        if history.blobs.len() - sent >= BLOB_BATCH {
+            on_blobs(sent, &history.blobs[sent..]);
+            sent = history.blobs.len();
+        }
+    }
+    if history.blobs.len() > sent {
+        on_blobs(sent, &history.blobs[sent..]);
+    }
+    history.skipped.not_regular = trees.submodules.len() as u64;
+    history.skipped.unreadable = trees.unreadable;
     history.head_blobs = head_blobs(repo);
     Ok(history)
 }
 
-/// Runs shorter than this are not worth a thread (each repeats a snapshot).
-const MIN_RUN_COMMITS: usize = 256;
-
-/// What walking one run of commits found.
-#[derive(Default)]
-struct RunWalk {
-    /// Blobs new to this run, in order of first appearance, with global
-    /// commit indexes.
-    blobs: Vec<BlobEntry>,
-    submodules: OidSet,
-    unreadable_trees: Vec<(Oid, String)>,
-    unreadable_commits: u64,
-    warnings: Vec<String>,
-}
-
-/// Walks `commits` (the first has index `first`) in order, each tree once.
-fn walk_run(objects: &Objects, commits: &[Oid], first: usize, boundary: &[Oid]) -> RunWalk {
-    let mut run = RunWalk::default();
-    let mut trees = TreeWalker {
-        objects,
-        seen_trees: OidSet::default(),
-        seen_blobs: OidSet::default(),
-        buffers: Vec::new(),
-        run: &mut run,
-    };
-    for tree in boundary {
-        trees.record(&gix_id(*tree), "", None, 0);
-    }
-    let mut blobs = Vec::new();
-    let mut buf = Vec::new();
-    for (i, oid) in commits.iter().enumerate() {
-        match objects.commit_tree(*oid, &mut buf) {
-            Ok(tree) => trees.record(&tree, "", Some(((first + i) as u32, &mut blobs)), 0),
-            Err(e) => {
-                trees.run.unreadable_commits += 1;
-                trees
-                    .run
-                    .warnings
-                    .push(format!("commit {oid}: cannot read tree: {e}"));
-            }
-        }
-    }
-    run.blobs = blobs;
-    run
-}
-
-fn gix_id(oid: Oid) -> gix::ObjectId {
-    gix::ObjectId::from_bytes_or_panic(oid.as_bytes())
-}
+/// New blobs are handed on in batches of about this many, so scanning
+/// starts while the walk goes on.
+const BLOB_BATCH: usize = 256;
 
 /// The trees of parents outside the walk (the `--since` boundary): their
 /// blobs already existed, so they are marked seen and not reported as new.
@@ -336,14 +307,7 @@ impl std::hash::Hasher for OidHasher {
 type OidSet = HashSet<[u8; 20], std::hash::BuildHasherDefault<OidHasher>>;
 
 fn key(oid: Oid) -> [u8; 20] {
-    raw_key_bytes(oid.as_bytes())
-}
-
-fn raw_key(oid: &gix::oid) -> [u8; 20] {
-    raw_key_bytes(oid.as_bytes())
-}
-
-fn raw_key_bytes(bytes: &[u8]) -> [u8; 20] {
+    let bytes = oid.as_bytes();
     let mut k = [0u8; 20];
     let n = bytes.len().min(20);
     k[..n].copy_from_slice(&bytes[..n]);
@@ -351,8 +315,7 @@ fn raw_key_bytes(bytes: &[u8]) -> [u8; 20] {
 }
 
 /// `prefix/name`, or `name` at the root.
-fn join_path(prefix: &str, name: &gix::bstr::BStr) -> String {
-    let name: &[u8] = name.as_ref();
+fn join_path(prefix: &str, name: &[u8]) -> String {
     let name = String::from_utf8_lossy(name);
     if prefix.is_empty() {
         name.into_owned()
@@ -362,88 +325,66 @@ fn join_path(prefix: &str, name: &gix::bstr::BStr) -> String {
 }
 
 struct TreeWalker<'r> {
-    objects: &'r Objects,
+    repo: &'r Repository,
     seen_trees: OidSet,
     seen_blobs: OidSet,
-    /// One read buffer per tree depth, reused across trees.
-    buffers: Vec<Vec<u8>>,
-    /// Where submodules and unreadable trees are recorded.
-    run: &'r mut RunWalk,
+    submodules: OidSet,
+    unreadable: u64,
 }
 
 impl TreeWalker<'_> {
     /// Records unseen blobs under `tree` (into `out` when given, else only
     /// marks them seen), skipping subtrees already seen. Paths are only
-    /// built for new blobs and unseen subtrees. `depth` picks the buffer.
+    /// built for new blobs and unseen subtrees.
     fn record(
         &mut self,
-        tree: &gix::oid,
+        tree: &Tree<'_>,
         prefix: &str,
         mut out: Option<(u32, &mut Vec<BlobEntry>)>,
-        depth: usize,
+        warnings: &mut Vec<String>,
     ) {
-        if !self.seen_trees.insert(raw_key(tree)) {
+        if !self.seen_trees.insert(key(tree.id())) {
             return;
         }
-        if self.buffers.len() <= depth {
-            self.buffers.resize_with(depth + 1, Vec::new);
-        }
-        let mut buf = std::mem::take(&mut self.buffers[depth]);
-        let entries = match self.objects.read_raw(tree, &mut buf) {
-            Ok((odb::Kind::Tree, data)) => gix::objs::TreeRefIter::from_bytes(data),
-            Ok(_) => {
-                self.unreadable(tree, prefix, "not a tree");
-                self.buffers[depth] = buf;
-                return;
-            }
-            Err(e) => {
-                self.unreadable(tree, prefix, &e);
-                self.buffers[depth] = buf;
-                return;
-            }
-        };
-        for entry in entries {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    self.unreadable(tree, prefix, &crate::error::one_line(&e.to_string()));
-                    break;
+        for entry in tree.iter() {
+            match entry.kind() {
+                Some(ObjectType::Blob) => {
+                    // Symlinks are blobs too (their target path); harmless to scan.
+                    let new = self.seen_blobs.insert(key(entry.id()));
+                    if let (true, Some((commit, blobs))) = (new, out.as_mut()) {
+                        blobs.push(BlobEntry {
+                            oid: entry.id(),
+                            commit: *commit,
+                            path: join_path(prefix, entry.name_bytes()).into_boxed_str(),
+                        });
+                    }
                 }
-            };
-            let id = raw_key(entry.oid);
-            if entry.mode.is_tree() {
-                if self.seen_trees.contains(&id) {
-                    continue;
+                Some(ObjectType::Tree) => {
+                    if self.seen_trees.contains(&key(entry.id())) {
+                        continue;
+                    }
+                    let path = join_path(prefix, entry.name_bytes());
+                    match self.repo.find_tree(entry.id()) {
+                        Ok(sub) => {
+                            let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
+                            self.record(&sub, &path, reborrow, warnings);
+                        }
+                        Err(e) => {
+                            self.unreadable += 1;
+                            warnings.push(format!(
+                                "{path}: cannot read tree {}: {}",
+                                entry.id(),
+                                e.message()
+                            ));
+                        }
+                    }
                 }
-                let path = join_path(prefix, entry.filename);
-                let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
-                self.record(entry.oid, &path, reborrow, depth + 1);
-            } else if entry.mode.is_commit() {
-                self.run.submodules.insert(id);
-            } else {
-                // Files, executables and symlinks (whose blob is the link's
-                // target path: harmless to scan).
-                let new = self.seen_blobs.insert(id);
-                if let (true, Some((commit, blobs))) = (new, out.as_mut()) {
-                    blobs.push(BlobEntry {
-                        oid: Oid::from_bytes(&id).expect("a 20-byte object id"),
-                        commit: *commit,
-                        path: join_path(prefix, entry.filename).into_boxed_str(),
-                    });
+                Some(ObjectType::Commit) => {
+                    self.submodules.insert(key(entry.id()));
                 }
+                _ => {}
             }
         }
-        self.buffers[depth] = buf;
-    }
-
-    /// Records a tree that could not be read (once per id: the merge of
-    /// runs drops repeats).
-    fn unreadable(&mut self, tree: &gix::oid, path: &str, reason: &str) {
-        let oid = Oid::from_bytes(tree.as_bytes()).unwrap_or_else(|_| Oid::zero());
-        let shown = if path.is_empty() { "/" } else { path };
-        self.run
-            .unreadable_trees
-            .push((oid, format!("{shown}: cannot read tree {oid}: {reason}")));
     }
 }
 
