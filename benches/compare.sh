@@ -38,6 +38,13 @@
 # - History: leakguard scan --git and Kingfisher on the repository's .git
 #   (every blob in the object store, plus .git's few loose text files).
 #   detect-secrets and ripsecrets only scan files: "n/a".
+# - The tree is the crate sources copied round-robin until it is large
+#   enough (copy0, copy1, …), so about three files in four are byte-identical
+#   to another file. leakguard scans identical contents once and reports
+#   each copy under its own path (stats.duplicates counts them). The
+#   tree-unique corpus is copy0 alone (one copy of each crate source; what
+#   duplicates it has are the registry's own, such as license files), scanned
+#   by leakguard and Kingfisher, for the speed per byte.
 # - MB/s is the corpus's content size over wall time, the same divisor for
 #   every tool: the tree's file bytes, or for history the unique blob bytes
 #   leakguard reports. Page cache is warmed before each run.
@@ -125,6 +132,8 @@ if [ ! -f "$history/.git/leakguard-bench-ready" ]; then
   touch "$history/.git/leakguard-bench-ready"
 fi
 tree_bytes=$(find "$tree" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+unique=$tree/copy0
+unique_bytes=$(find "$unique" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 tree_files=$(find "$tree" -type f | wc -l)
 
 # --- runs --------------------------------------------------------------------
@@ -139,6 +148,8 @@ results=$work/results.tsv
 warm() {
   if [ "$1" = tree ]; then
     find "$tree" -type f -print0 | xargs -0 cat >/dev/null
+  elif [ "$1" = tree-unique ]; then
+    find "$unique" -type f -print0 | xargs -0 cat >/dev/null
   else
     find "$history/.git" -type f -print0 | xargs -0 cat >/dev/null
   fi
@@ -191,9 +202,11 @@ na() { printf '%s\t%s\tn/a\tn/a\tn/a\n' "$1" "$2" >>"$results"; }
 versions="leakguard $("$leakguard" --version | awk '{ print $2 }')"
 echo "tree: $tree ($tree_files files, $((tree_bytes / 1000000)) MB); history: $history ($commits commits)"
 
-echo "leakguard: tree, history"
+echo "leakguard: tree, tree-unique, history"
 measure leakguard tree leakguard "$work/lg-tree.json" \
   "$leakguard" scan "$tree" --format json -o "$work/lg-tree.json" --fail-on never
+measure leakguard tree-unique leakguard "$work/lg-unique.json" \
+  "$leakguard" scan "$unique" --format json -o "$work/lg-unique.json" --fail-on never
 measure leakguard history leakguard "$work/lg-history.json" \
   "$leakguard" scan --git "$history" --format json -o "$work/lg-history.json" --fail-on never
 history_bytes=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["stats"]["bytes"])' "$work/lg-history.json")
@@ -205,8 +218,10 @@ if [ -n "$kingfisher" ]; then
   # Compile and cache its Vectorscan rule database outside the timed runs.
   mkdir -p "$work/warm" && echo "x = 1" >"$work/warm/a.txt"
   "${kf[@]}" "$work/warm" -o "$work/warm.json" >/dev/null 2>&1 || true
-  echo "kingfisher: tree, history"
+  echo "kingfisher: tree, tree-unique, history"
   measure kingfisher tree kingfisher "$work/kf-tree.json" "${kf[@]}" "$tree" -o "$work/kf-tree.json"
+  measure kingfisher tree-unique kingfisher "$work/kf-unique.json" \
+    "${kf[@]}" "$unique" -o "$work/kf-unique.json"
   measure kingfisher history kingfisher "$work/kf-history.json" \
     "${kf[@]}" "$history/.git" -o "$work/kf-history.json"
 else
@@ -218,6 +233,7 @@ if [ -n "$detect_secrets" ]; then
   # Paths are reported relative to the working directory: scan from the tree.
   (cd "$tree" && measure detect-secrets tree detect-secrets "$work/ds-tree.json" \
     "$detect_secrets" scan --all-files --no-verify .)
+  na detect-secrets tree-unique
   na detect-secrets history
 else
   echo "detect-secrets: not installed (--install-peers installs it)"
@@ -226,6 +242,7 @@ if [ -n "$ripsecrets" ]; then
   versions="$versions, ripsecrets $("$ripsecrets" --version | awk '{ print $2 }')"
   echo "ripsecrets: tree"
   measure ripsecrets tree ripsecrets "$work/rs-tree.txt" "$ripsecrets" --only-matching "$tree"
+  na ripsecrets tree-unique
   na ripsecrets history
 else
   echo "ripsecrets: not installed (--install-peers installs it)"
@@ -233,11 +250,11 @@ fi
 
 # --- table -------------------------------------------------------------------
 
-python3 - "$results" "$tree_bytes" "$history_bytes" "$versions" "$tree" "$history" "$commits" "$jobs" "$limit" \
+python3 - "$results" "$tree_bytes" "$history_bytes" "$versions" "$tree" "$history" "$commits" "$jobs" "$limit" "$unique_bytes" \
   >"$work/table.md" <<'PY'
 import sys
-results, tree_bytes, history_bytes, versions, tree, history, commits, jobs, limit = sys.argv[1:]
-size = {"tree": int(tree_bytes), "history": int(history_bytes)}
+results, tree_bytes, history_bytes, versions, tree, history, commits, jobs, limit, unique_bytes = sys.argv[1:]
+size = {"tree": int(tree_bytes), "tree-unique": int(unique_bytes), "history": int(history_bytes)}
 rows = [line.rstrip("\n").split("\t") for line in open(results)]
 lg = {r[1]: float(r[2]) for r in rows if r[0] == "leakguard"}
 table = [["tool", "corpus", "wall s", "MB/s", "peak RSS MB", "findings", "leakguard speed ratio"]]
@@ -257,7 +274,8 @@ for tool, corpus, wall, rss, findings in rows:
 widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
 def line(r):
     return "| " + " | ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"
-print(f"Corpora: tree {tree} ({size['tree'] / 1e6:.0f} MB of files); history {history} "
+print(f"Corpora: tree {tree} ({size['tree'] / 1e6:.0f} MB of files); tree-unique {tree}/copy0 "
+      f"({size['tree-unique'] / 1e6:.0f} MB); history {history} "
       f"({commits} commits, {size['history'] / 1e6:.0f} MB of unique blobs). {jobs} cores.")
 print(f"Versions: {versions}.")
 print("Ratio: the tool's wall time over leakguard's on the same corpus (above 1: leakguard is faster).")
