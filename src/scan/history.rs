@@ -1,5 +1,7 @@
-//! Scanning git history: every unique blob once, in parallel, then findings
-//! attributed to the commit that introduced them.
+//! Scanning git history: every unique blob once, then findings attributed to
+//! the commit that introduced them. The tree walk that finds the blobs runs
+//! on the calling thread and hands them to the thread pool in batches, so
+//! blobs are scanned while the walk goes on.
 
 use super::{Progress, ScanConfig, Worker};
 use crate::detect::Detector;

@@ -50,7 +50,8 @@ pub enum Target {
 /// Receives progress of long scans (history); the binary draws a bar with
 /// it on a terminal. The library itself never prints.
 pub trait Progress: Sync {
-    /// The scan will process `total` items (blobs).
+    /// The scan will process `total` items (blobs). A history scan calls
+    /// it again with a larger total each time its walk finds more blobs.
     fn start(&self, total: u64);
     /// `items` more items, holding `bytes` bytes, are done.
     fn advance(&self, items: u64, bytes: u64);

@@ -158,10 +158,13 @@ impl<'a> Chunks<'a> {
 
     /// Reads until the buffer holds `want` bytes or the stream ends.
     fn fill(&mut self, want: usize) -> io::Result<()> {
-        while self.buf.len() < want && !self.eof {
+        if self.buf.len() < want && !self.eof {
             let missing = (want - self.buf.len()) as u64;
             let got = (&mut self.reader).take(missing).read_to_end(self.buf)?;
-            if got == 0 {
+            // `read_to_end` stops at the limit or at the end of the stream:
+            // short of the limit means the end (no extra read to learn it,
+            // which is one system call per file of a tree scan).
+            if (got as u64) < missing {
                 self.eof = true;
             }
         }

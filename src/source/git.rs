@@ -148,11 +148,12 @@ pub fn objects(repo: &Repository) -> Result<SharedObjects> {
 /// (with the index of the batch's first blob in [`History::blobs`]), so
 /// they can be scanned while the walk goes on.
 ///
-/// The walk is one thread on libgit2, which reads trees about twice as fast
-/// as gitoxide when walking oldest commit first (libgit2 keeps each delta
-/// chain's base inflated; gitoxide only the objects asked for, which this
-/// order never asks for twice). Blobs are read with gitoxide ([`objects`]),
-/// which scales across threads where libgit2's pack locks do not.
+/// The walk is one thread on libgit2, which read this order of trees about
+/// twice as fast as gitoxide on the benchmark history (4.3 s against 8.0 s:
+/// gitoxide's delta cache keeps the objects asked for, and walking oldest
+/// commit first never asks for a tree twice). Blobs are read with gitoxide
+/// ([`objects`]), which scales across threads where libgit2's pack locks
+/// do not.
 pub fn enumerate(
     repo: &Repository,
     range: &HistoryRange,
