@@ -162,8 +162,10 @@ impl Keywords {
     }
 
     /// Reports the keywords ending at `end` (the automaton is in match state
-    /// `sid` there), unless `end` belongs to an earlier lane.
-    #[inline]
+    /// `sid` there), unless `end` belongs to an earlier lane. Never inlined:
+    /// hits are rare, and code for them inside the walk's loop slows every
+    /// byte (inlined, a callback that builds windows cost the walk 10%).
+    #[inline(never)]
     fn report<A: Automaton>(
         &self,
         a: &A,

@@ -32,9 +32,15 @@ pub struct Candidate {
     pub entropy: f64,
 }
 
+/// How far a keyword hit's line is looked for on either side; no window is
+/// wider than a rule's radius anyway (at most four times this).
+const UNBOUNDED_REACH: usize = 16 * 1024;
+
 /// Per-thread reusable buffers, so the hot loop allocates nothing per chunk.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// Keyword hits of the current chunk: (keyword, start, end).
+    hits: Vec<(u32, usize, usize)>,
     windows: Vec<Window>,
 }
 
@@ -105,16 +111,42 @@ impl Detector {
             return;
         };
         scratch.windows.clear();
+        // Hits are collected first and turned into windows after the walk:
+        // window building inside the walk's callback slowed the walk itself.
+        scratch.hits.clear();
         keywords.for_each_hit(data, |keyword, start, end| {
+            scratch.hits.push((keyword as u32, start, end));
+        });
+        for &(keyword, start, end) in &scratch.hits {
+            let keyword = keyword as usize;
+            // The hit's line, found once per hit and only if a rule needs it.
+            let mut line: Option<(usize, usize)> = None;
             for &rule in &self.keyword_rules[keyword] {
-                let radius = self.rules.get(rule as usize).compiled().radius;
-                scratch.windows.push(Window {
+                let compiled = self.rules.get(rule as usize).compiled();
+                let radius = compiled.radius;
+                let mut window = Window {
                     rule,
                     start: start.saturating_sub(radius),
                     end: (end + radius).min(data.len()),
-                });
+                };
+                if compiled.single_line {
+                    // Its matches cannot cross a line feed: a match that
+                    // the hit could select is on the hit's line.
+                    let (from, to) = *line.get_or_insert_with(|| {
+                        let reach = start.saturating_sub(UNBOUNDED_REACH)..start;
+                        let from = memchr::memrchr(b'\n', &data[reach.clone()])
+                            .map_or(reach.start, |i| reach.start + i + 1);
+                        let ahead = end..(end + UNBOUNDED_REACH).min(data.len());
+                        let to = memchr::memchr(b'\n', &data[ahead.clone()])
+                            .map_or(ahead.end, |i| ahead.start + i);
+                        (from, to)
+                    });
+                    window.start = window.start.max(from);
+                    window.end = window.end.min(to);
+                }
+                scratch.windows.push(window);
             }
-        });
+        }
         if scratch.windows.is_empty() {
             return;
         }
@@ -300,6 +332,30 @@ regex = '''(?P<secret>cd_e[0-9]{6})'''
             .map(|h| h.0)
             .collect();
         assert_eq!(ids, vec!["short", "long", "overlap"]);
+    }
+
+    #[test]
+    fn single_line_rules_find_matches_anywhere_on_the_hit_line() {
+        let d = detector(
+            r#"
+[[rules]]
+id = "env"
+name = "Env token"
+severity = "low"
+keywords = ["token"]
+regex = '''(?m)^[a-z_]{0,20}token[ \t]*=[ \t]*(?P<secret>[A-Za-z0-9]{16})[ \t]*\r?$'''
+"#,
+        );
+        assert!(d.rules().get(0).compiled().single_line);
+        let pad = " ".repeat(3000);
+        let data = format!(
+            "my_token = Qw3rTy7uI9oP2aS5\r\nx\nlong_token = Zx8cVb2nM4kL6jH1{pad}\nlast_token=Lk9Jh8Gf7Ds6Aa5P"
+        );
+        let secrets: Vec<String> = find(&d, data.as_bytes()).into_iter().map(|h| h.1).collect();
+        assert_eq!(
+            secrets,
+            ["Qw3rTy7uI9oP2aS5", "Zx8cVb2nM4kL6jH1", "Lk9Jh8Gf7Ds6Aa5P"]
+        );
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub struct Compiled {
     /// How far from a keyword hit a match can reach: the regex's maximum
     /// match length, or [`UNBOUNDED_RADIUS`].
     pub radius: usize,
+    /// No match can contain a line feed, so every match lies within one
+    /// line: a keyword hit's window need not reach past its own line.
+    pub single_line: bool,
 }
 
 impl Rule {
@@ -212,7 +215,30 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         regex,
         secret_group,
         radius,
+        single_line: !can_match_newline(&hir),
     })
+}
+
+/// Whether any match of `hir` can contain a line feed (a literal `\n`, a
+/// class such as `\s` or `[^x]` that holds it, `(?s).`). Look-arounds
+/// (`^`, `$`, `\b`) match no bytes and do not count.
+fn can_match_newline(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(lit) => lit.0.contains(&b'\n'),
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= '\n' && '\n' <= r.end()),
+        HirKind::Class(Class::Bytes(c)) => c
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= b'\n' && b'\n' <= r.end()),
+        HirKind::Repetition(rep) => rep.max != Some(0) && can_match_newline(&rep.sub),
+        HirKind::Capture(cap) => can_match_newline(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(can_match_newline),
+    }
 }
 
 /// An immutable, validated collection of rules with unique ids.
@@ -314,6 +340,25 @@ mod tests {
             .unwrap_err()
             .contains("invalid regex"));
         assert!(compile(r"(?P<secret>a)(?P<secret>b)").is_err());
+    }
+
+    #[test]
+    fn single_line_regexes_are_told_apart() {
+        for (pattern, single) in [
+            (
+                r"(?m)^key[ \t]*=[ \t]*(?P<secret>[a-z0-9]{8})[ \t]*\r?$",
+                true,
+            ),
+            (r"key(?P<secret>[^'\n]{8})", true),
+            (r"key(?P<secret>.{8})", true),
+            (r"(?s)key(?P<secret>.{8})", false),
+            (r"key\s+(?P<secret>[a-z]{8})", false),
+            (r"key[^']+(?P<secret>[a-z]{8})", false),
+            (r"-----BEGIN\n(?P<secret>[a-z]{8})", false),
+            (r"key(?:\n){0}(?P<secret>[a-z]{8})", true),
+        ] {
+            assert_eq!(compile(pattern).unwrap().single_line, single, "{pattern}");
+        }
     }
 
     #[test]
