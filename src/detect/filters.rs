@@ -25,14 +25,22 @@ pub enum Filter {
     /// Rejects a value already written before it on its line: a key whose
     /// value repeats part of its own name
     /// (`Win32_System_PasswordManagement = ["Win32_System"]`,
-    /// `auth_token: auth_token`). Needs the line, so the detector applies it
-    /// through [`Filter::rejects_on_line`].
+    /// `auth_token: auth_token`).
     NotOwnKey,
 }
 
+/// How much of a value's line, before it, filters are shown: enough for any
+/// key, and a minified line cannot make filtering quadratic.
+pub const LINE_BEFORE_MAX: usize = 512;
+
 impl Filter {
-    /// Whether `value` should be rejected by this filter.
-    pub fn rejects(self, value: &[u8]) -> bool {
+    /// Whether `value` should be rejected by this filter. `before` is the
+    /// part of the value's line that precedes it (at most
+    /// [`LINE_BEFORE_MAX`] bytes); only [`Filter::NotOwnKey`] reads it.
+    pub fn rejects(self, value: &[u8], before: &[u8]) -> bool {
+        if self == Filter::NotOwnKey {
+            return !value.is_empty() && memchr::memmem::find(before, value).is_some();
+        }
         let Ok(value) = std::str::from_utf8(value) else {
             return false;
         };
@@ -41,16 +49,8 @@ impl Filter {
             Filter::NotHash => is_hash_or_id(value),
             Filter::NotWord => is_words(value),
             Filter::NotMedia => is_media(value),
-            Filter::NotOwnKey => false,
+            Filter::NotOwnKey => unreachable!("handled above"),
         }
-    }
-
-    /// Whether `value` should be rejected given `before`, the bytes of its
-    /// line that precede it. Only [`Filter::NotOwnKey`] looks at them.
-    pub fn rejects_on_line(self, value: &[u8], before: &[u8]) -> bool {
-        self == Filter::NotOwnKey
-            && !value.is_empty()
-            && memchr::memmem::find(before, value).is_some()
     }
 }
 
@@ -190,10 +190,13 @@ mod tests {
     #[test]
     fn own_key_needs_the_value_before_it_on_the_line() {
         let f = Filter::NotOwnKey;
-        assert!(f.rejects_on_line(b"Win32_System", b"Win32_System_PasswordManagement = [\""));
-        assert!(!f.rejects_on_line(b"Xk9mQ2vLp7Rt", b"db_password = \""));
-        assert!(!f.rejects(b"Win32_System"), "needs the line to decide");
-        assert!(!Filter::NotWord.rejects_on_line(b"abc", b"abc = "));
+        assert!(f.rejects(b"Win32_System", b"Win32_System_PasswordManagement = [\""));
+        assert!(!f.rejects(b"Xk9mQ2vLp7Rt", b"db_password = \""));
+        assert!(!f.rejects(b"Win32_System", b""), "needs the line to decide");
+        assert!(
+            !Filter::NotWord.rejects(b"abc1", b"abc1 = "),
+            "others ignore the line"
+        );
     }
 
     #[test]
@@ -208,33 +211,33 @@ mod tests {
             "config.db.password",
             "null",
         ] {
-            assert!(Filter::NotReference.rejects(v.as_bytes()), "{v}");
+            assert!(Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
         }
         for v in ["hG7#kq2!Lp9z", "s3cr3t-V4lu3", "Tr0ub4dor&3"] {
-            assert!(!Filter::NotReference.rejects(v.as_bytes()), "{v}");
+            assert!(!Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
         }
     }
 
     #[test]
     fn hashes_and_ids() {
-        assert!(Filter::NotHash.rejects(b"da39a3ee5e6b4b0d3255bfef95601890afd80709"));
-        assert!(Filter::NotHash.rejects(b"sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="));
-        assert!(Filter::NotHash.rejects(b"123e4567-e89b-12d3-a456-426614174000"));
-        assert!(!Filter::NotHash.rejects(b"q8Zr2LmN5vXw7Kp3"));
+        assert!(Filter::NotHash.rejects(b"da39a3ee5e6b4b0d3255bfef95601890afd80709", b""));
+        assert!(Filter::NotHash.rejects(b"sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==", b""));
+        assert!(Filter::NotHash.rejects(b"123e4567-e89b-12d3-a456-426614174000", b""));
+        assert!(!Filter::NotHash.rejects(b"q8Zr2LmN5vXw7Kp3", b""));
     }
 
     #[test]
     fn words() {
-        assert!(Filter::NotWord.rejects(b"mySecretPassword"));
-        assert!(Filter::NotWord.rejects(b"correct-horse-battery-staple"));
-        assert!(!Filter::NotWord.rejects(b"hunter2"));
-        assert!(!Filter::NotWord.rejects(b"qZxvPlmwRt"));
+        assert!(Filter::NotWord.rejects(b"mySecretPassword", b""));
+        assert!(Filter::NotWord.rejects(b"correct-horse-battery-staple", b""));
+        assert!(!Filter::NotWord.rejects(b"hunter2", b""));
+        assert!(!Filter::NotWord.rejects(b"qZxvPlmwRt", b""));
     }
 
     #[test]
     fn media() {
-        assert!(Filter::NotMedia.rejects(b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"));
-        assert!(Filter::NotMedia.rejects(b"data:image/png;base64,AAAA"));
-        assert!(!Filter::NotMedia.rejects(b"Zm9vYmFyYmF6cXV4"));
+        assert!(Filter::NotMedia.rejects(b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB", b""));
+        assert!(Filter::NotMedia.rejects(b"data:image/png;base64,AAAA", b""));
+        assert!(!Filter::NotMedia.rejects(b"Zm9vYmFyYmF6cXV4", b""));
     }
 }

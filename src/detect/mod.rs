@@ -198,17 +198,14 @@ impl Detector {
             if rule.entropy.is_some_and(|min| entropy < min) {
                 continue;
             }
-            if rule.filters.iter().any(|f| f.rejects(bytes)) {
-                continue;
-            }
-            if rule.filters.contains(&filters::Filter::NotOwnKey) {
-                // The line before the value, at most 512 bytes of it (a
-                // minified line must not make this quadratic).
-                let from = secret.start().saturating_sub(512);
+            if !rule.filters.is_empty() {
+                // The value's line before it, for filters that compare the
+                // value with its key.
+                let from = secret.start().saturating_sub(filters::LINE_BEFORE_MAX);
                 let line_start = memchr::memrchr(b'\n', &data[from..secret.start()])
                     .map_or(from, |i| from + i + 1);
                 let before = &data[line_start..secret.start()];
-                if filters::Filter::NotOwnKey.rejects_on_line(bytes, before) {
+                if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
                     continue;
                 }
             }
