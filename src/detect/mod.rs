@@ -32,9 +32,51 @@ pub struct Candidate {
     pub entropy: f64,
 }
 
-/// How far a keyword hit's line is looked for on either side; no window is
-/// wider than a rule's radius anyway (at most four times this).
-const UNBOUNDED_REACH: usize = 16 * 1024;
+/// How far a keyword hit's line is looked for on either side: as far as any
+/// rule's radius reaches.
+const LINE_REACH: usize = 16 * 1024;
+
+/// The line around a keyword hit, as far as a window can need it: hits come
+/// in order of start, and one found line serves every later hit inside it.
+#[derive(Debug, Default)]
+struct HitLine {
+    /// Where the line starts; or, if it starts more than [`LINE_REACH`]
+    /// before the hit that found it, that bound (no later hit's window
+    /// reaches further back).
+    from: usize,
+    /// The line feed that ends the line; `usize::MAX` when none lies within
+    /// [`LINE_REACH`] (windows are then not cut at the end).
+    to: usize,
+    /// No line feed lies in `from..clear_until`: a hit inside is on this line.
+    clear_until: usize,
+    found: bool,
+}
+
+impl HitLine {
+    fn find(&mut self, data: &[u8], start: usize, end: usize) {
+        if self.found && self.from <= start && end <= self.clear_until {
+            return;
+        }
+        let back = start.saturating_sub(LINE_REACH);
+        self.from = memchr::memrchr(b'\n', &data[back..start]).map_or(back, |i| back + i + 1);
+        let ahead = (start + LINE_REACH).min(data.len());
+        match memchr::memchr(b'\n', &data[start..ahead]) {
+            Some(i) => {
+                self.to = start + i;
+                self.clear_until = start + i;
+            }
+            None => {
+                self.to = if ahead == data.len() {
+                    ahead
+                } else {
+                    usize::MAX
+                };
+                self.clear_until = ahead;
+            }
+        }
+        self.found = true;
+    }
+}
 
 /// Per-thread reusable buffers, so the hot loop allocates nothing per chunk.
 #[derive(Debug, Default)]
@@ -117,11 +159,12 @@ impl Detector {
         keywords.for_each_hit(data, |keyword, start, end| {
             scratch.hits.push((keyword as u32, start, end));
         });
+        // In order of start, so the line of one hit serves the next hits
+        // on it (a minified file is one long line with many hits).
+        scratch.hits.sort_unstable_by_key(|&(_, start, _)| start);
+        let mut line = HitLine::default();
         for &(keyword, start, end) in &scratch.hits {
-            let keyword = keyword as usize;
-            // The hit's line, found once per hit and only if a rule needs it.
-            let mut line: Option<(usize, usize)> = None;
-            for &rule in &self.keyword_rules[keyword] {
+            for &rule in &self.keyword_rules[keyword as usize] {
                 let compiled = self.rules.get(rule as usize).compiled();
                 let radius = compiled.radius;
                 let mut window = Window {
@@ -132,17 +175,9 @@ impl Detector {
                 if compiled.single_line {
                     // Its matches cannot cross a line feed: a match that
                     // the hit could select is on the hit's line.
-                    let (from, to) = *line.get_or_insert_with(|| {
-                        let reach = start.saturating_sub(UNBOUNDED_REACH)..start;
-                        let from = memchr::memrchr(b'\n', &data[reach.clone()])
-                            .map_or(reach.start, |i| reach.start + i + 1);
-                        let ahead = end..(end + UNBOUNDED_REACH).min(data.len());
-                        let to = memchr::memchr(b'\n', &data[ahead.clone()])
-                            .map_or(ahead.end, |i| ahead.start + i);
-                        (from, to)
-                    });
-                    window.start = window.start.max(from);
-                    window.end = window.end.min(to);
+                    line.find(data, start, end);
+                    window.start = window.start.max(line.from);
+                    window.end = window.end.min(line.to);
                 }
                 scratch.windows.push(window);
             }
@@ -349,6 +384,35 @@ regex = '''(?m)^[a-z_]{0,20}token[ \t]*=[ \t]*(?P<secret>[A-Za-z0-9]{16})[ \t]*\
             "my_token = Qw3rTy7uI9oP2aS5\r\nx\nlong_token = Zx8cVb2nM4kL6jH1{pad}\nlast_token=Lk9Jh8Gf7Ds6Aa5P"
         );
         let secrets: Vec<String> = find(&d, data.as_bytes()).into_iter().map(|h| h.1).collect();
+        assert_eq!(
+            secrets,
+            ["Qw3rTy7uI9oP2aS5", "Zx8cVb2nM4kL6jH1", "Lk9Jh8Gf7Ds6Aa5P"]
+        );
+    }
+
+    #[test]
+    fn long_lines_share_their_line_without_cutting_later_windows_short() {
+        // Unbounded (`[ ]*`), so its windows reach 4 KB; single-line.
+        let d = detector(
+            r#"
+[[rules]]
+id = "spaced"
+name = "Spaced token"
+severity = "low"
+keywords = ["token"]
+regex = '''token[ ]*=[ ]*(?P<secret>[A-Za-z0-9]{16})'''
+"#,
+        );
+        assert!(d.rules().get(0).compiled().single_line);
+        // One 60 KB line: a hit at the start finds the line (no line feed
+        // within reach), and a hit near 15 KB whose match ends past the
+        // first hit's reach must still be found whole.
+        let mut line = String::from("token=Qw3rTy7uI9oP2aS5;");
+        line.push_str(&"x".repeat(15_000 - line.len()));
+        line.push_str(&format!("token{}=Zx8cVb2nM4kL6jH1;", " ".repeat(3000)));
+        line.push_str(&"y".repeat(60_000 - line.len()));
+        line.push_str("token = Lk9Jh8Gf7Ds6Aa5P");
+        let secrets: Vec<String> = find(&d, line.as_bytes()).into_iter().map(|h| h.1).collect();
         assert_eq!(
             secrets,
             ["Qw3rTy7uI9oP2aS5", "Zx8cVb2nM4kL6jH1", "Lk9Jh8Gf7Ds6Aa5P"]
