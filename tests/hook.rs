@@ -15,22 +15,19 @@ fn secret(n: u32) -> String {
     format!("tt_Hv6Rn2Qx8Tk4Mz7Jc3{n:02}")
 }
 
-/// Runs git in `dir`, isolated from the user's and the system's config (so
-/// no global core.hooksPath interferes), and returns its output.
-fn git_out(dir: &Path, args: &[&str]) -> Output {
-    std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("LEAKGUARD_BIN")
+/// An isolated git command ([`git_command`]) that runs hooks as a user's
+/// shell would, without the test runner's leakguard settings.
+fn hook_git(dir: &Path) -> std::process::Command {
+    let mut cmd = git_command(dir);
+    cmd.env_remove("LEAKGUARD_BIN")
         .env_remove("LEAKGUARD_FAIL_ON")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("git runs")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs git in `dir` ([`hook_git`]) and returns its output.
+fn git_out(dir: &Path, args: &[&str]) -> Output {
+    hook_git(dir).args(args).output().expect("git runs")
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -166,17 +163,10 @@ fn commit(dir: &Path, rules: &(TempDir, PathBuf), extra: &[&str]) -> Output {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    std::process::Command::new("git")
+    hook_git(dir)
         .args(["commit", "-q", "-m", "change"])
         .args(extra)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("LEAKGUARD_FAIL_ON")
         .env("LEAKGUARD_BIN", &wrapper)
-        .env("NO_COLOR", "1")
         .output()
         .unwrap()
 }
@@ -282,15 +272,9 @@ fn the_hook_uses_the_installing_binary_by_default() {
     assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
     write(dir.path(), ".env", "DB_PASSWORD=Wn4t8Qk2Rz7p\n");
     git(dir.path(), &["add", ".env"]);
-    let out = std::process::Command::new("git")
+    let out = hook_git(dir.path())
         .args(["commit", "-q", "-m", "env"])
-        .current_dir(dir.path())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("PATH", path_without_leakguard())
-        .env_remove("LEAKGUARD_BIN")
-        .env_remove("LEAKGUARD_FAIL_ON")
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

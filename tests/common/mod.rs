@@ -84,21 +84,29 @@ negative_examples = ["tt_short"]
     )
 }
 
-/// Runs git in `dir` isolated from the user's and the system's config, with
-/// a fixed identity; panics with git's stderr when it fails.
-pub fn git_in(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> String {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
+/// A git command in `dir`, isolated from the user's and the system's config
+/// (so no global identity or core.hooksPath interferes) and from any
+/// repository the test runner itself is in.
+pub fn git_command(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new("git");
+    cmd.current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_WORK_TREE");
+    cmd
+}
+
+/// Runs git in `dir` ([`git_command`]) with a fixed identity; panics with
+/// git's stderr when it fails.
+pub fn git_in(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> String {
+    let out = git_command(dir)
+        .args(args)
         .env("GIT_AUTHOR_NAME", "Test")
         .env("GIT_AUTHOR_EMAIL", "test@example.com")
         .env("GIT_COMMITTER_NAME", "Test")
         .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_WORK_TREE")
         .envs(envs.iter().copied())
         .output()
         .expect("git runs");
