@@ -103,12 +103,15 @@ impl Keywords {
     }
 
     fn walk<A: Automaton>(&self, a: &A, data: &[u8], hit: &mut impl FnMut(usize, usize, usize)) {
+        let start = a
+            .start_state(Anchored::No)
+            .expect("unanchored searches are enabled");
         if data.len() < INTERLEAVE_MIN {
-            self.walk_lane(a, data, hit);
+            self.walk_stretch(a, data, start, 0..data.len(), 0, hit);
             return;
         }
-        // Lane i owns the matches ending in (bounds[i], bounds[i + 1]] and
-        // starts reading `longest - 1` bytes before its own stretch.
+        // Lane i owns the matches ending after `owned_from[i]` and up to
+        // `end[i]`, and starts reading `longest - 1` bytes before them.
         let step = data.len().div_ceil(LANES);
         let mut owned_from = [0usize; LANES];
         let mut pos = [0usize; LANES];
@@ -118,9 +121,6 @@ impl Keywords {
             pos[lane] = owned_from[lane].saturating_sub(self.longest.saturating_sub(1));
             end[lane] = ((lane + 1) * step).min(data.len());
         }
-        let start = a
-            .start_state(Anchored::No)
-            .expect("unanchored searches are enabled");
         let mut state = [start; LANES];
         let lockstep = (0..LANES).map(|l| end[l] - pos[l]).min().unwrap_or(0);
         for _ in 0..lockstep {
@@ -133,30 +133,33 @@ impl Keywords {
             }
         }
         for lane in 0..LANES {
-            let mut sid = state[lane];
-            for (at, &byte) in data.iter().enumerate().take(end[lane]).skip(pos[lane]) {
-                sid = a.next_state(Anchored::No, sid, byte);
-                if a.is_special(sid) {
-                    self.report(a, sid, at + 1, owned_from[lane], hit);
-                }
-            }
+            self.walk_stretch(
+                a,
+                data,
+                state[lane],
+                pos[lane]..end[lane],
+                owned_from[lane],
+                hit,
+            );
         }
     }
 
-    /// One walk over the whole of a short input.
-    fn walk_lane<A: Automaton>(
+    /// One walk over `data[stretch]` from state `sid`: the whole of a short
+    /// input, or what a lane has left after the lockstep.
+    fn walk_stretch<A: Automaton>(
         &self,
         a: &A,
         data: &[u8],
+        mut sid: aho_corasick::automaton::StateID,
+        stretch: std::ops::Range<usize>,
+        owned_from: usize,
         hit: &mut impl FnMut(usize, usize, usize),
     ) {
-        let mut sid = a
-            .start_state(Anchored::No)
-            .expect("unanchored searches are enabled");
-        for (at, &byte) in data.iter().enumerate() {
+        let first = stretch.start;
+        for (i, &byte) in data[stretch].iter().enumerate() {
             sid = a.next_state(Anchored::No, sid, byte);
             if a.is_special(sid) {
-                self.report(a, sid, at + 1, 0, hit);
+                self.report(a, sid, first + i + 1, owned_from, hit);
             }
         }
     }

@@ -47,18 +47,17 @@ struct HitLine {
     /// The line feed that ends the line; `usize::MAX` when none lies within
     /// [`LINE_REACH`] (windows are then not cut at the end).
     to: usize,
-    /// No line feed lies in `from..clear_until`: a hit inside is on this line.
+    /// No line feed lies in `from..clear_until`: a hit inside is on this
+    /// line. 0 until a line is found (every hit ends after byte 0).
     clear_until: usize,
-    found: bool,
 }
 
 impl HitLine {
     fn find(&mut self, data: &[u8], start: usize, end: usize) {
-        if self.found && self.from <= start && end <= self.clear_until {
+        if self.from <= start && end <= self.clear_until {
             return;
         }
-        let back = start.saturating_sub(LINE_REACH);
-        self.from = memchr::memrchr(b'\n', &data[back..start]).map_or(back, |i| back + i + 1);
+        self.from = line_start_within(data, start, LINE_REACH);
         let ahead = (start + LINE_REACH).min(data.len());
         match memchr::memchr(b'\n', &data[start..ahead]) {
             Some(i) => {
@@ -74,8 +73,14 @@ impl HitLine {
                 self.clear_until = ahead;
             }
         }
-        self.found = true;
     }
+}
+
+/// Where the line holding `data[at]` starts, looking back at most `reach`
+/// bytes (if it starts further back, that bound).
+fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
+    let from = at.saturating_sub(reach);
+    memchr::memrchr(b'\n', &data[from..at]).map_or(from, |i| from + i + 1)
 }
 
 /// Per-thread reusable buffers, so the hot loop allocates nothing per chunk.
@@ -236,9 +241,7 @@ impl Detector {
             if !rule.filters.is_empty() {
                 // The value's line before it, for filters that compare the
                 // value with its key.
-                let from = secret.start().saturating_sub(filters::LINE_BEFORE_MAX);
-                let line_start = memchr::memrchr(b'\n', &data[from..secret.start()])
-                    .map_or(from, |i| from + i + 1);
+                let line_start = line_start_within(data, secret.start(), filters::LINE_BEFORE_MAX);
                 let before = &data[line_start..secret.start()];
                 if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
                     continue;

@@ -6,7 +6,7 @@
 //! under its own path instead of a second scan. Only files of a size shared
 //! with another file are hashed, so a tree without copies pays nothing.
 
-use super::{ScanConfig, Worker};
+use super::{lock, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::{Error, Result};
 use crate::filter::Origin;
@@ -31,7 +31,7 @@ impl SeenContent {
     /// returns that file's index instead.
     fn first_holder(&self, data: &[u8], index: usize) -> Option<usize> {
         let hash = *blake3::hash(data).as_bytes();
-        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut seen = lock(&self.0);
         match seen.entry(hash) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
             std::collections::hash_map::Entry::Vacant(e) => {

@@ -3,7 +3,7 @@
 //! on the calling thread and hands them to the thread pool in batches, so
 //! blobs are scanned while the walk goes on.
 
-use super::{Progress, ScanConfig, Worker};
+use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
@@ -14,13 +14,7 @@ use crate::source::odb::{Kind, Objects};
 use git2::Oid;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
-
-/// Locks `m`, ignoring poisoning (a panicking scan task is a bug that
-/// surfaces anyway; the data is still consistent for the others).
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+use std::sync::Mutex;
 
 /// What scanning one blob produced.
 #[derive(Default)]

@@ -136,6 +136,12 @@ fn fired_rules(rules: &RuleSet, report: &Report) -> Vec<RuleInfo> {
         .collect()
 }
 
+/// Locks `m`, ignoring poisoning (a panicking scan task is a bug that
+/// surfaces anyway; the data is still consistent for the others).
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Per-thread state: reused across every file the thread scans.
 #[derive(Default)]
 struct Worker {

@@ -83,22 +83,25 @@ fn gix_id(oid: Oid) -> gix::ObjectId {
         .unwrap_or_else(|_| gix::ObjectId::null(gix::hash::Kind::Sha1))
 }
 
+/// A lookup's outcome as a one-line reason when there is no object.
+fn found<T, E: std::fmt::Display>(lookup: Result<Option<T>, E>) -> Result<T, String> {
+    match lookup {
+        Ok(Some(t)) => Ok(t),
+        Ok(None) => Err("object not found".into()),
+        Err(e) => Err(crate::error::one_line(&e.to_string())),
+    }
+}
+
 impl Objects {
     /// The object's kind and size, without inflating it.
     pub fn header(&self, oid: Oid) -> Result<(Kind, u64), String> {
-        match self.repo.objects.try_header(&gix_id(oid)) {
-            Ok(Some(h)) => Ok((h.kind.into(), h.size)),
-            Ok(None) => Err("object not found".into()),
-            Err(e) => Err(crate::error::one_line(&e.to_string())),
-        }
+        let h = found(self.repo.objects.try_header(&gix_id(oid)))?;
+        Ok((h.kind.into(), h.size))
     }
 
     /// Reads the object into `buf`; returns its kind and bytes.
     pub fn read<'b>(&self, oid: Oid, buf: &'b mut Vec<u8>) -> Result<(Kind, &'b [u8]), String> {
-        match self.repo.objects.try_find(&gix_id(oid), buf) {
-            Ok(Some(data)) => Ok((data.kind.into(), data.data)),
-            Ok(None) => Err("object not found".into()),
-            Err(e) => Err(crate::error::one_line(&e.to_string())),
-        }
+        let data = found(self.repo.objects.try_find(&gix_id(oid), buf))?;
+        Ok((data.kind.into(), data.data))
     }
 }
