@@ -13,12 +13,12 @@ const SECRET: &str = "tt_Qm7vX2kLp9Rz4Wt8Nb3H";
 
 fn validate(log: &Path) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Std::new("python3")
+    let out = Std::new(common::python::python())
         .arg(root.join("tests/support/validate_sarif.py"))
         .arg(root.join("fixtures/sarif-schema-2.1.0.json"))
         .arg(log)
         .output()
-        .expect("python3 runs (CI installs jsonschema from .ci/requirements.txt)");
+        .expect("the tests' python runs (tests/common/python.rs installs jsonschema)");
     assert!(
         out.status.success(),
         "SARIF does not validate:\n{}{}",

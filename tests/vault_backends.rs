@@ -1,8 +1,9 @@
 //! The vault backends against real services that these tests start on
 //! 127.0.0.1, each on a free port, and stop when the test ends:
 //!
-//! - **AWS Secrets Manager**: moto in server mode (`python3 -m moto.server`,
-//!   PyPI `moto[server]`, installed by `.ci/requirements.txt`), seeded through
+//! - **AWS Secrets Manager**: moto in server mode (`python -m moto.server`,
+//!   PyPI `moto[server]` from `.ci/requirements.txt`, installed on first use
+//!   into a virtual environment under target/ by tests/common/python.rs), seeded through
 //!   boto3 by `tests/support/vault_moto_seed.py`. One test makes moto verify
 //!   SigV4 signatures and IAM policies, so the signing is checked too.
 //! - **HashiCorp Vault KV v2**: HashiCorp's `vault` binary cannot be installed
@@ -16,7 +17,7 @@
 //! - Retry and error-message rules are checked against a scripted raw HTTP
 //!   responder in this file (to answer 503/429/403 on demand).
 //!
-//! When python3, moto or OpenBao is missing these tests FAIL with a message
+//! When python3 (with venv and pip) is missing these tests FAIL with a message
 //! saying what to install; they never skip.
 
 use leakguard::vault::aws::{self, AwsCredentials, SmConfig};
@@ -28,7 +29,7 @@ use leakguard::vault::{ManagedValue, VaultError};
 #[path = "common/servers.rs"]
 mod servers;
 use serde_json::{json, Value};
-use servers::{free_port, start_bao, Bao, Service, ROOT_TOKEN};
+use servers::{free_port, python, start_bao, Bao, Service, ROOT_TOKEN};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -56,14 +57,13 @@ fn fast_http() -> HttpSettings {
 
 // ---------------------------------------------------------------- AWS (moto)
 
-const MOTO_HINT: &str =
-    "The AWS tests need moto in server mode: `python3 -m pip install -r .ci/requirements.txt` \
-                         (moto[server])";
+const MOTO_HINT: &str = "The AWS tests run moto in server mode (moto[server] from \
+                         .ci/requirements.txt, installed into the tests' virtual environment)";
 const REGION: &str = "eu-west-1";
 
 fn start_moto() -> Service {
     let port = free_port();
-    let mut cmd = Command::new("python3");
+    let mut cmd = Command::new(python());
     cmd.args([
         "-m",
         "moto.server",
@@ -85,7 +85,7 @@ fn seed_moto(s: &Service, mut spec: Value) -> Value {
     spec["endpoint"] = json!(endpoint(s));
     spec["region"] = json!(REGION);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/vault_moto_seed.py");
-    let mut child = Command::new("python3")
+    let mut child = Command::new(python())
         .arg(script)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

