@@ -58,9 +58,14 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
                 minimum.negative
             ));
         }
+        // A rule selected by file name runs its examples as such a file.
+        let path = rule.paths.first().map(|g| crate::rules::example_path(g));
+        let path = path.as_deref();
         for (n, example) in rule.examples.iter().enumerate() {
             let lower = example.to_ascii_lowercase();
-            if !rule.keywords.iter().any(|k| lower.contains(k.as_str())) {
+            if !rule.keywords.is_empty()
+                && !rule.keywords.iter().any(|k| lower.contains(k.as_str()))
+            {
                 problem(format!(
                     "example {} contains none of the keywords {:?}",
                     n + 1,
@@ -69,7 +74,7 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
                 continue;
             }
             candidates.clear();
-            detector.detect(example.as_bytes(), &mut scratch, &mut candidates);
+            detector.detect_in(path, example.as_bytes(), &mut scratch, &mut candidates);
             if !candidates.iter().any(|c| c.rule == index) {
                 problem(format!(
                     "example {} does not match (or its secret is filtered as a look-alike or low entropy)",
@@ -77,9 +82,22 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
                 ));
             }
         }
+        // ...and only as such a file.
+        if let (Some(_), Some(example)) = (path, rule.examples.first()) {
+            candidates.clear();
+            detector.detect_in(
+                Some("unrelated/notes.txt"),
+                example.as_bytes(),
+                &mut scratch,
+                &mut candidates,
+            );
+            if candidates.iter().any(|c| c.rule == index) {
+                problem("example 1 matches in a file its paths do not select".into());
+            }
+        }
         for (n, negative) in rule.negative_examples.iter().enumerate() {
             candidates.clear();
-            detector.detect(negative.as_bytes(), &mut scratch, &mut candidates);
+            detector.detect_in(path, negative.as_bytes(), &mut scratch, &mut candidates);
             if candidates.iter().any(|c| c.rule == index) {
                 problem(format!("negative example {} matches", n + 1));
             }

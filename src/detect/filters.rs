@@ -15,8 +15,8 @@ pub enum Filter {
     /// Rejects references to a value rather than the value: `$VAR`,
     /// `process.env.X`, `os.getenv(...)`, `config.db.password`, `MY_PASSWORD`.
     NotReference,
-    /// Rejects hashes and ids: hex strings of hash length (git SHAs, MD5/SHA
-    /// digests), `sha512-…` integrity strings, UUIDs.
+    /// Rejects hashes and ids: hex strings of SHA-family length (git SHAs,
+    /// SHA-1/256/512 digests), `sha512-…` integrity strings, UUIDs.
     NotHash,
     /// Rejects values made only of dictionary words (`mySecretPassword`).
     NotWord,
@@ -27,6 +27,30 @@ pub enum Filter {
     /// (`Win32_System_PasswordManagement = ["Win32_System"]`,
     /// `auth_token: auth_token`).
     NotOwnKey,
+    /// Rejects a value whose key, read from the line before it, does not
+    /// name a secret (`author`, `tokenizer`, `authority`), names something
+    /// about one rather than the secret itself (`password_hint`,
+    /// `token_url`, `secret_name`, `min_password_length`), or names a
+    /// pagination or form token (`NextToken`, `page_token`, `csrf_token`).
+    KeyNamesSecret,
+    /// Rejects file paths, URLs and Makefile-style prerequisites:
+    /// `~/.git-credentials`, `/etc/app/db.pass`, `build/reset.o`,
+    /// `https://auth.example.org/token`.
+    NotPath,
+    /// Rejects digests that are not hex of a hash's length: `sha512-…`
+    /// integrity strings, UUIDs, Django's unusable-password marker. For
+    /// rules whose key already names a secret, where a 32- or 40-hex value
+    /// is a token.
+    NotDigest,
+    /// Rejects e-mail addresses (`author = "jane@acme.io"`).
+    NotEmail,
+    /// Rejects cloud resource names and ids: ARNs, `projects/…/secrets/…`,
+    /// Key Vault secret URLs.
+    NotResourceId,
+    /// Rejects the default and placeholder passwords of documentation and
+    /// tests (`password123`, `admin`, `secret`, `replace-me`, `********`,
+    /// `your-api-key-here`) that the markers shared by every rule miss.
+    NotPlaceholder,
 }
 
 /// How much of a value's line, before it, filters are shown: enough for any
@@ -38,8 +62,10 @@ impl Filter {
     /// part of the value's line that precedes it (at most
     /// [`LINE_BEFORE_MAX`] bytes); only [`Filter::NotOwnKey`] reads it.
     pub fn rejects(self, value: &[u8], before: &[u8]) -> bool {
-        if self == Filter::NotOwnKey {
-            return !value.is_empty() && memchr::memmem::find(before, value).is_some();
+        match self {
+            Filter::NotOwnKey => return !value.is_empty() && contains_loosely(before, value),
+            Filter::KeyNamesSecret => return !key_names_secret(before),
+            _ => {}
         }
         let Ok(value) = std::str::from_utf8(value) else {
             return false;
@@ -49,9 +75,30 @@ impl Filter {
             Filter::NotHash => is_hash_or_id(value),
             Filter::NotWord => is_words(value),
             Filter::NotMedia => is_media(value),
-            Filter::NotOwnKey => unreachable!("handled above"),
+            Filter::NotPath => is_path(value),
+            Filter::NotDigest => is_digest(value),
+            Filter::NotEmail => is_email(value),
+            Filter::NotResourceId => is_resource_id(value),
+            Filter::NotPlaceholder => is_placeholder(value),
+            Filter::NotOwnKey | Filter::KeyNamesSecret => unreachable!("handled above"),
         }
     }
+}
+
+/// Whether `needle` occurs in `hay` ignoring ASCII case, with `-` and `_`
+/// alike (`X_AMZ_CREDENTIAL: &str = "X-Amz-Credential"`).
+fn contains_loosely(hay: &[u8], needle: &[u8]) -> bool {
+    let fold = |b: u8| {
+        if b == b'-' {
+            b'_'
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
+    needle.len() <= hay.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(&a, &b)| fold(a) == fold(b)))
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -73,7 +120,39 @@ fn is_reference(v: &str) -> bool {
     if v.contains('(') || v.contains(')') || v.contains('[') {
         return true;
     }
-    // Dotted identifiers: process.env.TOKEN, config.db.password, self.secret.
+    // Identifiers rather than values: `resolved_botocore_credentials`,
+    // `SecretStr`, `AWSAccessKeyId`, `serverlessrepo:applicationId`,
+    // f-string templates (`share-{portfolio_id}`).
+    if !v.bytes().any(|b| b.is_ascii_digit()) {
+        let idents = v.split(':').all(is_identifier);
+        let snake = is_identifier(v) && v.contains('_') && v == v.to_ascii_lowercase();
+        let pascal = is_identifier(v)
+            && v.starts_with(|c: char| c.is_ascii_uppercase())
+            && v.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && v.bytes().any(|b| b.is_ascii_lowercase());
+        if snake || pascal || (v.contains(':') && idents) {
+            return true;
+        }
+    }
+    if let Some(open) = v.find('{') {
+        if v[open + 1..]
+            .find('}')
+            .is_some_and(|close| is_identifier(&v[open + 1..open + 1 + close]))
+        {
+            return true;
+        }
+    }
+    // Namespaced paths (crate::signer::SigningKey) and Cargo features.
+    if v.starts_with("dep:")
+        || (v.contains("::") && v.split("::").all(|s| s.is_empty() || is_identifier(s)))
+    {
+        return true;
+    }
+    // Dotted identifiers: process.env.TOKEN, config.db.password, self.secret
+    // (a JWT's dotted segments are base64url, not names).
+    if v.starts_with("eyJ") {
+        return false;
+    }
     let segments: Vec<&str> = v.split('.').collect();
     if segments.len() > 1 && segments.iter().all(|s| is_identifier(s)) {
         return true;
@@ -106,7 +185,9 @@ fn is_hex(s: &str) -> bool {
 }
 
 fn is_hash_or_id(v: &str) -> bool {
-    const HASH_LENGTHS: [usize; 6] = [32, 40, 56, 64, 96, 128];
+    // Not 32 (MD5): that is also the shape of many providers' API keys,
+    // and a key that names a secret says which it is.
+    const HASH_LENGTHS: [usize; 5] = [40, 56, 64, 96, 128];
     if is_hex(v) && HASH_LENGTHS.contains(&v.len()) {
         return true;
     }
@@ -117,7 +198,15 @@ fn is_hash_or_id(v: &str) -> bool {
             return true;
         }
     }
+    // Django's unusable-password marker: `!` and 40 random characters.
+    if v.len() == 41 && v.starts_with('!') && v[1..].bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return true;
+    }
     is_uuid(v)
+}
+
+fn is_digest(v: &str) -> bool {
+    !(is_hex(v) && v.len() >= 32) && is_hash_or_id(v)
 }
 
 fn is_uuid(v: &str) -> bool {
@@ -183,6 +272,770 @@ fn is_media(v: &str) -> bool {
     v.starts_with("data:") || MAGIC.iter().any(|m| v.starts_with(m))
 }
 
+/// Words that, as a whole token of a key, say its value is a secret.
+const SECRET_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passwort",
+    "passphrase",
+    "passcode",
+    "pwd",
+    "pass",
+    "pw",
+    "secret",
+    "secrets",
+    "token",
+    "credential",
+    "credentials",
+    "creds",
+    "apikey",
+    "apitoken",
+    "auth",
+    "authkey",
+    "authtoken",
+    "privatekey",
+    "accesskey",
+    "secretkey",
+];
+
+/// Words that, before `key`, make it a credential (`api_key`, `signingKey`).
+const KEY_QUALIFIERS: &[&str] = &[
+    "api",
+    "access",
+    "secret",
+    "private",
+    "auth",
+    "signing",
+    "encryption",
+    "enc",
+    "master",
+    "app",
+    "application",
+    "client",
+    "consumer",
+    "license",
+    "licence",
+    "session",
+    "jwt",
+    "hmac",
+    "shared",
+    "service",
+    "account",
+    "storage",
+    "subscription",
+    "crypt",
+    "cipher",
+    "aes",
+    "server",
+    "admin",
+    "rest",
+    "sdk",
+    "developer",
+    "dev",
+    "write",
+    "read",
+    "ingest",
+    "integration",
+    "webhook",
+];
+
+/// Last tokens of a key that say its value is about a secret, not the
+/// secret: `password_hint`, `token_url`, `secret_name`.
+const METADATA_WORDS: &[&str] = &[
+    "hint",
+    "file",
+    "files",
+    "path",
+    "paths",
+    "dir",
+    "url",
+    "uri",
+    "urls",
+    "endpoint",
+    "host",
+    "name",
+    "names",
+    "id",
+    "ids",
+    "type",
+    "types",
+    "length",
+    "len",
+    "size",
+    "count",
+    "min",
+    "max",
+    "ttl",
+    "expiry",
+    "expires",
+    "expiration",
+    "expire",
+    "timeout",
+    "lifetime",
+    "format",
+    "field",
+    "fields",
+    "header",
+    "label",
+    "prompt",
+    "message",
+    "msg",
+    "text",
+    "placeholder",
+    "policy",
+    "regex",
+    "pattern",
+    "validator",
+    "validation",
+    "strength",
+    "reset",
+    "rule",
+    "rules",
+    "hash",
+    "hashed",
+    "hasher",
+    "digest",
+    "mode",
+    "enabled",
+    "disabled",
+    "required",
+    "env",
+    "var",
+    "variable",
+    "index",
+    "location",
+    "ref",
+    "arn",
+    "version",
+    "prefix",
+    "suffix",
+    "template",
+    "provider",
+    "method",
+    "style",
+    "class",
+    "column",
+    "input",
+    "box",
+    "button",
+    "icon",
+    "visible",
+    "changed",
+    "limit",
+    "at",
+    "date",
+    "time",
+    "ms",
+    "seconds",
+    "secs",
+    "age",
+    "chars",
+    "encoding",
+    "algorithm",
+    "algo",
+    "cost",
+    "rounds",
+    "iterations",
+    "manager",
+    "handler",
+    "helper",
+    "command",
+    "cmd",
+    "script",
+    "source",
+    "table",
+    "attr",
+    "attribute",
+    "param",
+    "parameter",
+    "option",
+    "options",
+    "schema",
+    "view",
+    "page",
+    "screen",
+    "form",
+    "dialog",
+    "modal",
+    "link",
+    "route",
+    "callback",
+    "redirect",
+    "store",
+    "storage",
+    "cache",
+    "kind",
+    "scope",
+    "scopes",
+    "audience",
+    "issuer",
+    "usage",
+    "check",
+    "policy",
+    "salt_length",
+    "error",
+    "errors",
+    "status",
+    "state",
+    "list",
+    "flag",
+    "key_id",
+    "keyid",
+    "len",
+    "bits",
+    "lookup",
+    "mask",
+    "masked",
+    "char",
+    "symbols",
+    "digits",
+    "lowercase",
+    "uppercase",
+    "entry",
+    "ui",
+    "dto",
+    "request",
+    "response",
+    "lock",
+    "locked",
+    "attempts",
+    "retries",
+    "history",
+    "sha",
+    "checksum",
+    "etag",
+    "fingerprint",
+    "commit",
+    "rev",
+    "revision",
+    "mgr",
+    "last",
+    "used",
+    "updated",
+    "created",
+    "pop",
+    "get",
+    "has",
+    "is",
+    "set_at",
+    "supported",
+    "dir",
+    "bytes",
+    "hex",
+    "urlsafe",
+    "generator",
+    "generate",
+    "gen",
+    "factory",
+    "provider",
+    "loader",
+    "reader",
+    "writer",
+];
+
+/// Tokens of a key that make it a pagination, form or request token, not
+/// a credential (`NextToken`, `next_page_token`, `csrf_token`).
+const NOT_CREDENTIAL_WORDS: &[&str] = &[
+    "next",
+    "page",
+    "continuation",
+    "cursor",
+    "marker",
+    "pagination",
+    "resume",
+    "resumption",
+    "sync",
+    "csrf",
+    "xsrf",
+    "forgery",
+    "cancellation",
+    "cancel",
+    "stop",
+    "lexer",
+    "parser",
+    "eof",
+    "bos",
+    "unk",
+    "pad",
+    "sep",
+    "mask",
+    "special",
+    "max",
+    "num",
+    "total",
+    "example",
+    "starting",
+    "input",
+    "output",
+    "change",
+    "copy",
+    "export",
+    "import",
+    "update",
+    "idempotency",
+    "verification",
+    "variants",
+    "sample",
+    "dummy",
+    "fake",
+    "mock",
+];
+
+/// The identifiers written last before a value on its line, nearest
+/// first (at most `n`): for `val password: String = "` that is `String`,
+/// then `password`.
+fn last_identifiers(before: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut end = before.len();
+    while out.len() < n && end > 0 {
+        while end > 0 && !is_key_byte(before[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && is_key_byte(before[start - 1]) {
+            start -= 1;
+        }
+        if start == end {
+            break;
+        }
+        let ident = &before[start..end];
+        // A type path (`AWS::SecretsManager::Secret`) names a type, not a key.
+        if start >= 2 && &before[start - 2..start] == b"::" {
+            out.push(&before[..0]);
+            end = start - 2;
+            continue;
+        }
+        // Python string prefixes (r"…", b'…') are not keys.
+        let prefix = matches!(
+            ident.to_ascii_lowercase().as_slice(),
+            b"r" | b"b" | b"u" | b"f" | b"rb" | b"br"
+        ) && out.is_empty()
+            && end == before.len().saturating_sub(1);
+        if !prefix {
+            out.push(ident);
+        }
+        end = start;
+    }
+    out
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'
+}
+
+/// Splits a key into lowercase tokens on `_ - .`, digits and camelCase
+/// humps: `dbPassword` → db, password; `X-API-Key` → x, api, key.
+fn key_tokens(key: &[u8]) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    let mut prev: Option<u8> = None;
+    for (i, &b) in key.iter().enumerate() {
+        if !b.is_ascii_alphabetic() {
+            if !current.is_empty() {
+                tokens.push(std::mem::take(&mut current));
+            }
+            prev = None;
+            continue;
+        }
+        let next_lower = key.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+        let hump = b.is_ascii_uppercase()
+            && prev
+                .is_some_and(|p| p.is_ascii_lowercase() || (p.is_ascii_uppercase() && next_lower));
+        if hump && !current.is_empty() {
+            tokens.push(std::mem::take(&mut current));
+        }
+        current.push(b.to_ascii_lowercase() as char);
+        prev = Some(b);
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    tokens
+}
+
+/// Whether these tokens name a credential, and the index of the token
+/// that does.
+fn secret_token(tokens: &[String]) -> Option<usize> {
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let named = SECRET_WORDS.contains(&t.as_str())
+            || (t == "key" && i > 0 && KEY_QUALIFIERS.contains(&tokens[i - 1].as_str()));
+        named.then_some(i)
+    })
+}
+
+/// Whether the key nearest before a value (one of the last three
+/// identifiers on its line, the nearest that names a secret) names the
+/// secret itself.
+pub fn key_names_secret(before: &[u8]) -> bool {
+    // What joins the key to the value: `(` for a setter or call, `,` for
+    // a (key, value) pair, else an assignment.
+    let joint = before
+        .iter()
+        .rev()
+        .find(|&&b| {
+            !matches!(
+                b,
+                b'"' | b'\'' | b'`' | b' ' | b'\t' | b'[' | b'r' | b'b' | b'u' | b'f'
+            )
+        })
+        .copied();
+    if joint == Some(b',') && !pair_is_call_arguments(before) {
+        return false;
+    }
+    for ident in last_identifiers(before, 3) {
+        let tokens = key_tokens(ident);
+        let Some(at) = secret_token(&tokens) else {
+            continue;
+        };
+        if tokens
+            .iter()
+            .any(|t| NOT_CREDENTIAL_WORDS.contains(&t.as_str()))
+        {
+            return false;
+        }
+        // Metadata after the secret word (`password_hint`, `tokenUrl`);
+        // `key_id`-style pairs too.
+        let after = &tokens[at + 1..];
+        if joint == Some(b'(') && !after.is_empty() {
+            // `setPassword(`, not `token.pop(`.
+            return false;
+        }
+        if after.iter().any(|t| METADATA_WORDS.contains(&t.as_str())) {
+            return false;
+        }
+        // `min_password_length` style: metadata before it counts only for
+        // measures (the secret word is then not last).
+        return true;
+    }
+    false
+}
+
+/// For `KEY", "value` : whether the quoted key is the first argument of a
+/// call (`define('DB_PASSWORD', '…')`, `put("token", "…")`), not an item
+/// of a list (`__all__ = ["token_hex", "token_urlsafe"]`).
+fn pair_is_call_arguments(before: &[u8]) -> bool {
+    let mut i = before.len();
+    let skip_space = |i: &mut usize| {
+        while *i > 0 && matches!(before[*i - 1], b' ' | b'\t') {
+            *i -= 1;
+        }
+    };
+    // The value's opening quote, then spaces, the comma, spaces.
+    while i > 0 && matches!(before[i - 1], b'"' | b'\'' | b'`' | b' ' | b'\t') {
+        i -= 1;
+    }
+    if i == 0 || before[i - 1] != b',' {
+        return false;
+    }
+    i -= 1;
+    skip_space(&mut i);
+    // The key, quoted.
+    let Some(&quote) = before.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    if !matches!(quote, b'"' | b'\'' | b'`') {
+        return false;
+    }
+    i -= 1;
+    while i > 0 && before[i - 1] != quote {
+        i -= 1;
+    }
+    if i == 0 {
+        return false;
+    }
+    i -= 1;
+    skip_space(&mut i);
+    i > 0 && before[i - 1] == b'('
+}
+
+fn is_path(v: &str) -> bool {
+    if v.contains("://") {
+        return true;
+    }
+    let b = v.as_bytes();
+    if v.starts_with("~/") || v.starts_with("./") || v.starts_with("../") || v.starts_with("\\") {
+        return true;
+    }
+    if b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/')
+    {
+        return true;
+    }
+    // host or host:port
+    let host = v.split_once(':').map_or(v, |(h, port)| {
+        if !port.is_empty() && port.bytes().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            ""
+        }
+    });
+    if host.contains('.')
+        && host
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+        && host.split('.').count() >= 3
+    {
+        return true;
+    }
+    let path_chars = b
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'));
+    if !path_chars || !v.contains('/') {
+        return false;
+    }
+    // `/etc/app/db.pass`, `build/reset.o`, `config/keys/prod.pem`: segments
+    // of a path, the last a file name with a short extension, or absolute
+    // with at least two segments.
+    let last = v.rsplit('/').next().unwrap_or("");
+    let has_ext = last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+    });
+    has_ext || (v.starts_with('/') && v.matches('/').count() >= 2)
+}
+
+fn is_email(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+        && domain
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+}
+
+fn is_resource_id(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    lower.starts_with("arn:")
+        || lower.starts_with("projects/")
+        || lower.starts_with("/subscriptions/")
+        || lower.contains(".vault.azure.net/")
+        || lower.starts_with("secretsmanager:")
+        || lower.starts_with("ssm:")
+        || lower.starts_with("vault:")
+        || lower.starts_with("op://")
+}
+
+/// Passwords only a tutorial or a test uses: whole values, compared
+/// without case and without trailing digits and punctuation.
+const DEFAULT_PASSWORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "pass",
+    "pwd",
+    "admin",
+    "administrator",
+    "root",
+    "toor",
+    "test",
+    "tester",
+    "testing",
+    "testpass",
+    "testpassword",
+    "secret",
+    "mysecret",
+    "topsecret",
+    "guest",
+    "user",
+    "username",
+    "demo",
+    "changeit",
+    "default",
+    "none",
+    "empty",
+    "qwerty",
+    "letmein",
+    "foo",
+    "bar",
+    "foobar",
+    "baz",
+    "abc",
+    "abcd",
+    "asdf",
+    "mypassword",
+    "mypass",
+    "yourpassword",
+    "newpassword",
+    "oldpassword",
+    "dbpassword",
+    "userpassword",
+    "adminpassword",
+    "token",
+    "mytoken",
+    "apikey",
+    "myapikey",
+    "key",
+    "mykey",
+    "value",
+    "string",
+    "postgres",
+    "mysql",
+    "oracle",
+    "redis",
+    "rabbitmq",
+    "sa",
+    "hello",
+    "helloworld",
+    "s3cr3t",
+    "p4ssw0rd",
+    "passw0rd",
+    "p@ssw0rd",
+    "p@ssword",
+    "pass@word",
+    "p@ss",
+    "p4ss",
+    "pa55word",
+    "pa$$word",
+    "1234",
+    "12345",
+    "123456",
+    "1234567",
+    "123456789",
+    "1234567890",
+    "0000",
+    "000000",
+    "111111",
+    "abc123",
+    "qwerty123",
+    "fake",
+    "fakepassword",
+    "faketoken",
+    "invalid",
+    "wrong",
+    "wrongpassword",
+    "badpassword",
+    "incorrect",
+    "secure",
+    "supersecret",
+    "notasecret",
+    "notsecret",
+    "unused",
+    "todo",
+    "tbd",
+    "fixme",
+    "null",
+    "nil",
+    "undefined",
+];
+
+/// Substrings that mark a value as written to be replaced.
+const PLACEHOLDER_PARTS: &[&str] = &[
+    "replace",
+    "insert",
+    "enter_",
+    "enter-",
+    "-here",
+    "_here",
+    "here_",
+    "goes_here",
+    "put_",
+    "fill",
+    "***",
+    "•",
+    "...",
+    "…",
+    "tbd",
+    "todo",
+    "fixme",
+    "fake",
+    "mock",
+    "not-a-",
+    "not_a_",
+    "notreal",
+    "not-real",
+    "test-",
+    "test_",
+    "-test",
+    "_test",
+    "foobar",
+    "lorem",
+    "ipsum",
+    "secretkey",
+    "secret_key",
+    "secret-key",
+    "api_key",
+    "api-key",
+    "apikey",
+    "some_",
+    "some-",
+    "my_",
+    "my-",
+    "abc123",
+    "123abc",
+    "qwerty",
+    "asdf",
+    "password",
+    "passwd",
+    "-token",
+    "token-",
+    "_token",
+    "token_",
+    "-secret",
+    "secret-",
+    "_secret",
+    "secret_",
+];
+
+/// How many runs of four ascending characters (`abcd`, `1234`, `wxyz`)
+/// `b` holds, not counting overlaps.
+fn ascending_runs(b: &[u8]) -> usize {
+    let mut runs = 0;
+    let mut i = 0;
+    while i + 3 < b.len() {
+        let w = &b[i..i + 4];
+        if w.iter().all(u8::is_ascii_alphanumeric) && w.windows(2).all(|p| p[1] == p[0] + 1) {
+            runs += 1;
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn is_placeholder(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation());
+    if DEFAULT_PASSWORDS.contains(&lower.as_str()) || DEFAULT_PASSWORDS.contains(&stem) {
+        return true;
+    }
+    if PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // Short letters-only made-up passwords: `somepass`, `badpass`, `testpw`.
+    if lower.len() <= 10
+        && lower.bytes().all(|c| c.is_ascii_alphabetic())
+        && ["pass", "pw", "pswd", "pwd"]
+            .iter()
+            .any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    // Dates and times: `2016-09-08T21:47:36Z`.
+    let b = lower.as_bytes();
+    if b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-' {
+        return true;
+    }
+    // Typed sequences in documentation values: `abcd1234defg5678`,
+    // `AB1C2defGHijkLMNo3PqQRstUvwxyz`.
+    if b.len() >= 12 && ascending_runs(b) >= 2 {
+        return true;
+    }
+    // One character repeated, or only punctuation: `xxx`, `*****`, `---`.
+    let first = lower.as_bytes()[0];
+    lower.bytes().all(|c| c == first) || lower.bytes().all(|c| c.is_ascii_punctuation())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +1085,101 @@ mod tests {
         assert!(Filter::NotWord.rejects(b"correct-horse-battery-staple", b""));
         assert!(!Filter::NotWord.rejects(b"hunter2", b""));
         assert!(!Filter::NotWord.rejects(b"qZxvPlmwRt", b""));
+    }
+
+    #[test]
+    fn key_names_a_secret() {
+        for before in [
+            "db_password = \"",
+            "val password: String = \"",
+            "<add key=\"DbPassword\" value=\"",
+            "define('DB_PASSWORD', '",
+            "$config['smtp_pass'] = '",
+            "  \"clientSecret\": \"",
+            "X-API-Key: ",
+            "export AUTH_TOKEN=",
+            "conn.setPassword(\"",
+            "password = r\"",
+            "define('DB_PASSWORD', \"",
+            "os.environ.setdefault(\"API_TOKEN\", \"",
+            "signingKey: ",
+            "ansible_become_pass=",
+        ] {
+            assert!(key_names_secret(before.as_bytes()), "{before}");
+        }
+        for before in [
+            "author = \"",
+            "tokenizer = \"",
+            "authority: ",
+            "password_hint = \"",
+            "token_url = \"",
+            "secret_name: ",
+            "NextToken: \"",
+            "\"nextPageToken\": \"",
+            "csrf_token = \"",
+            "USER_GITCREDENTIALS_FILE = ",
+            "monkey = \"",
+            "bypass = \"",
+            "max_tokens = \"",
+            "__all__ = [\"choice\", \"token_bytes\", \"",
+            "encoded_keys = decoded_token.pop(\"",
+            "\"PasswordLastUsed\": \"",
+            "\"ClientToken\": \"",
+            "",
+        ] {
+            assert!(!key_names_secret(before.as_bytes()), "{before}");
+        }
+    }
+
+    #[test]
+    fn paths_emails_resources_placeholders() {
+        for v in [
+            "~/.git-credentials",
+            "/etc/app/db.pass",
+            "build/reset.o",
+            "https://auth.acme.io/oauth/token",
+            "C:\\secrets\\db.txt",
+            "/var/run/secrets/kubernetes.io",
+        ] {
+            assert!(Filter::NotPath.rejects(v.as_bytes(), b""), "{v}");
+        }
+        for v in ["Zk3W/q8Lr2Xm9+Tv7Pb4Nc==", "s3cr3t/P4ss", "Tr0ub4dor&3"] {
+            assert!(!Filter::NotPath.rejects(v.as_bytes(), b""), "{v}");
+        }
+        assert!(Filter::NotEmail.rejects(b"jane.doe@acme-corp.io", b""));
+        assert!(!Filter::NotEmail.rejects(b"P@ssw0rd99", b""));
+        assert!(!Filter::NotEmail.rejects(b"s3cr3t@P4ss.9", b""));
+        assert!(Filter::NotResourceId.rejects(
+            b"arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf",
+            b""
+        ));
+        assert!(!Filter::NotResourceId.rejects(b"Kq8Wz3Lr9Xm2", b""));
+        for v in [
+            "password123",
+            "Admin",
+            "secret!",
+            "replace-me-please",
+            "********",
+            "your-api-key-here",
+            "xxx",
+            "test_password_1",
+            "P@ssw0rd",
+            "2016-09-08T21:47:36Z",
+            "abcd1234defg5678",
+            "export-token-cu4lg26ofcziixny",
+            "smb-file-server-password",
+        ] {
+            assert!(Filter::NotPlaceholder.rejects(v.as_bytes(), b""), "{v}");
+        }
+        for v in [
+            "Welcome2023!",
+            "Tr0ub4dor&3",
+            "dbadmin_2019",
+            "qwe7ASDzx",
+            "Kq8Wz3Lr9Xm2",
+        ] {
+            assert!(!Filter::NotPlaceholder.rejects(v.as_bytes(), b""), "{v}");
+        }
     }
 
     #[test]

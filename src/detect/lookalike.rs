@@ -54,7 +54,8 @@ fn contains_marker(secret: &[u8]) -> bool {
     })
 }
 
-fn has_regular_run(secret: &[u8]) -> bool {
+/// Whether `secret` holds a long run of one character or of ascending ones.
+pub fn has_regular_run(secret: &[u8]) -> bool {
     let (mut same, mut ascending) = (1usize, 1usize);
     for pair in secret.windows(2) {
         // Whitespace runs are layout (an indented multi-line key), not content.

