@@ -437,6 +437,7 @@ fn a_secret_from_a_merged_side_branch_is_attributed_to_the_side_commit() {
 
 #[test]
 fn a_deleted_dotenv_file_is_found_with_the_builtin_rule() {
+    // The rule that .env's file name selects, scanned from history.
     let repo = Repo::init();
     repo.write("README", "app\n");
     repo.write(".env", "# local settings\nDB_PASSWORD=Wn4t8Qk2Rz7p\n");
@@ -447,7 +448,7 @@ fn a_deleted_dotenv_file_is_found_with_the_builtin_rule() {
     let (code, report) = repo.scan(&[]);
     assert_eq!(code, 1);
     let expected = Hit {
-        rule_id: "generic-password-unquoted".into(),
+        rule_id: "credfile-dotenv-secret".into(),
         ..hit(".env", 2, &c1, false)
     };
     assert_eq!(hits(&report), vec![expected]);

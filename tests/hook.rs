@@ -279,7 +279,8 @@ fn the_hook_uses_the_installing_binary_by_default() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("generic-password-unquoted"), "{stderr}");
+    // The rule that the .env file name selects.
+    assert!(stderr.contains("credfile-dotenv-secret"), "{stderr}");
     assert!(stderr.contains("The commit was stopped"), "{stderr}");
     assert_eq!(head(dir.path()), None);
 }

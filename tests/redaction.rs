@@ -46,9 +46,19 @@ fn examples() -> &'static [Example] {
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
         for (i, rule) in set.rules().iter().enumerate() {
+            // Rules selected by file name see their examples as such a file.
+            let path = rule
+                .paths
+                .first()
+                .map(|g| leakguard::rules::example_path(g));
             for ex in &rule.examples {
                 let mut candidates = Vec::new();
-                detector.detect(ex.as_bytes(), &mut scratch, &mut candidates);
+                detector.detect_in(
+                    path.as_deref(),
+                    ex.as_bytes(),
+                    &mut scratch,
+                    &mut candidates,
+                );
                 let mut secrets: Vec<String> = candidates
                     .iter()
                     .filter(|c| c.rule == i)

@@ -52,7 +52,7 @@ fn file_scan_sarif_is_valid_and_complete() {
     );
     write(
         dir.path(),
-        "src/b.env",
+        "src/b.cfg",
         format!("DB_PASSWORD=Wn4t8Qk2Rz7p\nT={SECRET}\n"),
     );
     let rules = dir.path().join("rules.toml");
@@ -104,7 +104,7 @@ fn file_scan_sarif_is_valid_and_complete() {
     assert_eq!(
         summary,
         vec![
-            ("test-token".into(), "error".into(), "b.env".into(), 2),
+            ("test-token".into(), "error".into(), "b.cfg".into(), 2),
             (
                 "test-token".into(),
                 "error".into(),
@@ -114,7 +114,7 @@ fn file_scan_sarif_is_valid_and_complete() {
             (
                 "generic-password-unquoted".into(),
                 "warning".into(),
-                "b.env".into(),
+                "b.cfg".into(),
                 1
             ),
         ]

@@ -402,9 +402,9 @@ fn sample_tree_exact_findings() {
             "critical stripe-live-secret-key config/settings.py:6",
             "critical private-key-rsa deploy/id_rsa:2",
             "high aws-access-key-id .env:3",
+            "high credfile-dotenv-secret .env:5",
             "high github-pat-classic config/settings.py:5",
             "high slack-bot-token src/app.js:2",
-            "medium generic-password-unquoted .env:5",
         ]
     );
     let stats = &report["stats"];

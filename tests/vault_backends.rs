@@ -26,6 +26,7 @@ use leakguard::vault::hashicorp::{self, HttpSettings, KvConfig};
 use leakguard::vault::local::{self, LocalVault};
 use leakguard::vault::{ManagedValue, VaultError};
 
+mod common;
 #[path = "common/servers.rs"]
 mod servers;
 use serde_json::{json, Value};

@@ -1124,7 +1124,6 @@ mod tests {
             "__all__ = [\"choice\", \"token_bytes\", \"",
             "encoded_keys = decoded_token.pop(\"",
             "\"PasswordLastUsed\": \"",
-            "\"ClientToken\": \"",
             "",
         ] {
             assert!(!key_names_secret(before.as_bytes()), "{before}");

@@ -5,9 +5,7 @@
 //! with `#[path]` by the tests that start servers.
 #![allow(dead_code)]
 
-#[path = "python.rs"]
-mod python;
-pub use python::python;
+pub use crate::common::python::python;
 
 use serde_json::{json, Value};
 use std::net::{TcpListener, TcpStream};
