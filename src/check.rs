@@ -73,6 +73,16 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
                 ));
                 continue;
             }
+            if !rule.requires.is_empty()
+                && !rule.requires.iter().any(|r| example.contains(r.as_str()))
+            {
+                problem(format!(
+                    "example {} contains none of the required literals {:?}",
+                    n + 1,
+                    rule.requires
+                ));
+                continue;
+            }
             candidates.clear();
             detector.detect_in(path, example.as_bytes(), &mut scratch, &mut candidates);
             if !candidates.iter().any(|c| c.rule == index) {

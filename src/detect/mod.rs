@@ -184,7 +184,7 @@ impl Detector {
             return Vec::new();
         };
         let mut rules: Vec<u32> = set
-            .matches(path)
+            .matches(crate::rules::path_for_globs(path).as_ref())
             .into_iter()
             .map(|g| self.glob_rules[g])
             .collect();
@@ -218,7 +218,10 @@ impl Detector {
         scratch.windows.clear();
         scratch.path_rules.clear();
         if let (Some(path), Some(set)) = (path, &self.paths) {
-            set.matches_into(path, &mut scratch.globs);
+            set.matches_into(
+                crate::rules::path_for_globs(path).as_ref(),
+                &mut scratch.globs,
+            );
             scratch
                 .path_rules
                 .extend(scratch.globs.iter().map(|&g| self.glob_rules[g]));
@@ -297,6 +300,16 @@ impl Detector {
     /// window's end but not its start, so look-behind context (`\b`) is right.
     fn run_rule(&self, window: Window, data: &[u8], out: &mut Vec<Candidate>) {
         let rule = self.rules.get(window.rule as usize);
+        if !rule.requires.is_empty() {
+            let seen = &data[window.start..window.end];
+            let holds = |lit: &String| match lit.as_bytes() {
+                [b] => memchr::memchr(*b, seen).is_some(),
+                lit => memchr::memmem::find(seen, lit).is_some(),
+            };
+            if !rule.requires.iter().any(holds) {
+                return;
+            }
+        }
         let compiled = rule.compiled();
         let hay = &data[..window.end];
         let mut pos = window.start;

@@ -30,6 +30,8 @@ struct RuleDoc {
     keywords: Vec<String>,
     #[serde(default)]
     paths: Vec<String>,
+    #[serde(default)]
+    requires: Vec<String>,
     regex: String,
     #[serde(default)]
     entropy: Option<f64>,
@@ -108,6 +110,7 @@ fn build(
             kind: r.kind,
             keywords: r.keywords,
             paths: r.paths,
+            requires: r.requires,
             pattern: r.regex,
             entropy: r.entropy,
             filters: r.filters,
