@@ -79,16 +79,79 @@ pub fn to_findings(
     }
 
     let mut lines = LineCursor::at(origin.placement);
+    let example_place = is_docs_or_tests(origin.path);
     for c in candidates.drain(..) {
         let rule = rules.get(c.rule);
+        let severity = if example_place && rule.kind == RuleKind::Generic {
+            one_level_lower(rule.severity)
+        } else {
+            rule.severity
+        };
         let what = FindingKind {
             rule_id: &rule.id,
             rule_name: &rule.name,
-            severity: rule.severity,
+            severity,
         };
         out.extend(finding_at(
             what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
         ));
+    }
+}
+
+/// Whether `path` is documentation, an example or a test fixture: a value
+/// found there by context alone (a generic rule) is more often an example
+/// than a leak, so it is reported one severity level lower, not dropped.
+/// Provider-format tokens keep their severity anywhere.
+pub fn is_docs_or_tests(path: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "testdata",
+        "test_data",
+        "testing",
+        "fixtures",
+        "fixture",
+        "__fixtures__",
+        "examples",
+        "example",
+        "samples",
+        "sample",
+        "docs",
+        "doc",
+        "documentation",
+        "demo",
+        "demos",
+        "mocks",
+        "__mocks__",
+    ];
+    let lower = path.to_ascii_lowercase();
+    let (dirs, file) = match lower.rsplit_once('/') {
+        Some((dirs, file)) => (dirs, file),
+        None => ("", lower.as_str()),
+    };
+    if dirs.split('/').any(|d| DIRS.contains(&d)) {
+        return true;
+    }
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    matches!(ext, "md" | "rst" | "adoc" | "markdown")
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || stem.ends_with("_spec")
+        || stem.ends_with(".test")
+        || stem.ends_with(".spec")
+        || stem.ends_with("test") && path.rsplit('/').next().is_some_and(|f| f.contains("Test"))
+}
+
+fn one_level_lower(severity: Severity) -> Severity {
+    match severity {
+        Severity::Critical => Severity::High,
+        Severity::High => Severity::Medium,
+        Severity::Medium => Severity::Low,
+        Severity::Low | Severity::Info => Severity::Info,
     }
 }
 
@@ -251,6 +314,39 @@ impl LineCursor {
             column += self.origin.1; // still on the line the chunk starts in
         }
         (self.origin.0 + self.line + 1, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod docs_and_tests {
+    use super::*;
+
+    #[test]
+    fn example_places_are_told_apart() {
+        for p in [
+            "tests/fixtures/users.json",
+            "src/app/__tests__/api.js",
+            "docs/setup.md",
+            "README.md",
+            "pkg/db/db_test.go",
+            "test_settings.py",
+            "web/src/api.spec.ts",
+            "src/test/java/AppTest.java",
+            "awscli/examples/iam/change-password.rst",
+        ] {
+            assert!(is_docs_or_tests(p), "{p}");
+        }
+        for p in [
+            ".env",
+            "config/settings.py",
+            "src/contest.rs",
+            "deploy/prod.tfvars",
+            "latest/app.yml",
+        ] {
+            assert!(!is_docs_or_tests(p), "{p}");
+        }
+        assert_eq!(one_level_lower(Severity::Medium), Severity::Low);
+        assert_eq!(one_level_lower(Severity::Low), Severity::Info);
     }
 }
 
