@@ -593,3 +593,44 @@ fn settings_files_must_be_regular_files() {
         assert_fails_with(&out, &["/dev/zero", "not a regular file"]);
     }
 }
+
+/// Every rule's keywords followed by non-ASCII values, in the assignment
+/// forms the rules read: filters slice values, and a slice inside a
+/// multi-byte character panics (found by the held-out corpus: `Hasło`).
+#[test]
+fn non_ascii_values_after_every_keyword_never_panic() {
+    let rules = leakguard::rules::load_builtin().unwrap();
+    let mut text = String::new();
+    let values = [
+        "Hasło",
+        "пароль-Секрет1",
+        "密码密码密码密码",
+        "sha1-ł",
+        "Zażółć!Gęślą9",
+    ];
+    for rule in &rules {
+        for kw in &rule.keywords {
+            for v in values {
+                text.push_str(&format!(
+                    "{kw} = \"{v}\"\n{kw}={v}\n{kw}: {v}\n<{kw}>{v}</{kw}>\n"
+                ));
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("unicode.txt"), &text).unwrap();
+    std::fs::write(dir.path().join(".env"), &text).unwrap();
+    let out = leakguard()
+        .args(["scan", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code();
+    assert!(
+        matches!(code, Some(0) | Some(1)),
+        "exit {code:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .next()
+            .unwrap_or("")
+    );
+}

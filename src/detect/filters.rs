@@ -194,7 +194,10 @@ fn is_hash_or_id(v: &str) -> bool {
     for prefix in [
         "sha1-", "sha256-", "sha384-", "sha512-", "md5-", "sha1:", "sha256:", "sha512:",
     ] {
-        if v.len() > prefix.len() && v[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // On bytes: the value may hold non-ASCII text (`Hasło`).
+        if v.len() > prefix.len()
+            && v.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        {
             return true;
         }
     }
@@ -1178,6 +1181,38 @@ mod tests {
             "Kq8Wz3Lr9Xm2",
         ] {
             assert!(!Filter::NotPlaceholder.rejects(v.as_bytes(), b""), "{v}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_values_never_panic() {
+        for v in [
+            "Hasło",
+            "ł",
+            "пароль123",
+            "密码密码",
+            "sha1é",
+            "!ąąąąąąąąąąąąąąąąąąąą",
+            "{ł}",
+            "ł:ł",
+            "ł/ł.ł",
+        ] {
+            for f in [
+                Filter::NotReference,
+                Filter::NotHash,
+                Filter::NotDigest,
+                Filter::NotWord,
+                Filter::NotMedia,
+                Filter::NotOwnKey,
+                Filter::KeyNamesSecret,
+                Filter::NotPath,
+                Filter::NotEmail,
+                Filter::NotResourceId,
+                Filter::NotPlaceholder,
+            ] {
+                let _ = f.rejects(v.as_bytes(), "Hasło = \"".as_bytes());
+                let _ = f.rejects(v.as_bytes(), v.as_bytes());
+            }
         }
     }
 

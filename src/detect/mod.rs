@@ -76,6 +76,18 @@ impl HitLine {
     }
 }
 
+/// How far from a keyword hit, on its line, a rule's `requires` literals
+/// are looked for: a long (minified) line is not searched whole per hit.
+const REQUIRES_REACH: usize = 1024;
+
+/// Whether `line` holds one of a rule's `requires` literals.
+fn requires_met(line: &[u8], requires: &[String]) -> bool {
+    requires.iter().any(|lit| match lit.as_bytes() {
+        [b] => memchr::memchr(*b, line).is_some(),
+        lit => memchr::memmem::find(line, lit).is_some(),
+    })
+}
+
 /// Where the line holding `data[at]` starts, looking back at most `reach`
 /// bytes (if it starts further back, that bound).
 fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
@@ -249,12 +261,38 @@ impl Detector {
         // on it (a minified file is one long line with many hits).
         scratch.hits.sort_unstable_by_key(|&(_, start, _)| start);
         let mut line = HitLine::default();
+        // The last `requires` check: (line start, which literals) → met.
+        let mut memo: Option<((usize, usize, usize), bool)> = None;
         for &(keyword, start, end) in &scratch.hits {
             for &rule in &self.keyword_rules[keyword as usize] {
                 if self.path_gated[rule as usize]
                     && scratch.path_rules.binary_search(&rule).is_err()
                 {
                     continue;
+                }
+                let requires = &self.rules.get(rule as usize).requires;
+                if !requires.is_empty() {
+                    // Checked on the keyword's line before anything else:
+                    // rules that key on a common word (`token`, `://`)
+                    // mostly stop here, uncompiled and without a window.
+                    line.find(data, start, end);
+                    let from = line.from.max(start.saturating_sub(REQUIRES_REACH));
+                    let to = line
+                        .to
+                        .min(end.saturating_add(REQUIRES_REACH))
+                        .min(data.len());
+                    let key = (from, to, requires.as_ptr() as usize);
+                    let met = match memo {
+                        Some((k, met)) if k == key => met,
+                        _ => {
+                            let met = requires_met(&data[from..to], requires);
+                            memo = Some((key, met));
+                            met
+                        }
+                    };
+                    if !met {
+                        continue;
+                    }
                 }
                 let compiled = self.rules.get(rule as usize).compiled();
                 let radius = compiled.radius;
@@ -300,16 +338,6 @@ impl Detector {
     /// window's end but not its start, so look-behind context (`\b`) is right.
     fn run_rule(&self, window: Window, data: &[u8], out: &mut Vec<Candidate>) {
         let rule = self.rules.get(window.rule as usize);
-        if !rule.requires.is_empty() {
-            let seen = &data[window.start..window.end];
-            let holds = |lit: &String| match lit.as_bytes() {
-                [b] => memchr::memchr(*b, seen).is_some(),
-                lit => memchr::memmem::find(seen, lit).is_some(),
-            };
-            if !rule.requires.iter().any(holds) {
-                return;
-            }
-        }
         let compiled = rule.compiled();
         let hay = &data[..window.end];
         let mut pos = window.start;

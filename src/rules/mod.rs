@@ -60,10 +60,11 @@ pub struct Rule {
     /// without `/` matches the file name in any directory; matching is
     /// case-insensitive.
     pub paths: Vec<String>,
-    /// Literals of which every match holds at least one (the quotes around
-    /// a quoted value): a keyword's window holding none is skipped without
-    /// running the regex. A cheap second prefilter for rules whose keywords
-    /// are common words (`token`, `auth`).
+    /// Literals of which the keyword's line (within 1 KB of it) always
+    /// holds at least one when the rule matches (the quotes around a quoted value, the `@` of a
+    /// URL's credentials): a keyword hit on a line holding none is skipped
+    /// before the regex is compiled or run. A cheap second prefilter for
+    /// rules whose keywords are common (`token`, `auth`, `://`).
     pub requires: Vec<String>,
     /// The regex source, with a `secret` capture group.
     pub pattern: String,
