@@ -91,6 +91,7 @@ pub fn to_findings(
             rule_id: &rule.id,
             rule_name: &rule.name,
             severity,
+            region_is_match: rule.report_at_match,
         };
         out.extend(finding_at(
             what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
@@ -164,6 +165,9 @@ pub struct FindingKind<'a> {
     pub rule_name: &'a str,
     /// Severity before any vault verdict.
     pub severity: Severity,
+    /// The finding's region is the whole match, not the secret in it (a
+    /// private key is reported at its `-----BEGIN` line, covering the block).
+    pub region_is_match: bool,
 }
 
 /// Builds the finding for a secret at `secret` (inside the match `matched`)
@@ -181,8 +185,13 @@ pub fn finding_at(
     if has_allow_marker(data, matched.start, matched.end) {
         return None;
     }
-    let (line, column) = lines.position(data, secret.start);
-    let last = secret.end.saturating_sub(1).max(secret.start);
+    let region = if kind.region_is_match {
+        matched.clone()
+    } else {
+        secret.clone()
+    };
+    let (line, column) = lines.position(data, region.start);
+    let last = region.end.saturating_sub(1).max(region.start);
     let (end_line, last_column) = lines.position(data, last);
     let value = Secret::from_bytes(&data[secret.clone()]);
     Some(Finding {
@@ -389,6 +398,7 @@ mod tests {
                 rule_id: "r",
                 rule_name: "R",
                 severity: Severity::High,
+                region_is_match: false,
             };
             let range = start..start + secret.len();
             finding_at(

@@ -547,6 +547,7 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             rule_id: &rule_id,
             rule_name: &rule_name,
             severity: severity(flags >> 4),
+            region_is_match: false,
         };
         let origin = Origin {
             commit: commit.as_ref(),

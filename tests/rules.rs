@@ -76,7 +76,14 @@ fn examples_are_attributed_to_their_own_rule() {
             let origin = Origin::whole("x");
             to_findings(&set, ex.as_bytes(), &mut candidates, origin, &mut findings);
             let line_col = |f: &leakguard::report::Finding| (f.span.line, f.span.column);
-            let before = &ex[..own.secret.start];
+            // Where the finding is reported: its secret, or the whole
+            // match for rules that say so (a private key's BEGIN line).
+            let at = if rule.report_at_match {
+                own.matched.start
+            } else {
+                own.secret.start
+            };
+            let before = &ex[..at];
             let line = before.matches('\n').count() as u64 + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
             let at_own: Vec<_> = findings

@@ -400,7 +400,7 @@ fn sample_tree_exact_findings() {
             "critical aws-secret-access-key .env:4",
             "critical database-postgres-url config/database.yml:2",
             "critical stripe-live-secret-key config/settings.py:6",
-            "critical private-key-rsa deploy/id_rsa:2",
+            "critical private-key-rsa deploy/id_rsa:1",
             "high aws-access-key-id .env:3",
             "high credfile-dotenv-secret .env:5",
             "high github-pat-classic config/settings.py:5",

@@ -37,10 +37,9 @@ pub enum Filter {
     /// `~/.git-credentials`, `/etc/app/db.pass`, `build/reset.o`,
     /// `https://auth.example.org/token`.
     NotPath,
-    /// Rejects digests that are not hex of a hash's length: `sha512-…`
-    /// integrity strings, UUIDs, Django's unusable-password marker. For
-    /// rules whose key already names a secret, where a 32- or 40-hex value
-    /// is a token.
+    /// Rejects digests that are not hex: `sha512-…` integrity strings,
+    /// UUIDs, Django's unusable-password marker. For rules whose key
+    /// already names a secret, where 32 or 40 hex characters are a token.
     NotDigest,
     /// Rejects e-mail addresses (`author = "jane@acme.io"`).
     NotEmail,
@@ -112,6 +111,10 @@ fn is_reference(v: &str) -> bool {
     if v.is_empty() {
         return true;
     }
+    // A command-line flag (`rootpw --plaintext X`), not a value.
+    if v.starts_with("--") {
+        return true;
+    }
     // Shell/Makefile/template variables, Ruby/Perl sigils, Ansible/Jinja.
     if v.starts_with('$') || v.starts_with('%') || v.starts_with('@') || v.starts_with('&') {
         return true;
@@ -130,19 +133,34 @@ fn is_reference(v: &str) -> bool {
             && v.starts_with(|c: char| c.is_ascii_uppercase())
             && v.bytes().filter(u8::is_ascii_uppercase).count() >= 2
             && v.bytes().any(|b| b.is_ascii_lowercase());
-        if snake || pascal || (v.contains(':') && idents) {
+        // camelCase: `oobeSystem`, `userPassword`.
+        let camel = is_identifier(v)
+            && v.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.bytes().any(|b| b.is_ascii_uppercase())
+            && !v.contains('_');
+        if snake || pascal || camel || (v.contains(':') && idents) {
             return true;
         }
     }
     if let Some(open) = v.find('{') {
-        if v[open + 1..]
-            .find('}')
-            .is_some_and(|close| is_identifier(&v[open + 1..open + 1 + close]))
-        {
+        if v[open + 1..].find('}').is_some_and(|close| {
+            let inner = &v[open + 1..open + 1 + close];
+            inner.is_empty() || is_identifier(inner) || inner.bytes().all(|b| b.is_ascii_digit())
+        }) {
             return true;
         }
     }
-    // Namespaced paths (crate::signer::SigningKey) and Cargo features.
+    // Namespaced labels: `joserfc:OKP:HKDF:Ed25519`.
+    if v.split(':').count() >= 3
+        && v.split(':').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        && v.bytes().filter(u8::is_ascii_digit).count() * 4 < v.len()
+    {
+        return true;
+    } // Namespaced paths (crate::signer::SigningKey) and Cargo features.
     if v.starts_with("dep:")
         || (v.contains("::") && v.split("::").all(|s| s.is_empty() || is_identifier(s)))
     {
@@ -192,7 +210,15 @@ fn is_hash_or_id(v: &str) -> bool {
         return true;
     }
     for prefix in [
-        "sha1-", "sha256-", "sha384-", "sha512-", "md5-", "sha1:", "sha256:", "sha512:",
+        "sha1-",
+        "sha256-",
+        "sha384-",
+        "sha512-",
+        "md5-",
+        "sha1:",
+        "sha256:",
+        "sha512:",
+        "grub.pbkdf2.",
     ] {
         // On bytes: the value may hold non-ASCII text (`Hasło`).
         if v.len() > prefix.len()
@@ -299,6 +325,7 @@ const SECRET_WORDS: &[&str] = &[
     "privatekey",
     "accesskey",
     "secretkey",
+    "salt",
 ];
 
 /// Words that, before `key`, make it a credential (`api_key`, `signingKey`).
@@ -577,6 +604,12 @@ const NOT_CREDENTIAL_WORDS: &[&str] = &[
     "update",
     "idempotency",
     "verification",
+    "public",
+    "publishable",
+    "request",
+    "trace",
+    "correlation",
+    "transaction",
     "variants",
     "sample",
     "dummy",
@@ -661,9 +694,42 @@ fn key_tokens(key: &[u8]) -> Vec<String> {
 fn secret_token(tokens: &[String]) -> Option<usize> {
     tokens.iter().enumerate().find_map(|(i, t)| {
         let named = SECRET_WORDS.contains(&t.as_str())
-            || (t == "key" && i > 0 && KEY_QUALIFIERS.contains(&tokens[i - 1].as_str()));
+            || (t == "key" && i > 0 && KEY_QUALIFIERS.contains(&tokens[i - 1].as_str()))
+            // Run together with a prefix, as environment names and old
+            // configs write them: PGPASSWORD, remotepass, smtppass, dbpwd.
+            || run_together(t);
         named.then_some(i)
     })
+}
+
+/// Secret words also recognised at the end of a longer token.
+const SUFFIX_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "secret",
+    "apikey",
+    "pwd",
+];
+
+/// What may run together with `pass` into one key (`smtppass`, `dbpass`,
+/// `remotepass`, `controlpass`): a service or a role, not any word
+/// (`bypass`, `onepass`, `compass`).
+const PASS_PREFIXES: &[&str] = &[
+    "db", "smtp", "imap", "pop", "pop3", "remote", "admin", "root", "user", "ftp", "sftp", "mail",
+    "proxy", "ldap", "bind", "control", "master", "key", "store", "auth", "app", "api", "vnc",
+    "rdp", "ssh", "sql", "mysql", "pg", "redis", "amqp", "mq", "wifi", "wpa", "vpn", "enable",
+    "login", "sudo", "site", "web", "svc", "service", "local", "default", "system", "sys",
+    "server", "client", "repl", "backup",
+];
+
+/// A token that is a secret word run together with a prefix.
+fn run_together(t: &str) -> bool {
+    SUFFIX_WORDS
+        .iter()
+        .any(|w| t.len() > w.len() && t.ends_with(w))
+        || t.strip_suffix("pass")
+            .is_some_and(|p| PASS_PREFIXES.contains(&p))
 }
 
 /// Whether the key nearest before a value (one of the last three
@@ -685,11 +751,29 @@ pub fn key_names_secret(before: &[u8]) -> bool {
     if joint == Some(b',') && !pair_is_call_arguments(before) {
         return false;
     }
-    for ident in last_identifiers(before, 3) {
+    // `storePassword "…"` (Groovy, Gradle): a value after a bare space
+    // needs a key that can only name a secret, not `pass "x"` in prose.
+    let spaced = joint.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+    for ident in last_identifiers(before, 5) {
         let tokens = key_tokens(ident);
         let Some(at) = secret_token(&tokens) else {
             continue;
         };
+        // ... unless the key starts its line (`Pass Xc9#…` in an rc file).
+        let starts_line = before
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .is_some_and(|i| before[i..].starts_with(ident));
+        if spaced
+            && !starts_line
+            && !matches!(
+                tokens[at].as_str(),
+                "password" | "passwd" | "passphrase" | "secret"
+            )
+            && !run_together(&tokens[at])
+        {
+            return false;
+        }
         if tokens
             .iter()
             .any(|t| NOT_CREDENTIAL_WORDS.contains(&t.as_str()))
@@ -701,6 +785,15 @@ pub fn key_names_secret(before: &[u8]) -> bool {
         let after = &tokens[at + 1..];
         if joint == Some(b'(') && !after.is_empty() {
             // `setPassword(`, not `token.pop(`.
+            return false;
+        }
+        if joint == Some(b'(')
+            && matches!(
+                tokens[at].as_str(),
+                "credential" | "credentials" | "creds" | "auth"
+            )
+        {
+            // `PSCredential('CORP\\svc', …)`: the user name comes first.
             return false;
         }
         if after.iter().any(|t| METADATA_WORDS.contains(&t.as_str())) {
@@ -895,6 +988,9 @@ const DEFAULT_PASSWORDS: &[&str] = &[
     "p@ssw0rd",
     "p@ssword",
     "pass@word",
+    "p@55w0rd",
+    "pa55w0rd",
+    "p@55word",
     "p@ss",
     "p4ss",
     "pa55word",
@@ -956,10 +1052,11 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "not_a_",
     "notreal",
     "not-real",
-    "test-",
-    "test_",
-    "-test",
-    "_test",
+    "something_",
+    "something-",
+    "at_least",
+    "at-least",
+    "characters",
     "foobar",
     "lorem",
     "ipsum",
@@ -1022,6 +1119,10 @@ fn is_placeholder(v: &str) -> bool {
             .iter()
             .any(|p| lower.contains(p))
     {
+        return true;
+    }
+    // Public keys named like secrets: Mapbox `pk.`, Stripe publishable keys.
+    if lower.starts_with("pk.") || lower.starts_with("pk_live_") || lower.starts_with("pk_test_") {
         return true;
     }
     // Dates and times: `2016-09-08T21:47:36Z`.
@@ -1107,6 +1208,11 @@ mod tests {
             "os.environ.setdefault(\"API_TOKEN\", \"",
             "signingKey: ",
             "ansible_become_pass=",
+            "\"PGPASSWORD\": \"",
+            "remotepass = ",
+            "Pass ",
+            "$wgDBpassword = \"",
+            "$settings['hash_salt'] = '",
         ] {
             assert!(key_names_secret(before.as_bytes()), "{before}");
         }
@@ -1120,6 +1226,10 @@ mod tests {
             "NextToken: \"",
             "\"nextPageToken\": \"",
             "csrf_token = \"",
+            "publicKeyToken=\"",
+            "raise ValueError(\"Cannot pass \"",
+            "perf-onepass = [\"",
+            "$cred = New-Object PSCredential('",
             "USER_GITCREDENTIALS_FILE = ",
             "monkey = \"",
             "bypass = \"",

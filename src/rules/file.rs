@@ -40,11 +40,23 @@ struct RuleDoc {
     #[serde(default = "yes")]
     placeholder_markers: bool,
     #[serde(default)]
+    report_at: ReportAt,
+    #[serde(default)]
     references: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     negative_examples: Vec<String>,
+}
+
+/// Where a finding is reported: at its secret (the default) or at the
+/// start of the whole match (`report_at = "match"`).
+#[derive(Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum ReportAt {
+    #[default]
+    Secret,
+    Match,
 }
 
 fn yes() -> bool {
@@ -115,6 +127,7 @@ fn build(
             entropy: r.entropy,
             filters: r.filters,
             placeholder_markers: r.placeholder_markers,
+            report_at_match: r.report_at == ReportAt::Match,
             references: r.references,
             examples: r.examples,
             negative_examples: r.negative_examples,

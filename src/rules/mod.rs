@@ -76,6 +76,9 @@ pub struct Rule {
     /// are dropped (the default). Off for formats whose real values are
     /// random printable ASCII that may hold them (WordPress salts).
     pub placeholder_markers: bool,
+    /// Findings are located at the start of the whole match and cover it
+    /// (`report_at = "match"`): a private key at its `-----BEGIN` line.
+    pub report_at_match: bool,
     /// Where the provider documents the token format.
     pub references: Vec<String>,
     /// Lines that must produce a finding.

@@ -167,6 +167,7 @@ impl ValueIndex {
                 rule_id: VAULT_RULE_ID,
                 rule_name: &info.name,
                 severity: info.severity,
+                region_is_match: false,
             };
             let entropy = crate::detect::entropy::shannon(&data[range.clone()]);
             let Some(mut f) = finding_at(

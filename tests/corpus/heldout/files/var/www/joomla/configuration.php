@@ -1,0 +1,45 @@
+<?php
+class JConfig {
+	public $offline = false;
+	public $offline_message = 'This site is down for maintenance.<br>Please check back again soon.';
+	public $display_offline_message = 1;
+	public $sitename = 'Kowalski Travel';
+	public $editor = 'tinymce';
+	public $captcha = '0';
+	public $list_limit = 20;
+	public $access = 1;
+	public $debug = false;
+	public $dbtype = 'mysqli';
+	public $host = 'localhost';
+	public $user = 'jml_travel';
+	public $password = 'J00mla#Tr4vel88';
+	public $db = 'jml_travel';
+	public $dbprefix = 'kt7x_';
+	public $dbencryption = 0;
+	public $secret = 'O6Foj1IE96LL1oZp';
+	public $gzip = false;
+	public $error_reporting = 'default';
+	public $live_site = '';
+	public $force_ssl = 2;
+	public $offset = 'Europe/Warsaw';
+	public $mailonline = true;
+	public $mailer = 'smtp';
+	public $mailfrom = 'biuro@kowalski-travel.example';
+	public $fromname = 'Kowalski Travel';
+	public $smtpauth = true;
+	public $smtpuser = 'biuro@kowalski-travel.example';
+	public $smtppass = 'Biur0-2022!';
+	public $smtphost = 'smtp.kowalski-travel.example';
+	public $smtpsecure = 'ssl';
+	public $smtpport = 465;
+	public $caching = 0;
+	public $session_handler = 'database';
+	public $lifetime = 15;
+	public $log_path = '/var/www/joomla/administrator/logs';
+	public $tmp_path = '/var/www/joomla/tmp';
+	public $proxy_enable = false;
+	public $proxy_host = '';
+	public $proxy_port = '';
+	public $proxy_user = '';
+	public $proxy_pass = '';
+}
