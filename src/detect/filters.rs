@@ -33,13 +33,18 @@ pub enum Filter {
     /// `token_url`, `secret_name`, `min_password_length`), or names a
     /// pagination or form token (`NextToken`, `page_token`, `csrf_token`).
     KeyNamesSecret,
+    /// Rejects identifiers where a value would be (`resolved_credentials`,
+    /// `SecretStr`, `oobeSystem`, `repo:applicationId`): for assignments,
+    /// not for URL passwords.
+    NotIdentifier,
     /// Rejects file paths, URLs and Makefile-style prerequisites:
     /// `~/.git-credentials`, `/etc/app/db.pass`, `build/reset.o`,
     /// `https://auth.example.org/token`.
     NotPath,
-    /// Rejects digests that are not hex: `sha512-…` integrity strings,
-    /// UUIDs, Django's unusable-password marker. For rules whose key
-    /// already names a secret, where 32 or 40 hex characters are a token.
+    /// Rejects digests that are neither hex nor UUIDs: `sha512-…`
+    /// integrity strings, Django's unusable-password marker. For rules
+    /// whose key already names a secret, where 32 or 40 hex characters or
+    /// a UUID (`api_key: "98db33ff-…"`) is a token.
     NotDigest,
     /// Rejects e-mail addresses (`author = "jane@acme.io"`).
     NotEmail,
@@ -75,6 +80,7 @@ impl Filter {
             Filter::NotWord => is_words(value),
             Filter::NotMedia => is_media(value),
             Filter::NotPath => is_path(value),
+            Filter::NotIdentifier => is_identifier_value(value),
             Filter::NotDigest => is_digest(value),
             Filter::NotEmail => is_email(value),
             Filter::NotResourceId => is_resource_id(value),
@@ -123,25 +129,6 @@ fn is_reference(v: &str) -> bool {
     if v.contains('(') || v.contains(')') || v.contains('[') {
         return true;
     }
-    // Identifiers rather than values: `resolved_botocore_credentials`,
-    // `SecretStr`, `AWSAccessKeyId`, `serverlessrepo:applicationId`,
-    // f-string templates (`share-{portfolio_id}`).
-    if !v.bytes().any(|b| b.is_ascii_digit()) {
-        let idents = v.split(':').all(is_identifier);
-        let snake = is_identifier(v) && v.contains('_') && v == v.to_ascii_lowercase();
-        let pascal = is_identifier(v)
-            && v.starts_with(|c: char| c.is_ascii_uppercase())
-            && v.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-            && v.bytes().any(|b| b.is_ascii_lowercase());
-        // camelCase: `oobeSystem`, `userPassword`.
-        let camel = is_identifier(v)
-            && v.starts_with(|c: char| c.is_ascii_lowercase())
-            && v.bytes().any(|b| b.is_ascii_uppercase())
-            && !v.contains('_');
-        if snake || pascal || camel || (v.contains(':') && idents) {
-            return true;
-        }
-    }
     if let Some(open) = v.find('{') {
         if v[open + 1..].find('}').is_some_and(|close| {
             let inner = &v[open + 1..open + 1 + close];
@@ -163,6 +150,14 @@ fn is_reference(v: &str) -> bool {
     } // Namespaced paths (crate::signer::SigningKey) and Cargo features.
     if v.starts_with("dep:")
         || (v.contains("::") && v.split("::").all(|s| s.is_empty() || is_identifier(s)))
+    {
+        return true;
+    }
+    // A dotted name left open for concatenation: `'_threading_local._localimpl.'`.
+    if v.ends_with('.')
+        && v.trim_end_matches('.')
+            .split('.')
+            .all(|s| s.is_empty() || is_identifier(s))
     {
         return true;
     }
@@ -196,6 +191,33 @@ fn is_reference(v: &str) -> bool {
             | "optional"
             | "string"
     )
+}
+
+/// Identifiers written where a value would be: `resolved_botocore_credentials`,
+/// `SecretStr`, `AWSAccessKeyId`, `oobeSystem`, `serverlessrepo:applicationId`.
+/// Not for URL and connection-string passwords, where `gateway_dev_pw` is
+/// a password.
+fn is_identifier_value(v: &str) -> bool {
+    // Identifiers rather than values: `resolved_botocore_credentials`,
+    // `SecretStr`, `AWSAccessKeyId`, `serverlessrepo:applicationId`,
+    // f-string templates (`share-{portfolio_id}`).
+    if !v.bytes().any(|b| b.is_ascii_digit()) {
+        let idents = v.split(':').all(is_identifier);
+        let snake = is_identifier(v) && v.contains('_') && v == v.to_ascii_lowercase();
+        let pascal = is_identifier(v)
+            && v.starts_with(|c: char| c.is_ascii_uppercase())
+            && v.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && v.bytes().any(|b| b.is_ascii_lowercase());
+        // camelCase: `oobeSystem`, `userPassword`.
+        let camel = is_identifier(v)
+            && v.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.bytes().any(|b| b.is_ascii_uppercase())
+            && !v.contains('_');
+        if snake || pascal || camel || (v.contains(':') && idents) {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_hex(s: &str) -> bool {
@@ -235,7 +257,8 @@ fn is_hash_or_id(v: &str) -> bool {
 }
 
 fn is_digest(v: &str) -> bool {
-    !(is_hex(v) && v.len() >= 32) && is_hash_or_id(v)
+    let hex_or_uuid = (is_hex(v) && v.len() >= 32) || is_uuid(v);
+    !hex_or_uuid && is_hash_or_id(v)
 }
 
 fn is_uuid(v: &str) -> bool {
@@ -367,6 +390,139 @@ const KEY_QUALIFIERS: &[&str] = &[
     "ingest",
     "integration",
     "webhook",
+];
+
+/// What a `…_key` names when it is not a credential: data structure,
+/// database and UI keys, public keys, object paths.
+const NOT_SECRET_KEYS: &[&str] = &[
+    "primary",
+    "foreign",
+    "sort",
+    "partition",
+    "cache",
+    "map",
+    "dict",
+    "hash",
+    "public",
+    "pub",
+    "idempotency",
+    "dedup",
+    "dedupe",
+    "lookup",
+    "row",
+    "column",
+    "col",
+    "index",
+    "object",
+    "s3",
+    "bucket",
+    "file",
+    "path",
+    "registry",
+    "translation",
+    "i18n",
+    "message",
+    "msg",
+    "label",
+    "config",
+    "setting",
+    "settings",
+    "header",
+    "field",
+    "property",
+    "prop",
+    "attr",
+    "attribute",
+    "json",
+    "yaml",
+    "env",
+    "environment",
+    "query",
+    "param",
+    "parameter",
+    "search",
+    "group",
+    "order",
+    "unique",
+    "composite",
+    "natural",
+    "surrogate",
+    "react",
+    "list",
+    "item",
+    "element",
+    "node",
+    "tree",
+    "state",
+    "route",
+    "cursor",
+    "page",
+    "next",
+    "prev",
+    "start",
+    "end",
+    "shortcut",
+    "hot",
+    "keyboard",
+    "press",
+    "max",
+    "min",
+    "enum",
+    "type",
+    "kind",
+    "name",
+    "dns",
+    "dkim",
+    "host",
+    "known",
+    "authorized",
+    "trusted",
+    "verify",
+    "verifying",
+    "verification",
+    "ssh",
+    "gpg",
+    "pgp",
+    "tls",
+    "ssl",
+    "cert",
+    "certificate",
+    "key",
+    "sub",
+    "child",
+    "parent",
+    "local",
+    "storage_account",
+    "event",
+    "metric",
+    "tag",
+    "data",
+    "value",
+    "entry",
+    "template",
+    "schema",
+    "stream",
+    "topic",
+    "queue",
+    "job",
+    "task",
+    "lock",
+    "mutex",
+    "seq",
+    "version",
+    "locale",
+    "lang",
+    "language",
+    "feature",
+    "flag",
+    "experiment",
+    "variant",
+    "result",
+    "s",
+    "site",
+    "publishable",
+    "output",
+    "input",
 ];
 
 /// Last tokens of a key that say its value is about a secret, not the
@@ -604,12 +760,13 @@ const NOT_CREDENTIAL_WORDS: &[&str] = &[
     "update",
     "idempotency",
     "verification",
+    "lock",
+    "lifecycle",
     "public",
     "publishable",
     "request",
     "trace",
     "correlation",
-    "transaction",
     "variants",
     "sample",
     "dummy",
@@ -695,6 +852,11 @@ fn secret_token(tokens: &[String]) -> Option<usize> {
     tokens.iter().enumerate().find_map(|(i, t)| {
         let named = SECRET_WORDS.contains(&t.as_str())
             || (t == "key" && i > 0 && KEY_QUALIFIERS.contains(&tokens[i - 1].as_str()))
+            // Any other `…Key` ending the name (`OPENWEATHER_KEY`, `adminKey`,
+            // `TransactionKey`) unless what it qualifies is not a secret.
+            || (t == "key"
+                && i + 1 == tokens.len()
+                && (i == 0 || !NOT_SECRET_KEYS.contains(&tokens[i - 1].as_str())))
             // Run together with a prefix, as environment names and old
             // configs write them: PGPASSWORD, remotepass, smtppass, dbpwd.
             || run_together(t);
@@ -757,6 +919,11 @@ pub fn key_names_secret(before: &[u8]) -> bool {
     for ident in last_identifiers(before, 5) {
         let tokens = key_tokens(ident);
         let Some(at) = secret_token(&tokens) else {
+            // `Recaptcha.SiteKey`: a key that names what is not a secret
+            // decides, rather than an attribute named `key` before it.
+            if tokens.last().is_some_and(|t| t == "key") && tokens.len() > 1 {
+                return false;
+            }
             continue;
         };
         // ... unless the key starts its line (`Pass Xc9#…` in an rc file).
@@ -778,6 +945,11 @@ pub fn key_names_secret(before: &[u8]) -> bool {
             .iter()
             .any(|t| NOT_CREDENTIAL_WORDS.contains(&t.as_str()))
         {
+            return false;
+        }
+        // AWS's `ClientToken` is an idempotency token (Vault's client tokens
+        // have their own prefixed rules).
+        if tokens == ["client", "token"] {
             return false;
         }
         // Metadata after the secret word (`password_hint`, `tokenUrl`);
@@ -855,6 +1027,32 @@ fn is_path(v: &str) -> bool {
     if b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/')
     {
         return true;
+    }
+    // A file name: `WordPress_App_2-0.zip`, `large-video-file.mp4`.
+    const FILE_EXTENSIONS: &[&str] = &[
+        "zip", "gz", "tgz", "tar", "jar", "war", "whl", "mp4", "mp3", "png", "jpg", "jpeg", "gif",
+        "svg", "pdf", "txt", "csv", "json", "yaml", "yml", "xml", "html", "js", "ts", "py", "rb",
+        "go", "rs", "java", "ova", "vmdk", "iso", "img", "log", "conf", "cfg", "ini", "toml",
+        "tfstate", "sql", "db", "sqlite", "bin", "exe", "dll", "so", "dmg", "pem", "crt", "md",
+    ];
+    if let Some((stem, ext)) = v.rsplit_once('.') {
+        if !stem.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            return true;
+        }
+    }
+    // A host name then a path: `app.kubernetes.io/name`, `gcr.io/acme/app`.
+    if let Some((first, _)) = v.split_once('/') {
+        if first.contains('.')
+            && first
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+            && first
+                .rsplit('.')
+                .next()
+                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
+        {
+            return true;
+        }
     }
     // host or host:port
     let host = v.split_once(':').map_or(v, |(h, port)| {
@@ -1084,6 +1282,7 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "secret-",
     "_secret",
     "secret_",
+    "key",
 ];
 
 /// How many runs of four ascending characters (`abcd`, `1234`, `wxyz`)
@@ -1122,7 +1321,16 @@ fn is_placeholder(v: &str) -> bool {
         return true;
     }
     // Public keys named like secrets: Mapbox `pk.`, Stripe publishable keys.
-    if lower.starts_with("pk.") || lower.starts_with("pk_live_") || lower.starts_with("pk_test_") {
+    const PUBLIC_PREFIXES: &[&str] = &[
+        "pk.",
+        "pk_live_",
+        "pk_test_",
+        "key_live_",
+        "key_test_",
+        "appl_",
+        "goog_",
+    ];
+    if PUBLIC_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     // Dates and times: `2016-09-08T21:47:36Z`.
@@ -1209,6 +1417,8 @@ mod tests {
             "signingKey: ",
             "ansible_become_pass=",
             "\"PGPASSWORD\": \"",
+            "OPENWEATHER_KEY = \"",
+            "adminKey: \"",
             "remotepass = ",
             "Pass ",
             "$wgDBpassword = \"",
@@ -1226,6 +1436,9 @@ mod tests {
             "NextToken: \"",
             "\"nextPageToken\": \"",
             "csrf_token = \"",
+            "cache_key = \"",
+            "\"ClientToken\": \"",
+            "publicKey: \"",
             "publicKeyToken=\"",
             "raise ValueError(\"Cannot pass \"",
             "perf-onepass = [\"",
@@ -1309,6 +1522,7 @@ mod tests {
         ] {
             for f in [
                 Filter::NotReference,
+                Filter::NotIdentifier,
                 Filter::NotHash,
                 Filter::NotDigest,
                 Filter::NotWord,

@@ -128,6 +128,9 @@ pub struct Detector {
     glob_rules: Vec<u32>,
     /// Per rule: it has `paths`, so it runs only on files that match them.
     path_gated: Vec<bool>,
+    /// Per rule: an id shared by rules with the same `requires` literals
+    /// (0: none), so a line is searched once for all of them.
+    requires_ids: Vec<u32>,
 }
 
 impl Detector {
@@ -175,6 +178,18 @@ impl Detector {
                 }
             }
         }
+        let mut requires_index: HashMap<&[String], u32> = HashMap::new();
+        let requires_ids = rules
+            .rules()
+            .iter()
+            .map(|r| {
+                if r.requires.is_empty() {
+                    return 0;
+                }
+                let next = requires_index.len() as u32 + 1;
+                *requires_index.entry(r.requires.as_slice()).or_insert(next)
+            })
+            .collect();
         let paths = if glob_rules.is_empty() {
             None
         } else {
@@ -187,6 +202,7 @@ impl Detector {
             paths,
             glob_rules,
             path_gated,
+            requires_ids,
         }
     }
 
@@ -281,7 +297,7 @@ impl Detector {
                         .to
                         .min(end.saturating_add(REQUIRES_REACH))
                         .min(data.len());
-                    let key = (from, to, requires.as_ptr() as usize);
+                    let key = (from, to, self.requires_ids[rule as usize] as usize);
                     let met = match memo {
                         Some((k, met)) if k == key => met,
                         _ => {

@@ -1,0 +1,9 @@
+environment      = "prod"
+vpc_cidr         = "10.40.0.0/16"
+datadog_api_key  = "58ead0046092a071bf9e0996c897137a"
+pagerduty_token  = "u+QvYYVLmeQd0FouTIw8"
+github_app_id    = 284113
+github_app_installation_id = 33918274
+cloudflare_api_token = "nAp83SGhkIrKL61da1i5P52ShX6RC5RylSuRfPnD"
+ami_id           = "ami-0c55b159cbfafe1f0"
+kms_key_id       = "arn:aws:kms:us-east-1:123456789012:key/24c21753-7b6e-43a8-8aa1-695fea6e4aa2"
