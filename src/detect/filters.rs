@@ -1016,6 +1016,24 @@ fn pair_is_call_arguments(before: &[u8]) -> bool {
     i > 0 && before[i - 1] == b'('
 }
 
+/// Whether a table column (or record field) named `name` holds a
+/// credential or its hash: `password`, `api_token`, `password_hash`.
+pub fn column_holds_secret(name: &str) -> bool {
+    let tokens = key_tokens(name.as_bytes());
+    let Some(at) = secret_token(&tokens) else {
+        return false;
+    };
+    if tokens
+        .iter()
+        .any(|t| NOT_CREDENTIAL_WORDS.contains(&t.as_str()))
+    {
+        return false;
+    }
+    tokens[at + 1..].iter().all(|t| {
+        !METADATA_WORDS.contains(&t.as_str()) || matches!(t.as_str(), "hash" | "hashed" | "digest")
+    })
+}
+
 fn is_path(v: &str) -> bool {
     if v.contains("://") {
         return true;

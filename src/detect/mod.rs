@@ -12,6 +12,7 @@ pub mod entropy;
 pub mod filters;
 pub mod keywords;
 pub mod lookalike;
+pub mod sql;
 
 use crate::rules::RuleSet;
 use keywords::Keywords;
@@ -370,7 +371,53 @@ impl Detector {
             let Some(secret) = caps.get(compiled.secret_group) else {
                 continue;
             };
-            let bytes = secret.as_bytes();
+            if rule.extract == Some(crate::rules::Extract::SqlInsertColumns) {
+                // The secret group holds the VALUES tuples; report the
+                // values of the columns that hold credentials.
+                let names = compiled
+                    .columns_group
+                    .and_then(|g| caps.get(g))
+                    .map(|c| sql::column_names(c.as_bytes()))
+                    .unwrap_or_default();
+                let wanted: Vec<usize> = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| filters::column_holds_secret(n))
+                    .map(|(i, _)| i)
+                    .collect();
+                if wanted.is_empty() {
+                    continue;
+                }
+                for r in sql::tuple_values(secret.as_bytes(), &wanted) {
+                    let span = secret.start() + r.start..secret.start() + r.end;
+                    if let Some(entropy) = self.accepts(rule, data, span.clone()) {
+                        out.push(Candidate {
+                            rule: window.rule as usize,
+                            matched: whole.range(),
+                            secret: span,
+                            entropy,
+                        });
+                    }
+                }
+                continue;
+            }
+            let Some(entropy) = self.accepts(rule, data, secret.range()) else {
+                continue;
+            };
+            out.push(Candidate {
+                rule: window.rule as usize,
+                matched: whole.range(),
+                secret: secret.range(),
+                entropy,
+            });
+        }
+    }
+
+    /// Whether a captured value passes the look-alike, entropy and named
+    /// filters of its rule; its entropy when it does.
+    fn accepts(&self, rule: &crate::rules::Rule, data: &[u8], secret: Range<usize>) -> Option<f64> {
+        {
+            let bytes = &data[secret.clone()];
             let lookalike = match lookalike::classify(bytes) {
                 Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
                     lookalike::has_regular_run(bytes)
@@ -378,27 +425,22 @@ impl Detector {
                 other => other.is_some(),
             };
             if bytes.is_empty() || lookalike {
-                continue;
+                return None;
             }
             let entropy = entropy::shannon(bytes);
             if rule.entropy.is_some_and(|min| entropy < min) {
-                continue;
+                return None;
             }
             if !rule.filters.is_empty() {
                 // The value's line before it, for filters that compare the
                 // value with its key.
-                let line_start = line_start_within(data, secret.start(), filters::LINE_BEFORE_MAX);
-                let before = &data[line_start..secret.start()];
+                let line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
+                let before = &data[line_start..secret.start];
                 if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
-                    continue;
+                    return None;
                 }
             }
-            out.push(Candidate {
-                rule: window.rule as usize,
-                matched: whole.range(),
-                secret: secret.range(),
-                entropy,
-            });
+            Some(entropy)
         }
     }
 }

@@ -42,6 +42,8 @@ struct RuleDoc {
     #[serde(default)]
     report_at: ReportAt,
     #[serde(default)]
+    extract: Option<super::Extract>,
+    #[serde(default)]
     references: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
@@ -128,6 +130,7 @@ fn build(
             filters: r.filters,
             placeholder_markers: r.placeholder_markers,
             report_at_match: r.report_at == ReportAt::Match,
+            extract: r.extract,
             references: r.references,
             examples: r.examples,
             negative_examples: r.negative_examples,

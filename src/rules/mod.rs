@@ -76,6 +76,8 @@ pub struct Rule {
     /// are dropped (the default). Off for formats whose real values are
     /// random printable ASCII that may hold them (WordPress salts).
     pub placeholder_markers: bool,
+    /// A second step after the regex (`extract = "sql-insert-columns"`).
+    pub extract: Option<Extract>,
     /// Findings are located at the start of the whole match and cover it
     /// (`report_at = "match"`): a private key at its `-----BEGIN` line.
     pub report_at_match: bool,
@@ -90,6 +92,16 @@ pub struct Rule {
     compiled: OnceLock<Compiled>,
 }
 
+/// A step after the regex for formats a regex alone cannot pair up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extract {
+    /// The `secret` group holds an INSERT's VALUES tuples and a `columns`
+    /// group its column list: the values of credential columns are the
+    /// secrets (`detect::sql`).
+    SqlInsertColumns,
+}
+
 /// What a rule needs at match time, built on first use.
 #[derive(Debug)]
 pub struct Compiled {
@@ -97,6 +109,8 @@ pub struct Compiled {
     pub regex: Regex,
     /// Index of the `secret` capture group.
     pub secret_group: usize,
+    /// Index of a `columns` capture group, for [`Extract::SqlInsertColumns`].
+    pub columns_group: Option<usize>,
     /// How far from a keyword hit a match can reach: the regex's maximum
     /// match length, or [`UNBOUNDED_RADIUS`].
     pub radius: usize,
@@ -274,9 +288,11 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         .capture_names()
         .position(|n| n == Some("secret"))
         .expect("counted above");
+    let columns_group = regex.capture_names().position(|n| n == Some("columns"));
     Ok(Compiled {
         regex,
         secret_group,
+        columns_group,
         radius,
         single_line: !can_match_newline(&hir),
     })
