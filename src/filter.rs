@@ -182,7 +182,7 @@ pub fn finding_at(
     origin: Origin<'_>,
     lines: &mut LineCursor,
 ) -> Option<Finding> {
-    if has_allow_marker(data, matched.start, matched.end) {
+    if lines.allowed(data, matched.start, matched.end) {
         return None;
     }
     let region = if kind.region_is_match {
@@ -233,17 +233,18 @@ fn line_end(data: &[u8], at: usize) -> usize {
     memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i)
 }
 
-fn has_allow_marker(data: &[u8], start: usize, end: usize) -> bool {
-    let from = line_start(data, start);
-    let to = line_end(data, end.max(start));
-    memchr::memmem::find(&data[from..to], ALLOW_MARKER).is_some()
-}
-
 /// The secret's line with the secret replaced by its preview, trimmed to
 /// [`CONTEXT_CHARS`] around it. Never contains the secret.
 fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> String {
-    let from = line_start(data, start);
-    let to = line_end(data, start).max(from);
+    // Enough bytes for CONTEXT_CHARS / 2 characters of any width on each
+    // side; a long (minified) line is not copied whole per finding.
+    const REACH: usize = CONTEXT_CHARS * 4;
+    let near = start.saturating_sub(REACH);
+    let from = memrchr(b'\n', &data[near..start]).map_or(near, |i| near + i + 1);
+    let ahead = end.max(start).saturating_add(REACH).min(data.len());
+    let to = memchr(b'\n', &data[start..ahead])
+        .map_or(ahead, |i| start + i)
+        .max(from);
     let before = String::from_utf8_lossy(&data[from..start]);
     let after = if end < to {
         String::from_utf8_lossy(&data[end..to])
@@ -290,6 +291,12 @@ pub struct LineCursor {
     pos: usize,
     line: u64,
     line_start: usize,
+    /// Characters from `line_start` up to `pos`: columns on a long line
+    /// are counted once, not from the line start for every finding.
+    chars_to_pos: u64,
+    /// The last line looked at for a `leakguard:allow` marker: (start,
+    /// end, whether it holds one).
+    allow_line: Option<(usize, usize, bool)>,
 }
 
 impl LineCursor {
@@ -301,6 +308,21 @@ impl LineCursor {
         }
     }
 
+    /// Whether the lines from `start` to `end` hold a `leakguard:allow`
+    /// marker; a line is searched once for all the findings on it.
+    fn allowed(&mut self, data: &[u8], start: usize, end: usize) -> bool {
+        if let Some((from, to, has)) = self.allow_line {
+            if from <= start && end <= to {
+                return has;
+            }
+        }
+        let from = line_start(data, start);
+        let to = line_end(data, end.max(start));
+        let has = memchr::memmem::find(&data[from..to], ALLOW_MARKER).is_some();
+        self.allow_line = Some((from, to, has));
+        has
+    }
+
     fn position(&mut self, data: &[u8], offset: usize) -> (u64, u64) {
         if offset < self.pos {
             *self = LineCursor {
@@ -310,15 +332,20 @@ impl LineCursor {
         }
         let span = &data[self.pos..offset];
         let newlines = memchr_iter(b'\n', span).count() as u64;
-        if newlines > 0 {
+        let counted_from = if newlines > 0 {
             self.line_start = self.pos + memrchr(b'\n', span).expect("counted a newline") + 1;
-        }
+            self.chars_to_pos = 0;
+            self.line_start
+        } else {
+            self.pos.max(self.line_start)
+        };
         self.line += newlines;
         self.pos = offset;
-        let mut column = data[self.line_start..offset]
+        self.chars_to_pos += data[counted_from..offset]
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count() as u64;
+        let mut column = self.chars_to_pos;
         if self.line == 0 {
             column += self.origin.1; // still on the line the chunk starts in
         }
@@ -449,7 +476,33 @@ mod tests {
     fn allow_marker_on_the_line() {
         let data = b"a = 1\nkey = tok_1 # leakguard:allow\nb";
         let s = data.windows(5).position(|w| w == b"tok_1").unwrap();
-        assert!(has_allow_marker(data, s, s + 5));
-        assert!(!has_allow_marker(data, 0, 3));
+        assert!(LineCursor::default().allowed(data, s, s + 5));
+        assert!(!LineCursor::default().allowed(data, 0, 3));
+    }
+}
+
+#[cfg(test)]
+mod long_lines {
+    use super::*;
+
+    /// Columns counted incrementally along one long line equal columns
+    /// counted from the line start, multi-byte characters included.
+    #[test]
+    fn incremental_columns_match_a_fresh_count() {
+        let line: String = (0..2000)
+            .map(|i| if i % 7 == 0 { 'é' } else { 'x' })
+            .collect();
+        let data = format!("first\n{line}\nlast");
+        let bytes = data.as_bytes();
+        let mut cursor = LineCursor::default();
+        let mut offset = 6;
+        while offset < 6 + line.len() {
+            if data.is_char_boundary(offset) {
+                let (l, c) = cursor.position(bytes, offset);
+                let fresh = data[6..offset].chars().count() as u64 + 1;
+                assert_eq!((l, c), (2, fresh), "offset {offset}");
+            }
+            offset += 37;
+        }
     }
 }

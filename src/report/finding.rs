@@ -316,6 +316,11 @@ impl Report {
     /// A neighbour on the same line may also be cut off at the context's
     /// edge (each context is trimmed around its own secret): masks the piece.
     fn mask_cut_neighbours(&mut self) {
+        // A neighbour can only be cut at a context's edge if it sits within
+        // a context's reach of the secret: looking only there keeps a line
+        // with thousands of findings (a minified bundle, a dump's INSERT)
+        // linear instead of comparing every pair.
+        const REACH: u64 = 1024;
         let mut by_line: std::collections::HashMap<(&str, u64), Vec<usize>> = Default::default();
         for (i, f) in self.findings.iter().enumerate() {
             // Every line a secret covers (multi-line secrets: keys).
@@ -323,13 +328,31 @@ impl Report {
                 by_line.entry((f.path.as_str(), line)).or_default().push(i);
             }
         }
+        let column_on = |f: &Finding, line: u64| {
+            if f.span.line == line {
+                f.span.column
+            } else {
+                1
+            }
+        };
+        for (&(_, line), members) in by_line.iter_mut() {
+            members.sort_by_key(|&j| column_on(&self.findings[j], line));
+        }
         let mut masked: Vec<(usize, String)> = Vec::new();
         for (i, f) in self.findings.iter().enumerate() {
-            let Some(neighbours) = by_line.get(&(f.path.as_str(), f.span.line)) else {
+            let line = f.span.line;
+            let Some(neighbours) = by_line.get(&(f.path.as_str(), line)) else {
                 continue;
             };
+            let from = f.span.column.saturating_sub(REACH);
+            let to = f.span.end_column + REACH;
+            let first = neighbours.partition_point(|&j| column_on(&self.findings[j], line) < from);
             let mut context = f.context.clone();
-            for &j in neighbours.iter().filter(|&&j| j != i) {
+            for &j in neighbours[first..]
+                .iter()
+                .take_while(|&&j| column_on(&self.findings[j], line) <= to)
+                .filter(|&&j| j != i)
+            {
                 if self.findings[j].secret != f.secret {
                     context = mask_cut_edges(&context, &self.findings[j].secret);
                 }
