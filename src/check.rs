@@ -62,24 +62,19 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
         let path = rule.paths.first().map(|g| crate::rules::example_path(g));
         let path = path.as_deref();
         for (n, example) in rule.examples.iter().enumerate() {
+            // Keywords match ignoring ASCII case, required literals exactly;
+            // an example missing either would be hidden by the prefilters.
             let lower = example.to_ascii_lowercase();
-            if !rule.keywords.is_empty()
-                && !rule.keywords.iter().any(|k| lower.contains(k.as_str()))
-            {
+            let prefilters = [
+                (&rule.keywords, lower.as_str(), "keywords"),
+                (&rule.requires, example.as_str(), "required literals"),
+            ];
+            if let Some((literals, _, what)) = prefilters.iter().find(|(literals, text, _)| {
+                !literals.is_empty() && !literals.iter().any(|l| text.contains(l.as_str()))
+            }) {
                 problem(format!(
-                    "example {} contains none of the keywords {:?}",
-                    n + 1,
-                    rule.keywords
-                ));
-                continue;
-            }
-            if !rule.requires.is_empty()
-                && !rule.requires.iter().any(|r| example.contains(r.as_str()))
-            {
-                problem(format!(
-                    "example {} contains none of the required literals {:?}",
-                    n + 1,
-                    rule.requires
+                    "example {} contains none of the {what} {literals:?}",
+                    n + 1
                 ));
                 continue;
             }

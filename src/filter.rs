@@ -239,8 +239,7 @@ fn masked_context(data: &[u8], start: usize, end: usize, secret: &Secret) -> Str
     // Enough bytes for CONTEXT_CHARS / 2 characters of any width on each
     // side; a long (minified) line is not copied whole per finding.
     const REACH: usize = CONTEXT_CHARS * 4;
-    let near = start.saturating_sub(REACH);
-    let from = memrchr(b'\n', &data[near..start]).map_or(near, |i| near + i + 1);
+    let from = crate::detect::line_start_within(data, start, REACH);
     let ahead = end.max(start).saturating_add(REACH).min(data.len());
     let to = memchr(b'\n', &data[start..ahead])
         .map_or(ahead, |i| start + i)

@@ -1060,15 +1060,7 @@ fn is_path(v: &str) -> bool {
     }
     // A host name then a path: `app.kubernetes.io/name`, `gcr.io/acme/app`.
     if let Some((first, _)) = v.split_once('/') {
-        if first.contains('.')
-            && first
-                .bytes()
-                .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
-            && first
-                .rsplit('.')
-                .next()
-                .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
-        {
+        if is_host_name(first) {
             return true;
         }
     }
@@ -1080,16 +1072,7 @@ fn is_path(v: &str) -> bool {
             ""
         }
     });
-    if host.contains('.')
-        && host
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
-        && host
-            .rsplit('.')
-            .next()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
-        && host.split('.').count() >= 3
-    {
+    if is_host_name(host) && host.split('.').count() >= 3 {
         return true;
     }
     let path_chars = b
@@ -1114,16 +1097,18 @@ fn is_email(v: &str) -> bool {
     let Some((local, domain)) = v.split_once('@') else {
         return false;
     };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && domain
-            .rsplit('.')
+    !local.is_empty() && is_host_name(domain)
+}
+
+/// A dotted host name ending in an alphabetic top-level domain:
+/// `acme-corp.io`, `app.kubernetes.io`.
+fn is_host_name(s: &str) -> bool {
+    s.contains('.')
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
+        && s.rsplit('.')
             .next()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic()))
-        && domain
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
 }
 
 fn is_resource_id(v: &str) -> bool {

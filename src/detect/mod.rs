@@ -91,7 +91,7 @@ fn requires_met(line: &[u8], requires: &[String]) -> bool {
 
 /// Where the line holding `data[at]` starts, looking back at most `reach`
 /// bytes (if it starts further back, that bound).
-fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
+pub(crate) fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
     let from = at.saturating_sub(reach);
     memchr::memrchr(b'\n', &data[from..at]).map_or(from, |i| from + i + 1)
 }
@@ -127,8 +127,6 @@ pub struct Detector {
     paths: Option<globset::GlobSet>,
     /// For each glob in `paths`, the rule it belongs to.
     glob_rules: Vec<u32>,
-    /// Per rule: it has `paths`, so it runs only on files that match them.
-    path_gated: Vec<bool>,
     /// Per rule: an id shared by rules with the same `requires` literals
     /// (0: none), so a line is searched once for all of them.
     requires_ids: Vec<u32>,
@@ -168,9 +166,7 @@ impl Detector {
         let keywords = finder(&patterns);
         let mut globs = globset::GlobSetBuilder::new();
         let mut glob_rules = Vec::new();
-        let mut path_gated = Vec::with_capacity(rules.len());
         for (ri, rule) in rules.rules().iter().enumerate() {
-            path_gated.push(!rule.paths.is_empty());
             for glob in &rule.paths {
                 // Rule sets are validated when loaded: every glob parses.
                 if let Ok(g) = crate::rules::path_glob(glob) {
@@ -202,24 +198,28 @@ impl Detector {
             keyword_rules,
             paths,
             glob_rules,
-            path_gated,
             requires_ids,
         }
     }
 
     /// The rules that `path`'s name selects (their `paths` match it), sorted.
     pub fn rules_selected_by(&self, path: &str) -> Vec<u32> {
+        let mut rules = Vec::new();
+        self.select_by_name(path, &mut Vec::new(), &mut rules);
+        rules
+    }
+
+    /// Fills `rules` (sorted, unique) with the rules whose `paths` match
+    /// `path`; `globs` is scratch space for the matching glob indexes.
+    fn select_by_name(&self, path: &str, globs: &mut Vec<usize>, rules: &mut Vec<u32>) {
+        rules.clear();
         let Some(set) = &self.paths else {
-            return Vec::new();
+            return;
         };
-        let mut rules: Vec<u32> = set
-            .matches(crate::rules::path_for_globs(path).as_ref())
-            .into_iter()
-            .map(|g| self.glob_rules[g])
-            .collect();
+        set.matches_into(crate::rules::path_for_globs(path).as_ref(), globs);
+        rules.extend(globs.iter().map(|&g| self.glob_rules[g]));
         rules.sort_unstable();
         rules.dedup();
-        rules
     }
 
     /// The rules this detector runs.
@@ -246,16 +246,8 @@ impl Detector {
     ) {
         scratch.windows.clear();
         scratch.path_rules.clear();
-        if let (Some(path), Some(set)) = (path, &self.paths) {
-            set.matches_into(
-                crate::rules::path_for_globs(path).as_ref(),
-                &mut scratch.globs,
-            );
-            scratch
-                .path_rules
-                .extend(scratch.globs.iter().map(|&g| self.glob_rules[g]));
-            scratch.path_rules.sort_unstable();
-            scratch.path_rules.dedup();
+        if let Some(path) = path {
+            self.select_by_name(path, &mut scratch.globs, &mut scratch.path_rules);
             for &rule in &scratch.path_rules {
                 if self.rules.get(rule as usize).keywords.is_empty() {
                     scratch.windows.push(Window {
@@ -282,12 +274,12 @@ impl Detector {
         let mut memo: Option<((usize, usize, usize), bool)> = None;
         for &(keyword, start, end) in &scratch.hits {
             for &rule in &self.keyword_rules[keyword as usize] {
-                if self.path_gated[rule as usize]
-                    && scratch.path_rules.binary_search(&rule).is_err()
-                {
+                let selected = self.rules.get(rule as usize);
+                // A rule with `paths` runs only where the file's name selected it.
+                if !selected.paths.is_empty() && scratch.path_rules.binary_search(&rule).is_err() {
                     continue;
                 }
-                let requires = &self.rules.get(rule as usize).requires;
+                let requires = &selected.requires;
                 if !requires.is_empty() {
                     // Checked on the keyword's line before anything else:
                     // rules that key on a common word (`token`, `://`)
@@ -416,32 +408,30 @@ impl Detector {
     /// Whether a captured value passes the look-alike, entropy and named
     /// filters of its rule; its entropy when it does.
     fn accepts(&self, rule: &crate::rules::Rule, data: &[u8], secret: Range<usize>) -> Option<f64> {
-        {
-            let bytes = &data[secret.clone()];
-            let lookalike = match lookalike::classify(bytes) {
-                Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
-                    lookalike::has_regular_run(bytes)
-                }
-                other => other.is_some(),
-            };
-            if bytes.is_empty() || lookalike {
-                return None;
+        let bytes = &data[secret.clone()];
+        let lookalike = match lookalike::classify(bytes) {
+            Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
+                lookalike::has_regular_run(bytes)
             }
-            let entropy = entropy::shannon(bytes);
-            if rule.entropy.is_some_and(|min| entropy < min) {
-                return None;
-            }
-            if !rule.filters.is_empty() {
-                // The value's line before it, for filters that compare the
-                // value with its key.
-                let line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
-                let before = &data[line_start..secret.start];
-                if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
-                    return None;
-                }
-            }
-            Some(entropy)
+            other => other.is_some(),
+        };
+        if bytes.is_empty() || lookalike {
+            return None;
         }
+        let entropy = entropy::shannon(bytes);
+        if rule.entropy.is_some_and(|min| entropy < min) {
+            return None;
+        }
+        if !rule.filters.is_empty() {
+            // The value's line before it, for filters that compare the
+            // value with its key.
+            let line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
+            let before = &data[line_start..secret.start];
+            if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
+                return None;
+            }
+        }
+        Some(entropy)
     }
 }
 
