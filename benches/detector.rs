@@ -161,7 +161,7 @@ fn synthetic_source(rng: &mut Rng) -> Vec<u8> {
     let mut out = String::with_capacity(INPUT_BYTES + 256);
     while out.len() < INPUT_BYTES {
         let indent = rng.below(4) * 4;
-        out.extend(std::iter::repeat(' ').take(indent));
+        out.extend(std::iter::repeat_n(' ', indent));
         for i in 0..3 + rng.below(9) {
             if i > 0 {
                 out.push(if rng.below(5) == 0 { '.' } else { ' ' });

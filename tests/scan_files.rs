@@ -466,3 +466,56 @@ fn identical_files_are_scanned_once_and_each_reported_under_its_own_path() {
     assert_eq!(stats["files"], 4);
     assert_eq!(stats["skipped"]["binary"], 2);
 }
+
+/// Structured files are read as key → value pairs: a value named by a
+/// sibling, by its parent or on the line below its key is found, at the
+/// value's own line and column, with the built-in rules.
+#[test]
+fn structured_files_name_values_by_sibling_parent_and_line_below() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "deploy/app.yaml",
+        "spec:\n  containers:\n    - name: api\n      env:\n        - name: LOG_LEVEL\n          value: debug\n        - name: DB_PASSWORD\n          value: Rw8pq2LmZx0vKd4T\n",
+    );
+    write(
+        dir.path(),
+        "infra/stack.yaml",
+        "Parameters:\n  MasterPassword:\n    Type: String\n    NoEcho: true\n    Default: \"Xk29vLq0pz7R!b\"\n",
+    );
+    write(
+        dir.path(),
+        "tools/sftp.json",
+        "{\n  // VS Code SFTP\n  \"host\": \"files.acme.io\",\n  \"password\":\n      \"Qm9oT2wL7xVz3kRp\"\n}\n",
+    );
+    write(
+        dir.path(),
+        "web/Web.config",
+        "<configuration>\n  <appSettings>\n    <add key=\"PaymentsApiSecret\"   value=\"c7Fq2LmZ9xWv4KpT8bRn\" />\n    <add key=\"Theme\" value=\"dark-blue-2024\" />\n  </appSettings>\n</configuration>\n",
+    );
+    let (code, report) = scan_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, u64, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("deploy/app.yaml".to_owned(), 8, 18),
+            ("infra/stack.yaml".to_owned(), 5, 15),
+            ("tools/sftp.json".to_owned(), 5, 8),
+            ("web/Web.config".to_owned(), 3, 43),
+        ],
+        "{report:#}"
+    );
+}

@@ -157,7 +157,7 @@ fn is_reference(v: &str) -> bool {
     if v.ends_with('.')
         && v.trim_end_matches('.')
             .split('.')
-            .all(|s| s.is_empty() || is_identifier(s))
+            .all(|s| s.is_empty() || is_name_segment(s))
     {
         return true;
     }
@@ -167,7 +167,7 @@ fn is_reference(v: &str) -> bool {
         return false;
     }
     let segments: Vec<&str> = v.split('.').collect();
-    if segments.len() > 1 && segments.iter().all(|s| is_identifier(s)) {
+    if segments.len() > 1 && segments.iter().all(|s| is_name_segment(s)) {
         return true;
     }
     // An environment variable's name in SCREAMING_CASE: API_TOKEN, DB_PASSWORD.
@@ -191,6 +191,18 @@ fn is_reference(v: &str) -> bool {
             | "optional"
             | "string"
     )
+}
+
+/// A segment of a dotted name (`config`, `AWS_S3_KEY2`, `base64Encoded`):
+/// an identifier that is not a random mix of cases and digits, the way
+/// `xCo788rQdqocJiZdpnU` in the password `xCo788rQdqocJiZdpnU.` is.
+fn is_name_segment(s: &str) -> bool {
+    let count = |f: fn(&u8) -> bool| s.as_bytes().iter().filter(|b| f(b)).count();
+    let random = s.len() >= 10
+        && count(u8::is_ascii_digit) >= 2
+        && count(u8::is_ascii_uppercase) >= 2
+        && count(u8::is_ascii_lowercase) >= 2;
+    is_identifier(s) && !random
 }
 
 /// Identifiers written where a value would be: `resolved_botocore_credentials`,
@@ -349,6 +361,7 @@ const SECRET_WORDS: &[&str] = &[
     "accesskey",
     "secretkey",
     "salt",
+    "pepper",
 ];
 
 /// Words that, before `key`, make it a credential (`api_key`, `signingKey`).
@@ -580,6 +593,9 @@ const METADATA_WORDS: &[&str] = &[
     "hash",
     "hashed",
     "hasher",
+    "hashers",
+    "encryption",
+    "scheme",
     "digest",
     "mode",
     "enabled",
@@ -860,9 +876,20 @@ fn secret_token(tokens: &[String]) -> Option<usize> {
             // Run together with a prefix, as environment names and old
             // configs write them: PGPASSWORD, remotepass, smtppass, dbpwd.
             || run_together(t);
-        named.then_some(i)
+        // An Algolia search key or a public key is meant to be shipped.
+        let public = t == "key"
+            && tokens[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|p| PUBLIC_KEY_QUALIFIERS.contains(&p.as_str()));
+        (named && !public).then_some(i)
     })
 }
+
+/// Words that, up to two tokens before `key`, make it a key meant to be
+/// public: `ALGOLIA_SEARCH_API_KEY`, `publicApiKey`.
+const PUBLIC_KEY_QUALIFIERS: &[&str] = &["search", "public", "publishable", "pub"];
 
 /// Secret words also recognised at the end of a longer token.
 const SUFFIX_WORDS: &[&str] = &[
@@ -1377,11 +1404,19 @@ mod tests {
             "ENV[\"X\"]",
             "DB_PASSWORD",
             "config.db.password",
+            "settings.AWS_S3_KEY2",
+            "codecs.base64Encoded.",
             "null",
         ] {
             assert!(Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
         }
-        for v in ["hG7#kq2!Lp9z", "s3cr3t-V4lu3", "Tr0ub4dor&3"] {
+        for v in [
+            "hG7#kq2!Lp9z",
+            "s3cr3t-V4lu3",
+            "Tr0ub4dor&3",
+            "xCo788rQdqocJiZdpnU.",
+            "Wq8mZ2rTk5Lp.x",
+        ] {
             assert!(!Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
         }
     }
@@ -1453,6 +1488,9 @@ mod tests {
             "__all__ = [\"choice\", \"token_bytes\", \"",
             "encoded_keys = decoded_token.pop(\"",
             "\"PasswordLastUsed\": \"",
+            "ALGOLIA_SEARCH_API_KEY = \"",
+            "POSTGRESQL_PASSWORD_ENCRYPTION = \"",
+            "PASSWORD_HASHERS = \"",
             "",
         ] {
             assert!(!key_names_secret(before.as_bytes()), "{before}");

@@ -13,6 +13,7 @@ pub mod filters;
 pub mod keywords;
 pub mod lookalike;
 pub mod sql;
+pub mod structured;
 
 use crate::rules::RuleSet;
 use keywords::Keywords;
@@ -236,8 +237,71 @@ impl Detector {
 
     /// [`Detector::detect`] for the content of the file at `path` (forward
     /// slashes): rules with `paths` run too when one of their globs matches
-    /// it. The path is only a name here; nothing is read from it.
+    /// it, and a JSON, YAML, XML or TOML file is also read as key → value
+    /// pairs ([`structured`]). The path is only a name here; nothing is
+    /// read from it. `data` must be the whole file for the pairs to be read
+    /// (a chunk of a larger one is not parsed: see [`structured::MAX_PARSED`]).
     pub fn detect_in(
+        &self,
+        path: Option<&str>,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+    ) {
+        let first = out.len();
+        self.detect_lines(path, data, scratch, out);
+        // Only a file in which some rule's keyword occurs can hold a pair
+        // a rule would take.
+        if scratch.hits.is_empty() {
+            return;
+        }
+        if let Some(format) = path
+            .and_then(structured::Format::of_path)
+            .filter(|_| std::env::var_os("LG_NOSTRUCT").is_none())
+        {
+            self.detect_pairs(format, data, scratch, out, first);
+        }
+    }
+
+    /// Scans the normalized pairs of a structured file and adds, mapped back
+    /// to the file, what the line scan (`out[first..]`) did not already find.
+    fn detect_pairs(
+        &self,
+        format: structured::Format,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+        first: usize,
+    ) {
+        let Some(pairs) = structured::Normalized::of(format, data) else {
+            return;
+        };
+        let mut found = Vec::new();
+        self.detect_lines(None, &pairs.text, scratch, &mut found);
+        let mut seen: Vec<Range<usize>> = out[first..].iter().map(|c| c.secret.clone()).collect();
+        seen.sort_unstable_by_key(|r| r.start);
+        for c in found {
+            let Some(secret) = pairs.file_span(&c.secret) else {
+                continue;
+            };
+            // A value the line rules found, or found part of, is theirs.
+            let overlaps = seen
+                .iter()
+                .any(|s| s.start < secret.end && secret.start < s.end && *s != secret);
+            if overlaps {
+                continue;
+            }
+            out.push(Candidate {
+                rule: c.rule,
+                matched: secret.clone(),
+                secret,
+                entropy: c.entropy,
+            });
+        }
+    }
+
+    /// The line scan: keyword hits select rules, each run in windows.
+    fn detect_lines(
         &self,
         path: Option<&str>,
         data: &[u8],
