@@ -255,10 +255,7 @@ impl Detector {
         if scratch.hits.is_empty() {
             return;
         }
-        if let Some(format) = path
-            .and_then(structured::Format::of_path)
-            .filter(|_| std::env::var_os("LG_NOSTRUCT").is_none())
-        {
+        if let Some(format) = path.and_then(structured::Format::of_path) {
             self.detect_pairs(format, data, scratch, out, first);
         }
     }
