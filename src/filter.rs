@@ -5,6 +5,7 @@
 //! the masked context line. Works on bytes and a path; knows nothing of where
 //! the bytes came from.
 
+pub use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
 use crate::rules::{RuleKind, RuleSet, Severity};
@@ -97,54 +98,6 @@ pub fn to_findings(
             what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
         ));
     }
-}
-
-/// Whether `path` is documentation, an example or a test fixture: a value
-/// found there by context alone (a generic rule) is more often an example
-/// than a leak, so it is reported one severity level lower, not dropped.
-/// Provider-format tokens keep their severity anywhere.
-pub fn is_docs_or_tests(path: &str) -> bool {
-    const DIRS: &[&str] = &[
-        "test",
-        "tests",
-        "__tests__",
-        "spec",
-        "specs",
-        "testdata",
-        "test_data",
-        "testing",
-        "fixtures",
-        "fixture",
-        "__fixtures__",
-        "examples",
-        "example",
-        "samples",
-        "sample",
-        "docs",
-        "doc",
-        "documentation",
-        "demo",
-        "demos",
-        "mocks",
-        "__mocks__",
-    ];
-    let lower = path.to_ascii_lowercase();
-    let (dirs, file) = match lower.rsplit_once('/') {
-        Some((dirs, file)) => (dirs, file),
-        None => ("", lower.as_str()),
-    };
-    if dirs.split('/').any(|d| DIRS.contains(&d)) {
-        return true;
-    }
-    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
-    matches!(ext, "md" | "rst" | "adoc" | "markdown")
-        || stem.starts_with("test_")
-        || stem.ends_with("_test")
-        || stem.ends_with("_tests")
-        || stem.ends_with("_spec")
-        || stem.ends_with(".test")
-        || stem.ends_with(".spec")
-        || stem.ends_with("test") && path.rsplit('/').next().is_some_and(|f| f.contains("Test"))
 }
 
 fn one_level_lower(severity: Severity) -> Severity {

@@ -1332,10 +1332,84 @@ fn ascending_runs(b: &[u8]) -> usize {
     runs
 }
 
-fn is_placeholder(v: &str) -> bool {
+/// Whether `path` is documentation, an example or a test fixture: a value
+/// found there by context alone (a generic rule) is more often an example
+/// than a leak, so it is reported one severity level lower, not dropped.
+/// Provider-format tokens keep their severity anywhere.
+pub fn is_docs_or_tests(path: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "test",
+        "tests",
+        "__tests__",
+        "spec",
+        "specs",
+        "testdata",
+        "test_data",
+        "testing",
+        "fixtures",
+        "fixture",
+        "__fixtures__",
+        "examples",
+        "example",
+        "samples",
+        "sample",
+        "docs",
+        "doc",
+        "documentation",
+        "demo",
+        "demos",
+        "mocks",
+        "__mocks__",
+    ];
+    let lower = path.to_ascii_lowercase();
+    let (dirs, file) = match lower.rsplit_once('/') {
+        Some((dirs, file)) => (dirs, file),
+        None => ("", lower.as_str()),
+    };
+    if dirs.split('/').any(|d| DIRS.contains(&d)) {
+        return true;
+    }
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    matches!(ext, "md" | "rst" | "adoc" | "markdown")
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
+        || stem.ends_with("_spec")
+        || stem.ends_with(".test")
+        || stem.ends_with(".spec")
+        || stem.ends_with("test") && path.rsplit('/').next().is_some_and(|f| f.contains("Test"))
+}
+
+/// A default password with digits or punctuation added (`password123`,
+/// `admin@123`, `Passw0rd!`): what tutorials and tests use, and also what
+/// a careless admin sets. Rejected only in documentation and tests (see
+/// [`is_docs_or_tests`]); [`Filter::NotPlaceholder`] rejects the bare
+/// defaults everywhere.
+pub fn is_weak_default(value: &[u8]) -> bool {
+    let Ok(v) = std::str::from_utf8(value) else {
+        return false;
+    };
     let lower = v.to_ascii_lowercase();
     let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation());
-    if DEFAULT_PASSWORDS.contains(&lower.as_str()) || DEFAULT_PASSWORDS.contains(&stem) {
+    stem.len() < lower.len() && DEFAULT_PASSWORDS.contains(&stem)
+}
+
+/// Whether a line (up to a value) is documentation written in code: a
+/// Rust doc comment, a doctest prompt, a Javadoc/JSDoc line.
+pub fn is_doc_comment(line_before: &[u8]) -> bool {
+    let start = line_before
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(line_before.len());
+    let line = &line_before[start..];
+    ["///", "//!", ">>> ", "... ", "* "]
+        .iter()
+        .any(|p| line.starts_with(p.as_bytes()))
+}
+
+fn is_placeholder(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    if DEFAULT_PASSWORDS.contains(&lower.as_str()) {
         return true;
     }
     if PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p)) {
@@ -1523,7 +1597,6 @@ mod tests {
         for v in [
             "password123",
             "Admin",
-            "secret!",
             "replace-me-please",
             "********",
             "your-api-key-here",
@@ -1545,6 +1618,20 @@ mod tests {
             "Kq8Wz3Lr9Xm2",
         ] {
             assert!(!Filter::NotPlaceholder.rejects(v.as_bytes(), b""), "{v}");
+        }
+        // Weak defaults: kept by the filter, dropped by the detector in
+        // documentation and tests only.
+        for v in ["secret!", "admin@123", "Passw0rd!", "toor1"] {
+            assert!(!Filter::NotPlaceholder.rejects(v.as_bytes(), b""), "{v}");
+            assert!(is_weak_default(v.as_bytes()), "{v}");
+        }
+        assert!(is_doc_comment(b"    /// let url = Url::parse(\"ftp://:"));
+        assert!(is_doc_comment(b">>> connect(password=\""));
+        assert!(!is_doc_comment(b"  password: \""));
+        // A value that spells out `password` stays a placeholder anywhere.
+        assert!(Filter::NotPlaceholder.rejects(b"password123", b""));
+        for v in ["password", "Welcome2023!", "Kq8Wz3Lr9Xm2"] {
+            assert!(!is_weak_default(v.as_bytes()), "{v}");
         }
     }
 

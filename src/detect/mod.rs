@@ -249,14 +249,15 @@ impl Detector {
         out: &mut Vec<Candidate>,
     ) {
         let first = out.len();
-        self.detect_lines(path, data, scratch, out);
+        let example_place = path.is_some_and(filters::is_docs_or_tests);
+        self.detect_lines(path, example_place, data, scratch, out);
         // Only a file in which some rule's keyword occurs can hold a pair
         // a rule would take.
         if scratch.hits.is_empty() {
             return;
         }
         if let Some(format) = path.and_then(structured::Format::of_path) {
-            self.detect_pairs(format, data, scratch, out, first);
+            self.detect_pairs(format, example_place, data, scratch, out, first);
         }
     }
 
@@ -265,6 +266,7 @@ impl Detector {
     fn detect_pairs(
         &self,
         format: structured::Format,
+        example_place: bool,
         data: &[u8],
         scratch: &mut Scratch,
         out: &mut Vec<Candidate>,
@@ -274,7 +276,7 @@ impl Detector {
             return;
         };
         let mut found = Vec::new();
-        self.detect_lines(None, &pairs.text, scratch, &mut found);
+        self.detect_lines(None, example_place, &pairs.text, scratch, &mut found);
         let mut seen: Vec<Range<usize>> = out[first..].iter().map(|c| c.secret.clone()).collect();
         seen.sort_unstable_by_key(|r| r.start);
         for c in found {
@@ -298,9 +300,12 @@ impl Detector {
     }
 
     /// The line scan: keyword hits select rules, each run in windows.
+    /// `example_place`: the file is documentation or a test, where a weak
+    /// default password is an example ([`filters::is_weak_default`]).
     fn detect_lines(
         &self,
         path: Option<&str>,
+        example_place: bool,
         data: &[u8],
         scratch: &mut Scratch,
         out: &mut Vec<Candidate>,
@@ -393,20 +398,20 @@ impl Detector {
                 Some(c) if c.rule == w.rule && w.start <= c.end => c.end = c.end.max(w.end),
                 _ => {
                     if let Some(c) = current.take() {
-                        self.run_rule(c, data, out);
+                        self.run_rule(c, example_place, data, out);
                     }
                     current = Some(w);
                 }
             }
         }
         if let Some(c) = current {
-            self.run_rule(c, data, out);
+            self.run_rule(c, example_place, data, out);
         }
     }
 
     /// Runs one rule's regex over one merged window. The haystack is cut at the
     /// window's end but not its start, so look-behind context (`\b`) is right.
-    fn run_rule(&self, window: Window, data: &[u8], out: &mut Vec<Candidate>) {
+    fn run_rule(&self, window: Window, example_place: bool, data: &[u8], out: &mut Vec<Candidate>) {
         let rule = self.rules.get(window.rule as usize);
         let compiled = rule.compiled();
         let hay = &data[..window.end];
@@ -443,7 +448,7 @@ impl Detector {
                 }
                 for r in sql::tuple_values(secret.as_bytes(), &wanted) {
                     let span = secret.start() + r.start..secret.start() + r.end;
-                    if let Some(entropy) = self.accepts(rule, data, span.clone()) {
+                    if let Some(entropy) = self.accepts(rule, example_place, data, span.clone()) {
                         out.push(Candidate {
                             rule: window.rule as usize,
                             matched: whole.range(),
@@ -454,7 +459,7 @@ impl Detector {
                 }
                 continue;
             }
-            let Some(entropy) = self.accepts(rule, data, secret.range()) else {
+            let Some(entropy) = self.accepts(rule, example_place, data, secret.range()) else {
                 continue;
             };
             out.push(Candidate {
@@ -468,7 +473,13 @@ impl Detector {
 
     /// Whether a captured value passes the look-alike, entropy and named
     /// filters of its rule; its entropy when it does.
-    fn accepts(&self, rule: &crate::rules::Rule, data: &[u8], secret: Range<usize>) -> Option<f64> {
+    fn accepts(
+        &self,
+        rule: &crate::rules::Rule,
+        example_place: bool,
+        data: &[u8],
+        secret: Range<usize>,
+    ) -> Option<f64> {
         let bytes = &data[secret.clone()];
         let lookalike = match lookalike::classify(bytes) {
             Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
@@ -489,6 +500,14 @@ impl Detector {
             let line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
             let before = &data[line_start..secret.start];
             if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
+                return None;
+            }
+            // `password123` in a test or a README is an example; in a
+            // server's config it is the password.
+            if (example_place || filters::is_doc_comment(before))
+                && rule.filters.contains(&filters::Filter::NotPlaceholder)
+                && filters::is_weak_default(bytes)
+            {
                 return None;
             }
         }
