@@ -5,17 +5,41 @@ use std::path::PathBuf;
 
 /// Finds leaked credentials in files, git history and staged changes.
 #[derive(Debug, Parser)]
-#[command(name = "leakguard", version, about, propagate_version = true)]
+#[command(
+    name = "leakguard",
+    version,
+    about,
+    propagate_version = true,
+    after_help = ENVIRONMENT_AND_EXIT_CODES
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Shown after `--help`: what a script or CI job needs besides the flags.
+const ENVIRONMENT_AND_EXIT_CODES: &str = "\
+Exit codes:
+  0  no finding at or above --fail-on (or --fail-on never)
+  1  findings at or above --fail-on (default: low)
+  2  the scan could not run (bad config, rules or baseline; not a git
+     repository for --git; unreachable vault with no cache)
+
+Environment:
+  LEAKGUARD_FAIL_ON          --fail-on for the pre-commit hook (critical, high,
+                             medium, low, info, never)
+  LEAKGUARD_MASTER_KEY       key of the local encrypted vault (vault commands)
+  LEAKGUARD_FINGERPRINT_KEY  HMAC key (16+ bytes) of vault fingerprint snapshots
+  LEAKGUARD_VAULT_JSON       a JSON object of secrets (name: value) to cross-check
+                             findings with, as a vault source
+  NO_COLOR                   no colour in text output, even on a terminal";
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan files (default: the current directory) for secrets.
+    #[command(after_help = ENVIRONMENT_AND_EXIT_CODES)]
     Scan(ScanArgs),
     /// List or check rules.
     #[command(subcommand)]
@@ -110,7 +134,7 @@ pub struct ScanArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when a finding is at or above this level (default: low, or the config's fail_on).
+    /// Exit 1 when a finding is at or above this level (default: low, or the config's fail_on); `never` always exits 0.
     #[arg(long, value_name = "LEVEL",
           value_parser = ["critical", "high", "medium", "low", "info", "never"])]
     pub fail_on: Option<String>,
@@ -120,6 +144,10 @@ pub struct ScanArgs {
     /// Print secrets in clear (never the default).
     #[arg(long)]
     pub no_redact: bool,
+    /// Print nothing on stderr but errors and warnings: no summary line
+    /// when the report goes to `-o FILE`.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// `leakguard baseline …`.

@@ -129,6 +129,16 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         FormatArg::Sarif => Format::Sarif,
     };
     emit(&report, format, redaction, args.output.as_deref())?;
+    if args.output.is_some() && !args.quiet {
+        // The report went to a file: a CI log still shows what happened.
+        let stderr = io::stderr();
+        let color = if stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            Color::Always
+        } else {
+            Color::Never
+        };
+        let _ = report::text::write_summary_line(&report, color, &mut stderr.lock());
+    }
     let failing = report
         .findings
         .iter()

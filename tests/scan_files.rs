@@ -519,3 +519,68 @@ fn structured_files_name_values_by_sibling_parent_and_line_below() {
         "{report:#}"
     );
 }
+
+/// With `-o FILE` the one-line summary still goes to stderr (a CI log shows
+/// what happened), in the singular for one file; `--quiet` silences it.
+#[test]
+fn output_file_keeps_the_summary_on_stderr_unless_quiet() {
+    let (dir, rules) = tree_with_rule("high");
+    write(dir.path(), "src/app.py", format!("TOKEN = \"{SECRET}\"\n"));
+    let report = dir.path().join("report.json");
+    let src = dir.path().join("src");
+    let out = leakguard()
+        .args([
+            "scan",
+            src.to_str().unwrap(),
+            "--rules",
+            &rules,
+            "--format",
+            "json",
+        ])
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("1 finding (1 high)"), "{stderr}");
+    assert!(stderr.contains("1 file,"), "{stderr}");
+    assert!(stderr.contains(" rules; skipped 0 binary"), "{stderr}");
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains("test-token"));
+
+    let quiet = leakguard()
+        .args(["scan", src.to_str().unwrap(), "--rules", &rules, "--quiet"])
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(1));
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
+
+/// `--help` lists the exit codes and the environment variables.
+#[test]
+fn help_lists_exit_codes_and_environment() {
+    for args in [&["--help"][..], &["scan", "--help"][..]] {
+        let out = leakguard().args(args).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        for needle in [
+            "Exit codes:",
+            "LEAKGUARD_FAIL_ON",
+            "LEAKGUARD_MASTER_KEY",
+            "LEAKGUARD_FINGERPRINT_KEY",
+            "LEAKGUARD_VAULT_JSON",
+            "NO_COLOR",
+        ] {
+            assert!(help.contains(needle), "{args:?}: {needle}");
+        }
+    }
+}

@@ -110,6 +110,21 @@ fn write_finding(
     writeln!(out)
 }
 
+/// The one-line summary alone (findings by severity, files, bytes, time,
+/// skipped and suppressed counts): what `-o FILE` still prints on stderr.
+pub fn write_summary_line(report: &Report, color: Color, out: &mut dyn Write) -> io::Result<()> {
+    write_summary(report, &Paint(color), out)
+}
+
+/// `1 file`, `2 files`.
+fn count(n: u64, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.stats;
     let n = report.findings.len();
@@ -132,7 +147,11 @@ fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Res
             ),
         )
     };
-    let mut scope = format!("{} files, {} scanned", s.files, human_bytes(s.bytes));
+    let mut scope = format!(
+        "{}, {} scanned",
+        count(s.files, "file"),
+        human_bytes(s.bytes)
+    );
     if s.duplicates > 0 {
         scope.push_str(&format!(
             " ({} identical to another, scanned once)",
@@ -141,16 +160,22 @@ fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Res
     }
     if let Some(b) = s.blobs {
         scope = format!(
-            "{b} blobs in {} commits, {} scanned",
-            s.commits.unwrap_or(0),
+            "{} in {}, {} scanned",
+            count(b, "blob"),
+            count(s.commits.unwrap_or(0), "commit"),
             human_bytes(s.bytes)
         );
     }
     let k = &s.skipped;
     write!(
         out,
-        "{head} — {scope} in {} ms with {} rules; skipped {} binary, {} too large, {} unreadable, {} not regular",
-        s.duration_ms, s.rules, k.binary, k.too_large, k.unreadable, k.not_regular
+        "{head} — {scope} in {} ms with {}; skipped {} binary, {} too large, {} unreadable, {} not regular",
+        s.duration_ms,
+        count(s.rules as u64, "rule"),
+        k.binary,
+        k.too_large,
+        k.unreadable,
+        k.not_regular
     )?;
     let sup = &s.suppressed;
     if sup.allowlist + sup.baseline > 0 {
@@ -180,7 +205,14 @@ fn human_bytes(b: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::human_bytes;
+    use super::{count, human_bytes};
+
+    #[test]
+    fn counts_are_singular_or_plural() {
+        assert_eq!(count(1, "file"), "1 file");
+        assert_eq!(count(0, "rule"), "0 rules");
+        assert_eq!(count(2, "commit"), "2 commits");
+    }
 
     #[test]
     fn bytes_are_humane() {
