@@ -167,6 +167,12 @@ pub enum BaselineCommand {
 /// `leakguard vault …`.
 #[derive(Debug, Subcommand)]
 pub enum VaultCommand {
+    /// Create an empty local vault (put also creates one; no other command does).
+    Init {
+        /// The vault (default: local:$XDG_DATA_HOME/leakguard/vault).
+        #[arg(long, value_name = "URI")]
+        vault: Option<String>,
+    },
     /// Store a new secret; the value is read from standard input (never from arguments).
     Put {
         /// The secret's name (e.g. prod/payments/stripe_key).

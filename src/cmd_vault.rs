@@ -46,19 +46,45 @@ fn value_from_stdin() -> anyhow::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn open(vault: Option<&str>) -> anyhow::Result<LocalVault> {
+/// Whether a command may create the vault when there is none: only `put`
+/// (and `init`) do; the others would otherwise leave an empty vault behind a
+/// mistyped path.
+#[derive(Clone, Copy, PartialEq)]
+enum Missing {
+    Create,
+    Refuse,
+}
+
+fn open(vault: Option<&str>, missing: Missing) -> anyhow::Result<LocalVault> {
     let path = local_path(vault)?;
+    if missing == Missing::Refuse && !path.exists() {
+        bail!(
+            "no vault at {} (create one with `leakguard vault init` or `leakguard vault put NAME`)",
+            path.display()
+        );
+    }
     let key = MasterKey::from_env_or_file(None)?;
-    Ok(LocalVault::open_or_create(&path, key)?)
+    Ok(match missing {
+        Missing::Create => LocalVault::open_or_create(&path, key)?,
+        Missing::Refuse => LocalVault::open(&path, key)?,
+    })
 }
 
 /// Runs one `vault` subcommand; returns the exit code.
 pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     match cmd {
+        VaultCommand::Init { vault } => {
+            let path = local_path(vault.as_deref())?;
+            if path.exists() {
+                bail!("a vault already exists at {}", path.display());
+            }
+            let v = open(vault.as_deref(), Missing::Create)?;
+            writeln!(out, "created an empty vault at {}", v.display_name())?;
+        }
         VaultCommand::Put { name, vault } => {
             let value = value_from_stdin()?;
-            let mut v = open(vault.as_deref())?;
+            let mut v = open(vault.as_deref(), Missing::Create)?;
             let version = v.put(&name, &value)?;
             writeln!(
                 out,
@@ -68,8 +94,21 @@ pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
         }
         VaultCommand::Rotate { name, vault } => {
             let value = value_from_stdin()?;
-            let mut v = open(vault.as_deref())?;
+            let mut v = open(vault.as_deref(), Missing::Refuse)?;
+            // Rotating to a value already used does not revoke anything.
+            let reused = v
+                .load()?
+                .into_iter()
+                .filter(|m| m.name == name && m.value.expose().as_bytes() == value.as_slice())
+                .map(|m| (m.version, m.current))
+                .next();
             let version = v.rotate(&name, &value)?;
+            if let Some((old, current)) = reused {
+                eprintln!(
+                    "leakguard: warning: the new value of {name} equals its {} version {old}: rotating to it revokes nothing",
+                    if current { "current" } else { "older" }
+                );
+            }
             writeln!(
                 out,
                 "rotated {name}: version {version} is now current in {}",
@@ -77,12 +116,15 @@ pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
             )?;
         }
         VaultCommand::Rm { name, vault } => {
-            let mut v = open(vault.as_deref())?;
+            let mut v = open(vault.as_deref(), Missing::Refuse)?;
             v.rm(&name)?;
             writeln!(out, "removed {name} from {}", v.display_name())?;
         }
         VaultCommand::List { vault } => {
-            let v = open(vault.as_deref())?;
+            let v = open(vault.as_deref(), Missing::Refuse)?;
+            if v.list().is_empty() {
+                writeln!(out, "no secrets in {}", v.display_name())?;
+            }
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)

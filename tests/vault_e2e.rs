@@ -318,6 +318,56 @@ fn bad_vault_uris_and_files_exit_2_with_one_line() {
     }
 }
 
+/// Only `vault init` and `vault put` create a vault: every other command
+/// on a missing one exits 2 with one line naming it, and creates nothing.
+/// `list` says when a vault is empty; `rotate` warns when the new value was
+/// already used.
+#[test]
+fn vault_commands_refuse_a_missing_vault_and_warn_on_reused_values() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("team.vault");
+    let uri = format!("local:{}", path.display());
+    let vault = |args: &[&str], stdin: &str| {
+        let out = leakguard()
+            .arg("vault")
+            .args(args)
+            .args(["--vault", &uri])
+            .env("LEAKGUARD_MASTER_KEY", MASTER_KEY)
+            .write_stdin(stdin.to_owned())
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    for args in [&["list"][..], &["rm", "db"][..], &["rotate", "db"][..]] {
+        let (code, _, err) = vault(args, "S3cret-value-1");
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("team.vault"), "{err}");
+        assert!(!path.exists(), "{args:?} created the vault");
+    }
+    let (code, out, _) = vault(&["init"], "");
+    assert_eq!(code, Some(0));
+    assert!(out.contains("created an empty vault"), "{out}");
+    let (code, _, err) = vault(&["init"], "");
+    assert_eq!(code, Some(2), "{err}");
+    let (code, out, _) = vault(&["list"], "");
+    assert_eq!(
+        (code, out.trim()),
+        (Some(0), format!("no secrets in {uri}").as_str())
+    );
+    assert_eq!(vault(&["put", "db"], "S3cret-value-1").0, Some(0));
+    let (code, _, err) = vault(&["rotate", "db"], "S3cret-value-2");
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    let (code, _, err) = vault(&["rotate", "db"], "S3cret-value-1");
+    assert_eq!(code, Some(0));
+    assert!(err.contains("equals its older version 1"), "{err}");
+    assert!(!err.contains("S3cret"), "{err}");
+}
+
 // ------------------------------------------------- outages and the cache
 
 #[test]
