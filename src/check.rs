@@ -27,6 +27,29 @@ pub struct ExampleMinimum {
 }
 
 /// Checks every rule in `rules`; an empty result means all is well.
+/// Rules of `checked` whose id a built-in rule already has: the error
+/// `scan --rules` would stop on. A rule read from the built-in file of the
+/// same name (`rules check patterns/` in this repository) is that rule.
+pub fn ids_taken_by_builtins(checked: &RuleSet, builtins: &RuleSet) -> Vec<RuleProblem> {
+    let file_name = |s: &str| s.rsplit(['/', '\\']).next().unwrap_or(s).to_owned();
+    checked
+        .rules()
+        .iter()
+        .filter_map(|rule| {
+            let builtin = builtins.find(&rule.id)?;
+            let same_file = file_name(&builtin.source) == file_name(&rule.source)
+                && builtin.pattern == rule.pattern;
+            (!same_file).then(|| RuleProblem {
+                rule_id: rule.id.clone(),
+                source: rule.source.clone(),
+                message: format!("duplicate id (also defined in {})", builtin.source),
+            })
+        })
+        .collect()
+}
+
+/// Runs every rule's examples (each must be found) and negative examples
+/// (none may be), and checks each rule has at least `minimum` of each.
 pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RuleProblem> {
     let detector = Detector::new(rules.clone());
     let mut scratch = Scratch::default();

@@ -76,6 +76,15 @@ pub enum FormatArg {
     Sarif,
 }
 
+/// Output formats accepted by `rules list --format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormatArg {
+    /// Aligned columns: id, severity, name, keywords.
+    Text,
+    /// A JSON array of rules.
+    Json,
+}
+
 /// What to scan and with which rules; shared by `scan` and `baseline create`.
 #[derive(Debug, Args)]
 pub struct SourceArgs {
@@ -217,14 +226,14 @@ pub enum VaultCommand {
 /// `leakguard rules …`.
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
-    /// List the active rules: id, severity, name, keywords.
+    /// List the active rules, most severe first: id, severity, name, keywords.
     List {
         /// Extra rule files or directories to include.
         #[arg(long, value_name = "FILE_OR_DIR")]
         rules: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: FormatArg,
+        format: ListFormatArg,
     },
     /// Validate a rule file (or directory) and run its examples.
     Check {

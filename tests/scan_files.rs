@@ -584,3 +584,64 @@ fn help_lists_exit_codes_and_environment() {
         }
     }
 }
+
+/// `rules list` sorts by severity then id in aligned columns and accepts
+/// only its own formats; `rules check` reports an id a built-in rule
+/// already has, as `scan --rules` does.
+#[test]
+fn rules_list_is_sorted_and_aligned_and_check_reports_builtin_ids() {
+    let out = leakguard().args(["rules", "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID ") && lines[0].contains("SEVERITY"));
+    let sev_col = lines[0].find("SEVERITY").unwrap();
+    let rank = |s: &str| {
+        ["critical", "high", "medium", "low", "info"]
+            .iter()
+            .position(|x| s.starts_with(x))
+    };
+    let mut last = (0, String::new());
+    for line in &lines[1..] {
+        let id = line.split_whitespace().next().unwrap().to_owned();
+        let sev = rank(&line[sev_col..]).unwrap_or_else(|| panic!("misaligned: {line}"));
+        assert!((sev, id.clone()) >= last, "not sorted at {line}");
+        last = (sev, id);
+    }
+    let sarif = leakguard()
+        .args(["rules", "list", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(sarif.status.code(), Some(2));
+
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "dup.toml",
+        "[[rules]]\nid = \"aws-access-key-id\"\nname = \"Mine\"\nseverity = \"low\"\nkeywords = [\"zq_\"]\nregex = '''(?P<secret>zq_[A-Za-z0-9]{16})'''\nexamples = [\"zq_Ab3dE9gH1jK2Lm4N\"]\nnegative_examples = [\"zq_short\"]\n",
+    );
+    let path = dir.path().join("dup.toml");
+    let check = leakguard()
+        .args(["rules", "check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let msg = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        msg.contains("'aws-access-key-id': duplicate id (also defined in patterns/aws.toml)"),
+        "{msg}"
+    );
+    let scan = leakguard()
+        .args([
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--rules",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(scan.status.code(), Some(2));
+    assert!(String::from_utf8(scan.stderr)
+        .unwrap()
+        .contains("duplicate id (also defined in patterns/aws.toml)"));
+}
