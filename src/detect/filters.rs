@@ -122,11 +122,31 @@ fn is_reference(v: &str) -> bool {
         return true;
     }
     // Shell/Makefile/template variables, Ruby/Perl sigils, Ansible/Jinja.
-    if v.starts_with('$') || v.starts_with('%') || v.starts_with('@') || v.starts_with('&') {
+    if v.starts_with('$') || v.starts_with('@') || v.starts_with('&') {
         return true;
     }
-    // Function calls and indexing: getenv("X"), ENV["X"], secrets.get('x').
-    if v.contains('(') || v.contains(')') || v.contains('[') {
+    // `%VAR%` (Windows), `%(name)s` and `%s` (format strings); a password
+    // may start with `%` (`%T+Mct.50#mXoxulX9`).
+    if let Some(rest) = v.strip_prefix('%') {
+        if rest.contains('%') || rest.starts_with('(') || rest.len() <= 2 || is_identifier(rest) {
+            return true;
+        }
+    }
+    // Function calls and indexing: getenv("X"), ENV["X"], secrets.get('x'),
+    // `userinfo.partition(b` cut short by a quote: a name before the first
+    // bracket. In `r%ha628…$ws0uk(si=…` (a Django key) no name precedes it.
+    if let Some(i) = v.find(['(', '[']) {
+        let callee = v[..i].trim_start_matches(':');
+        if callee.is_empty()
+            || callee
+                .split(['.', ':'])
+                .filter(|s| !s.is_empty())
+                .all(|s| is_identifier(s.trim_start_matches('>').trim_end_matches('-')))
+        {
+            return true;
+        }
+    }
+    if v.ends_with(')') || v.ends_with(']') {
         return true;
     }
     if let Some(open) = v.find('{') {
@@ -198,10 +218,19 @@ fn is_reference(v: &str) -> bool {
 /// `xCo788rQdqocJiZdpnU` in the password `xCo788rQdqocJiZdpnU.` is.
 fn is_name_segment(s: &str) -> bool {
     let count = |f: fn(&u8) -> bool| s.as_bytes().iter().filter(|b| f(b)).count();
+    // Class changes (lower/upper/digit) at every other character or more:
+    // `xCo788rQdqocJiZdpnU` (11 in 19), not `X25519PrivateKey` (5 in 16).
+    let class = |b: &u8| (b.is_ascii_uppercase(), b.is_ascii_digit());
+    let changes = s
+        .as_bytes()
+        .windows(2)
+        .filter(|w| class(&w[0]) != class(&w[1]))
+        .count();
     let random = s.len() >= 10
         && count(u8::is_ascii_digit) >= 2
         && count(u8::is_ascii_uppercase) >= 2
-        && count(u8::is_ascii_lowercase) >= 2;
+        && count(u8::is_ascii_lowercase) >= 2
+        && changes * 2 >= s.len();
     is_identifier(s) && !random
 }
 
@@ -566,6 +595,7 @@ const METADATA_WORDS: &[&str] = &[
     "max",
     "ttl",
     "expiry",
+    "within",
     "expires",
     "expiration",
     "expire",
@@ -738,6 +768,8 @@ const METADATA_WORDS: &[&str] = &[
 /// Tokens of a key that make it a pagination, form or request token, not
 /// a credential (`NextToken`, `next_page_token`, `csrf_token`).
 const NOT_CREDENTIAL_WORDS: &[&str] = &[
+    // Helm's `existingSecret: name-of-a-k8s-secret`.
+    "existing",
     "next",
     "page",
     "continuation",
@@ -1312,7 +1344,11 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "secret-",
     "_secret",
     "secret_",
-    "key",
+    // Not `key` alone (`Monkey!23`, `keyboard-cat-9`) nor `key-` (Mailgun's
+    // `key-` + 32 hex).
+    "-key",
+    "_key",
+    "key_",
 ];
 
 /// How many runs of four ascending characters (`abcd`, `1234`, `wxyz`)
@@ -1415,6 +1451,14 @@ fn is_placeholder(v: &str) -> bool {
     if PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p)) {
         return true;
     }
+    // A name ending in what it stands for: `archivedobjectkey`, `mytoken`.
+    if lower.bytes().all(|c| c.is_ascii_alphabetic() || c == b'/')
+        && ["key", "token", "secret"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+    {
+        return true;
+    }
     // Short letters-only made-up passwords: `somepass`, `badpass`, `testpw`.
     if lower.len() <= 10
         && lower.bytes().all(|c| c.is_ascii_alphabetic())
@@ -1479,6 +1523,18 @@ mod tests {
             "DB_PASSWORD",
             "config.db.password",
             "settings.AWS_S3_KEY2",
+            "%DB_PASSWORD%",
+            "%(password)s",
+            "%kernel.project_dir%/config/jwt/private.pem",
+            "os.environ[",
+            "userinfo.partition(b",
+            "models.CharField(max_length=128",
+            ":from_iter(vec!",
+            "x25519.X25519PrivateKey",
+            "rust_openssl.hpke.MLKEM768X25519PrivateKey",
+            "%s",
+            "get_secret()",
+            "ENV[\"X\"]",
             "codecs.base64Encoded.",
             "null",
         ] {
@@ -1488,6 +1544,8 @@ mod tests {
             "hG7#kq2!Lp9z",
             "s3cr3t-V4lu3",
             "Tr0ub4dor&3",
+            "%T+Mct.50#mXoxulX9",
+            "r%ha628rdftq$ws0uk(si=u8ecp%8k5ea^j^xpewb#1^@tp_!q",
             "xCo788rQdqocJiZdpnU.",
             "Wq8mZ2rTk5Lp.x",
         ] {
