@@ -300,10 +300,10 @@ fn json_names_a_secret(data: &[u8]) -> bool {
             regex::bytes::Regex::new(
                 concat!(
                     // A name field naming a secret: `"name": "DB_PASSWORD"`.
-                    r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"\s*:\s*"[^"\n]{0,100}(?:pass|pwd|secret|token|key|credential|auth|private|salt|dsn|connection)"#,
+                    r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection)"#,
                     // An object named like a secret (a CloudFormation parameter
                     // and its `Default`), or a value below its key.
-                    r#"|(?i)"[^"\n]{0,100}(?:pass|pwd|secret|token|key|credential|auth|private|salt)[^"\n]{0,100}"\s*:\s*\{"#,
+                    r#"|(?i)(?:pass|pwd|secret|token|apikey|credential|private|salt)[^"\n]*"[ \t]*:[ \t]*\{"#,
                     r#"|"\s*:[ \t]*\r?\n[ \t]*""#,
                 ),
             )
