@@ -26,7 +26,6 @@ pub struct ExampleMinimum {
     pub negative: usize,
 }
 
-/// Checks every rule in `rules`; an empty result means all is well.
 /// Rules of `checked` whose id a built-in rule already has: the error
 /// `scan --rules` would stop on. A rule read from the built-in file of the
 /// same name (`rules check patterns/` in this repository) is that rule.
@@ -48,8 +47,9 @@ pub fn ids_taken_by_builtins(checked: &RuleSet, builtins: &RuleSet) -> Vec<RuleP
         .collect()
 }
 
-/// Runs every rule's examples (each must be found) and negative examples
-/// (none may be), and checks each rule has at least `minimum` of each.
+/// Checks every rule in `rules`: each example must be found, no negative
+/// example may be, and each rule needs at least `minimum` of each. An empty
+/// result means all is well.
 pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RuleProblem> {
     let detector = Detector::new(rules.clone());
     let mut scratch = Scratch::default();

@@ -132,11 +132,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     if args.output.is_some() && !args.quiet {
         // The report went to a file: a CI log still shows what happened.
         let stderr = io::stderr();
-        let color = if stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-            Color::Always
-        } else {
-            Color::Never
-        };
+        let color = color_for(stderr.is_terminal());
         let _ = report::text::write_summary_line(&report, color, &mut stderr.lock());
     }
     let failing = report
@@ -239,11 +235,7 @@ fn emit(
         }
         None => {
             let stdout = io::stdout();
-            let color = if stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                Color::Always
-            } else {
-                Color::Never
-            };
+            let color = color_for(stdout.is_terminal());
             let options = WriteOptions {
                 format,
                 redaction,
@@ -255,5 +247,14 @@ fn emit(
                 other => other.map_err(|e| anyhow::anyhow!("writing report: {e}")),
             }
         }
+    }
+}
+
+/// Colour on a terminal unless `NO_COLOR` is set.
+fn color_for(terminal: bool) -> Color {
+    if terminal && std::env::var_os("NO_COLOR").is_none() {
+        Color::Always
+    } else {
+        Color::Never
     }
 }

@@ -1501,6 +1501,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn example_places_are_told_apart() {
+        for p in [
+            "tests/fixtures/users.json",
+            "src/app/__tests__/api.js",
+            "docs/setup.md",
+            "README.md",
+            "pkg/db/db_test.go",
+            "test_settings.py",
+            "web/src/api.spec.ts",
+            "src/test/java/AppTest.java",
+            "awscli/examples/iam/change-password.rst",
+        ] {
+            assert!(is_docs_or_tests(p), "{p}");
+        }
+        for p in [
+            ".env",
+            "config/settings.py",
+            "src/contest.rs",
+            "deploy/prod.tfvars",
+            "latest/app.yml",
+        ] {
+            assert!(!is_docs_or_tests(p), "{p}");
+        }
+    }
+
+    #[test]
     fn own_key_needs_the_value_before_it_on_the_line() {
         let f = Filter::NotOwnKey;
         assert!(f.rejects(b"Win32_System", b"Win32_System_PasswordManagement = [\""));

@@ -277,8 +277,7 @@ impl Detector {
         };
         let mut found = Vec::new();
         self.detect_lines(None, example_place, &pairs.text, scratch, &mut found);
-        let mut seen: Vec<Range<usize>> = out[first..].iter().map(|c| c.secret.clone()).collect();
-        seen.sort_unstable_by_key(|r| r.start);
+        let seen: Vec<Range<usize>> = out[first..].iter().map(|c| c.secret.clone()).collect();
         for c in found {
             let Some(secret) = pairs.file_span(&c.secret) else {
                 continue;

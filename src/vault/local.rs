@@ -157,7 +157,7 @@ impl LocalVault {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(invalid(
                     path,
-                    "no vault file there (create one with `leakguard vault put NAME`)".into(),
+                    "no vault file there (create one with `leakguard vault init` or `leakguard vault put NAME`)".into(),
                 ))
             }
             Err(e) => return Err(invalid(path, format!("cannot read: {e}"))),
@@ -476,7 +476,7 @@ pub fn load(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     if !path.exists() {
         return Err(invalid(
             path,
-            "no vault file there (create one with `leakguard vault put NAME`)".into(),
+            "no vault file there (create one with `leakguard vault init` or `leakguard vault put NAME`)".into(),
         ));
     }
     let key = MasterKey::from_env_or_file(None)?;

@@ -61,9 +61,7 @@ impl Format {
             _ => None,
         }
     }
-}
 
-impl Format {
     /// Whether the pairs could hold what the line rules miss. JSON writers
     /// mostly put a value on its key's line, so only a name field or an
     /// object named like a secret, or a value below its key, is new there;
@@ -294,33 +292,39 @@ fn names_a_secret(data: &[u8]) -> bool {
 /// word: the one thing parsing a JSON file adds to the line rules, so data
 /// files (API models, schemas) with `"value"` fields are not parsed.
 fn json_names_a_secret(data: &[u8]) -> bool {
-    static FINDER: std::sync::OnceLock<Option<regex::bytes::Regex>> = std::sync::OnceLock::new();
-    FINDER
-        .get_or_init(|| {
-            regex::bytes::Regex::new(
-                concat!(
-                    // A name field naming a secret: `"name": "DB_PASSWORD"`.
-                    r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection)"#,
-                    // An object named like a secret (a CloudFormation parameter
-                    // and its `Default`), or a value below its key.
-                    r#"|(?i)(?:pass|pwd|secret|token|apikey|credential|private|salt)[^"\n]*"[ \t]*:[ \t]*\{"#,
-                    r#"|"\s*:[ \t]*\r?\n[ \t]*""#,
-                ),
-            )
-            .ok()
-        })
-        .as_ref()
-        .is_none_or(|re| re.is_match(data))
+    static FINDER: LazyRegex = std::sync::OnceLock::new();
+    matches(
+        &FINDER,
+        concat!(
+            // A name field naming a secret: `"name": "DB_PASSWORD"`.
+            r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection)"#,
+            // An object named like a secret (a CloudFormation parameter
+            // and its `Default`), or a value below its key.
+            r#"|(?i)(?:pass|pwd|secret|token|apikey|credential|private|salt)[^"\n]*"[ \t]*:[ \t]*\{"#,
+            r#"|"\s*:[ \t]*\r?\n[ \t]*""#,
+        ),
+        data,
+    )
 }
 
 /// Whether a TOML file sets a string `value` or `default` (a name beside
 /// it may say what it is); a Cargo `default = [features]` does not count.
 fn toml_names_beside(data: &[u8]) -> bool {
-    static FINDER: std::sync::OnceLock<Option<regex::bytes::Regex>> = std::sync::OnceLock::new();
-    FINDER
-        .get_or_init(|| {
-            regex::bytes::Regex::new(r#"(?i)\b(?:value|default|val)[ \t]*=[ \t]*["']"#).ok()
-        })
+    static FINDER: LazyRegex = std::sync::OnceLock::new();
+    matches(
+        &FINDER,
+        r#"(?i)\b(?:value|default|val)[ \t]*=[ \t]*["']"#,
+        data,
+    )
+}
+
+/// A gate's regex, compiled on first use.
+type LazyRegex = std::sync::OnceLock<Option<regex::bytes::Regex>>;
+
+/// Whether `pattern` (compiled once into `cell`) matches `data`; a pattern
+/// that does not compile lets everything through (the gate only saves work).
+fn matches(cell: &LazyRegex, pattern: &str, data: &[u8]) -> bool {
+    cell.get_or_init(|| regex::bytes::Regex::new(pattern).ok())
         .as_ref()
         .is_none_or(|re| re.is_match(data))
 }
@@ -336,34 +340,28 @@ fn value_name<'a>(
     siblings: &'a [(String, Node)],
     parent: &'a str,
 ) -> Option<&'a str> {
-    let lower = key.to_ascii_lowercase();
-    let is_value = VALUE_KEYS.contains(&lower.as_str());
-    let name_sibling = || {
-        siblings.iter().find_map(|(k, v)| match v {
-            Node::Scalar { text, .. }
-                if !text.trim().is_empty()
-                    && NAME_KEYS.contains(&k.to_ascii_lowercase().as_str()) =>
-            {
+    if is_one_of(VALUE_KEYS, key) {
+        let name_sibling = siblings.iter().find_map(|(k, v)| match v {
+            Node::Scalar { text, .. } if !text.trim().is_empty() && is_one_of(NAME_KEYS, k) => {
                 Some(text.trim())
             }
             _ => None,
-        })
-    };
-    if is_value {
-        return Some(match name_sibling() {
+        });
+        return Some(match name_sibling {
             Some(name) => name,
             None if !parent.is_empty() => parent,
             None => key,
         });
     }
-    if NAME_KEYS.contains(&lower.as_str())
-        && siblings
-            .iter()
-            .any(|(k, _)| VALUE_KEYS.contains(&k.to_ascii_lowercase().as_str()))
-    {
+    if is_one_of(NAME_KEYS, key) && siblings.iter().any(|(k, _)| is_one_of(VALUE_KEYS, k)) {
         return None;
     }
     Some(key)
+}
+
+/// Whether `key` is one of `keys` (lowercase), ignoring ASCII case.
+fn is_one_of(keys: &[&str], key: &str) -> bool {
+    keys.iter().any(|k| k.eq_ignore_ascii_case(key))
 }
 
 /// Where `value` starts in `data`, searching from `at` a little further
