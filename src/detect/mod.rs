@@ -82,11 +82,12 @@ impl HitLine {
 /// are looked for: a long (minified) line is not searched whole per hit.
 const REQUIRES_REACH: usize = 1024;
 
-/// Whether `line` holds one of a rule's `requires` literals.
-fn requires_met(line: &[u8], requires: &[String]) -> bool {
-    requires.iter().any(|lit| match lit.as_bytes() {
+/// Whether `line` holds one of a rule's `requires` literals (searchers
+/// built once: building one per search cost more than the search).
+fn requires_met(line: &[u8], requires: &[memchr::memmem::Finder<'static>]) -> bool {
+    requires.iter().any(|lit| match lit.needle() {
         [b] => memchr::memchr(*b, line).is_some(),
-        lit => memchr::memmem::find(line, lit).is_some(),
+        _ => lit.find(line).is_some(),
     })
 }
 
@@ -97,6 +98,66 @@ pub(crate) fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
     memchr::memrchr(b'\n', &data[from..at]).map_or(from, |i| from + i + 1)
 }
 
+/// The stretches from the line before each keyword hit's line to
+/// `lines_after` lines after it, merged: where a name and the value it
+/// names sit (`- name: X` above `value:`, a key above its value). `hits`
+/// are sorted by start.
+fn hit_neighbourhoods(
+    data: &[u8],
+    hits: &[(u32, usize, usize)],
+    lines_after: usize,
+) -> Vec<Range<usize>> {
+    let line_end = |at: usize| {
+        let at = at.min(data.len());
+        memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |i| at + i)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &(_, start, end) in hits {
+        if out.last().is_some_and(|r| end <= r.end) {
+            continue;
+        }
+        let line = line_start_within(data, start, LINE_REACH);
+        let from = line_start_within(data, line.saturating_sub(1), LINE_REACH);
+        let mut to = line_end(end);
+        for _ in 0..lines_after {
+            to = line_end(to + 1);
+        }
+        match out.last_mut() {
+            Some(r) if from <= r.end => r.end = r.end.max(to),
+            _ => out.push(from..to),
+        }
+    }
+    out
+}
+
+/// An automaton over one literal from each rule glob that every path the
+/// glob matches contains (its longest stretch without wildcards), or
+/// `None` when a glob has none or uses classes or alternatives.
+fn required_path_literals(rules: &RuleSet) -> Option<aho_corasick::AhoCorasick> {
+    let mut literals = Vec::new();
+    for glob in rules.rules().iter().flat_map(|r| &r.paths) {
+        if glob.contains(['[', ']', '{', '}', '\\']) {
+            return None;
+        }
+        // `**/x` matches `x` at the root too: no slash is required there.
+        let longest = glob
+            .split(['*', '?'])
+            .map(|piece| piece.trim_start_matches('/'))
+            .max_by_key(|piece| piece.len())?;
+        if longest.is_empty() {
+            return None;
+        }
+        literals.push(longest.to_ascii_lowercase());
+    }
+    if literals.is_empty() {
+        return None;
+    }
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&literals)
+        .ok()
+}
+
 /// Per-thread reusable buffers, so the hot loop allocates nothing per chunk.
 #[derive(Debug, Default)]
 pub struct Scratch {
@@ -105,8 +166,13 @@ pub struct Scratch {
     windows: Vec<Window>,
     /// Indexes of the path globs the current file matched.
     globs: Vec<usize>,
-    /// Rules whose `paths` the current file matched, sorted.
+    /// Rules whose `paths` the file [`Scratch::named`] matched, sorted.
     path_rules: Vec<u32>,
+    /// The path `path_rules` were selected for: a file's name is matched
+    /// against the globs once, not again per chunk or for deduplication.
+    named: Option<String>,
+    /// Per rule, its regex's capture slots, made on first use and reused.
+    captures: Vec<Option<regex::bytes::CaptureLocations>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -128,9 +194,16 @@ pub struct Detector {
     paths: Option<globset::GlobSet>,
     /// For each glob in `paths`, the rule it belongs to.
     glob_rules: Vec<u32>,
+    /// A literal each glob's matches contain (`settings` for
+    /// `settings_*.py`): a path holding none is matched by no glob, which
+    /// this says faster than the glob set (most files of a tree). `None`
+    /// when some glob has no such literal.
+    path_literals: Option<aho_corasick::AhoCorasick>,
     /// Per rule: an id shared by rules with the same `requires` literals
     /// (0: none), so a line is searched once for all of them.
     requires_ids: Vec<u32>,
+    /// Per `requires` id, its literals' searchers.
+    requires_finders: Vec<Vec<memchr::memmem::Finder<'static>>>,
 }
 
 impl Detector {
@@ -177,6 +250,8 @@ impl Detector {
             }
         }
         let mut requires_index: HashMap<&[String], u32> = HashMap::new();
+        // Id 0: no literals.
+        let mut requires_finders: Vec<Vec<memchr::memmem::Finder<'static>>> = vec![Vec::new()];
         let requires_ids = rules
             .rules()
             .iter()
@@ -185,7 +260,17 @@ impl Detector {
                     return 0;
                 }
                 let next = requires_index.len() as u32 + 1;
-                *requires_index.entry(r.requires.as_slice()).or_insert(next)
+                *requires_index
+                    .entry(r.requires.as_slice())
+                    .or_insert_with(|| {
+                        requires_finders.push(
+                            r.requires
+                                .iter()
+                                .map(|lit| memchr::memmem::Finder::new(lit.as_bytes()).into_owned())
+                                .collect(),
+                        );
+                        next
+                    })
             })
             .collect();
         let paths = if glob_rules.is_empty() {
@@ -193,34 +278,45 @@ impl Detector {
         } else {
             globs.build().ok()
         };
+        let path_literals = required_path_literals(&rules);
         Detector {
             rules,
             keywords,
             keyword_rules,
             paths,
             glob_rules,
+            path_literals,
             requires_ids,
+            requires_finders,
         }
     }
 
-    /// The rules that `path`'s name selects (their `paths` match it), sorted.
-    pub fn rules_selected_by(&self, path: &str) -> Vec<u32> {
-        let mut rules = Vec::new();
-        self.select_by_name(path, &mut Vec::new(), &mut rules);
-        rules
+    /// The rules that `path`'s name selects (their `paths` match it), sorted;
+    /// kept in `scratch` for the scan of that file's content.
+    pub fn rules_selected_by<'s>(&self, path: &str, scratch: &'s mut Scratch) -> &'s [u32] {
+        self.select_by_name(path, scratch);
+        &scratch.path_rules
     }
 
-    /// Fills `rules` (sorted, unique) with the rules whose `paths` match
-    /// `path`; `globs` is scratch space for the matching glob indexes.
-    fn select_by_name(&self, path: &str, globs: &mut Vec<usize>, rules: &mut Vec<u32>) {
-        rules.clear();
-        let Some(set) = &self.paths else {
+    /// Fills `scratch.path_rules` (sorted, unique) with the rules whose
+    /// `paths` match `path`, unless they are already `path`'s.
+    fn select_by_name(&self, path: &str, scratch: &mut Scratch) {
+        if scratch.named.as_deref() == Some(path) {
             return;
-        };
-        set.matches_into(crate::rules::path_for_globs(path).as_ref(), globs);
-        rules.extend(globs.iter().map(|&g| self.glob_rules[g]));
-        rules.sort_unstable();
-        rules.dedup();
+        }
+        let rules = &mut scratch.path_rules;
+        rules.clear();
+        let maybe = |path: &str| self.path_literals.as_ref().is_none_or(|l| l.is_match(path));
+        if let Some(set) = self.paths.as_ref().filter(|_| maybe(path)) {
+            let globs = &mut scratch.globs;
+            set.matches_into(crate::rules::path_for_globs(path).as_ref(), globs);
+            rules.extend(globs.iter().map(|&g| self.glob_rules[g]));
+            rules.sort_unstable();
+            rules.dedup();
+        }
+        let named = scratch.named.get_or_insert_with(String::new);
+        named.clear();
+        named.push_str(path);
     }
 
     /// The rules this detector runs.
@@ -272,7 +368,11 @@ impl Detector {
         out: &mut Vec<Candidate>,
         first: usize,
     ) {
-        let Some(pairs) = structured::Normalized::of(format, data) else {
+        if data.len() > structured::MAX_PARSED {
+            return;
+        }
+        let near = hit_neighbourhoods(data, &scratch.hits, format.lines_after_a_name());
+        let Some(pairs) = structured::Normalized::of_around(format, data, &near) else {
             return;
         };
         let mut found = Vec::new();
@@ -310,9 +410,14 @@ impl Detector {
         out: &mut Vec<Candidate>,
     ) {
         scratch.windows.clear();
-        scratch.path_rules.clear();
-        if let Some(path) = path {
-            self.select_by_name(path, &mut scratch.globs, &mut scratch.path_rules);
+        match path {
+            Some(path) => self.select_by_name(path, scratch),
+            None => {
+                scratch.path_rules.clear();
+                scratch.named = None;
+            }
+        }
+        if path.is_some() {
             for &rule in &scratch.path_rules {
                 if self.rules.get(rule as usize).keywords.is_empty() {
                     scratch.windows.push(Window {
@@ -344,8 +449,8 @@ impl Detector {
                 if !selected.paths.is_empty() && scratch.path_rules.binary_search(&rule).is_err() {
                     continue;
                 }
-                let requires = &selected.requires;
-                if !requires.is_empty() {
+                let requires_id = self.requires_ids[rule as usize] as usize;
+                if requires_id != 0 {
                     // Checked on the keyword's line before anything else:
                     // rules that key on a common word (`token`, `://`)
                     // mostly stop here, uncompiled and without a window.
@@ -355,11 +460,12 @@ impl Detector {
                         .to
                         .min(end.saturating_add(REQUIRES_REACH))
                         .min(data.len());
-                    let key = (from, to, self.requires_ids[rule as usize] as usize);
+                    let key = (from, to, requires_id);
                     let met = match memo {
                         Some((k, met)) if k == key => met,
                         _ => {
-                            let met = requires_met(&data[from..to], requires);
+                            let met =
+                                requires_met(&data[from..to], &self.requires_finders[requires_id]);
                             memo = Some((key, met));
                             met
                         }
@@ -397,35 +503,50 @@ impl Detector {
                 Some(c) if c.rule == w.rule && w.start <= c.end => c.end = c.end.max(w.end),
                 _ => {
                     if let Some(c) = current.take() {
-                        self.run_rule(c, example_place, data, out);
+                        self.run_rule(c, example_place, data, &mut scratch.captures, out);
                     }
                     current = Some(w);
                 }
             }
         }
         if let Some(c) = current {
-            self.run_rule(c, example_place, data, out);
+            self.run_rule(c, example_place, data, &mut scratch.captures, out);
         }
     }
 
     /// Runs one rule's regex over one merged window. The haystack is cut at the
     /// window's end but not its start, so look-behind context (`\b`) is right.
-    fn run_rule(&self, window: Window, example_place: bool, data: &[u8], out: &mut Vec<Candidate>) {
+    fn run_rule(
+        &self,
+        window: Window,
+        example_place: bool,
+        data: &[u8],
+        captures: &mut Vec<Option<regex::bytes::CaptureLocations>>,
+        out: &mut Vec<Candidate>,
+    ) {
         let rule = self.rules.get(window.rule as usize);
         let compiled = rule.compiled();
+        let index = window.rule as usize;
+        if captures.len() <= index {
+            captures.resize_with(self.rules.len().max(index + 1), || None);
+        }
+        let locations = captures[index].get_or_insert_with(|| compiled.regex.capture_locations());
+        let group = |locations: &regex::bytes::CaptureLocations, i: usize| {
+            locations.get(i).map(|(start, end)| start..end)
+        };
         let hay = &data[..window.end];
         let mut pos = window.start;
         while pos < hay.len() {
-            let Some(caps) = compiled.regex.captures_at(hay, pos) else {
+            let Some(whole) = compiled.regex.captures_read_at(locations, hay, pos) else {
                 break;
             };
-            let whole = caps.get(0).expect("group 0 always participates");
-            pos = if whole.end() > whole.start() {
-                whole.end()
+            let whole = whole.range();
+            pos = if whole.end > whole.start {
+                whole.end
             } else {
-                whole.end() + 1
+                whole.end + 1
             };
-            let Some(secret) = caps.get(compiled.secret_group) else {
+            let Some(secret) = group(locations, compiled.secret_group) else {
                 continue;
             };
             if rule.extract == Some(crate::rules::Extract::SqlInsertColumns) {
@@ -433,8 +554,8 @@ impl Detector {
                 // values of the columns that hold credentials.
                 let names = compiled
                     .columns_group
-                    .and_then(|g| caps.get(g))
-                    .map(|c| sql::column_names(c.as_bytes()))
+                    .and_then(|g| group(locations, g))
+                    .map(|c| sql::column_names(&data[c]))
                     .unwrap_or_default();
                 let wanted: Vec<usize> = names
                     .iter()
@@ -445,12 +566,12 @@ impl Detector {
                 if wanted.is_empty() {
                     continue;
                 }
-                for r in sql::tuple_values(secret.as_bytes(), &wanted) {
-                    let span = secret.start() + r.start..secret.start() + r.end;
+                for r in sql::tuple_values(&data[secret.clone()], &wanted) {
+                    let span = secret.start + r.start..secret.start + r.end;
                     if let Some(entropy) = self.accepts(rule, example_place, data, span.clone()) {
                         out.push(Candidate {
                             rule: window.rule as usize,
-                            matched: whole.range(),
+                            matched: whole.clone(),
                             secret: span,
                             entropy,
                         });
@@ -458,13 +579,13 @@ impl Detector {
                 }
                 continue;
             }
-            let Some(entropy) = self.accepts(rule, example_place, data, secret.range()) else {
+            let Some(entropy) = self.accepts(rule, example_place, data, secret.clone()) else {
                 continue;
             };
             out.push(Candidate {
                 rule: window.rule as usize,
-                matched: whole.range(),
-                secret: secret.range(),
+                matched: whole,
+                secret,
                 entropy,
             });
         }
@@ -677,6 +798,42 @@ regex = '''token[ ]*=[ ]*(?P<secret>[A-Za-z0-9]{16})'''
             secrets,
             ["Qw3rTy7uI9oP2aS5", "Zx8cVb2nM4kL6jH1", "Lk9Jh8Gf7Ds6Aa5P"]
         );
+    }
+
+    #[test]
+    fn path_literals_keep_every_glob_match_and_skip_the_rest() {
+        let d = detector(
+            r#"
+[[rules]]
+id = "by-name"
+name = "n"
+description = "d"
+severity = "high"
+keywords = []
+paths = ["settings_*.py", "**/.aws/config", "**/settings/*.py", "*.tfvars"]
+regex = '''pw=(?P<secret>\w{4,})'''
+examples = []
+negative_examples = []
+"#,
+        );
+        assert!(d.path_literals.is_some());
+        let mut scratch = Scratch::default();
+        for (path, selected) in [
+            ("app/settings_prod.py", true),
+            ("App/Settings_Prod.py", true),
+            (".aws/config", true),
+            ("home/u/.aws/config", true),
+            ("proj/settings/base.py", true),
+            ("prod.tfvars", true),
+            ("src/app.py", false),
+            ("aws/config", false),
+        ] {
+            assert_eq!(
+                !d.rules_selected_by(path, &mut scratch).is_empty(),
+                selected,
+                "{path}"
+            );
+        }
     }
 
     #[test]

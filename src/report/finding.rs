@@ -298,8 +298,12 @@ impl Report {
         }
         let values: Vec<&str> = secrets.iter().map(|s| s.expose()).collect();
         let previews: Vec<String> = secrets.iter().map(|s| s.preview()).collect();
+        // An NFA: the automatic choice, a DFA for a few dozen secrets,
+        // took longer to build than a whole scan of a small tree, for a
+        // search over a few short contexts.
         let automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&values)
             .expect("an automaton over a report's secrets always builds");
         let mut contexts: Vec<String> = self.findings.iter().map(|f| f.context.clone()).collect();

@@ -3,8 +3,9 @@
 //!
 //! Content is scanned once per run: a file whose bytes equal a file already
 //! scanned (a vendored copy, a duplicated fixture) takes that file's findings
-//! under its own path instead of a second scan. Only files of a size shared
-//! with another file are hashed, so a tree without copies pays nothing.
+//! under its own path instead of a second scan. Every file read whole in one
+//! chunk is hashed for this (BLAKE3 runs at several GB/s; the sizes that
+//! would say which files cannot be copies cost a path walk per file).
 
 use super::{lock, ScanConfig, Worker};
 use crate::detect::Detector;
@@ -15,7 +16,7 @@ use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};
 use crate::source::{looks_binary, stdin};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -49,6 +50,10 @@ impl SeenContent {
     }
 }
 
+/// Bytes read first from every file, before deciding it is binary (from
+/// its first [`crate::source::BINARY_SNIFF_LEN`]).
+const HEAD_READ: usize = 64 << 10;
+
 /// The outcome of scanning one file.
 #[derive(Default)]
 struct FileResult {
@@ -81,7 +86,20 @@ fn scan_stream(
     let mut limited = input.take(max.saturating_add(1));
     let mut chunks = Chunks::new(&mut limited, &mut buf);
     let mut error = None;
-    loop {
+    // A binary file is known from its head: the rest of it is never read.
+    // The head read is larger than the sniff so that most text files are
+    // still read in one system call.
+    match chunks.head(HEAD_READ) {
+        Ok(head) if looks_binary(head) => {
+            result.skipped.binary = 1;
+            drop(chunks);
+            worker.buf = buf;
+            return (result, None);
+        }
+        Ok(_) => {}
+        Err(e) => error = Some(e),
+    }
+    while error.is_none() {
         let placement = match chunks.next_chunk() {
             Ok(Some(p)) => p,
             Ok(None) => break,
@@ -92,21 +110,15 @@ fn scan_stream(
         };
         let data = chunks.data();
         if let Some((seen, index)) = dedup {
-            if placement == Placement::WHOLE && (data.len() as u64) <= max {
-                let by_name = detector.rules_selected_by(path);
-                if let Some(holder) = seen.first_holder(data, &by_name, index) {
+            if placement == Placement::WHOLE && !data.is_empty() && (data.len() as u64) <= max {
+                let by_name = detector.rules_selected_by(path, &mut worker.scratch);
+                if let Some(holder) = seen.first_holder(data, by_name, index) {
                     result.same_as = Some(holder);
                     break;
                 }
             }
         }
-        if !result.scanned {
-            if looks_binary(data) {
-                result.skipped.binary = 1;
-                break;
-            }
-            result.scanned = true;
-        }
+        result.scanned = true;
         let owned = placement.owned_start.min(data.len())..placement.owned_end.min(data.len());
         result.bytes += owned.len() as u64;
         let origin = Origin {
@@ -135,6 +147,25 @@ fn scan_file(
         Ok(f) => f,
         Err(warning) => return unreadable(warning),
     };
+    let len = match file.metadata() {
+        Ok(m) => m.len(),
+        Err(e) => return unreadable(fs_source::read_warning(entry, &e)),
+    };
+    if len > max {
+        return FileResult {
+            skipped: Skipped {
+                too_large: 1,
+                ..Skipped::default()
+            },
+            ..FileResult::default()
+        };
+    }
+    // Read no further than the size measured: the read that would learn of
+    // the end is one system call per file, a tenth of a tree scan's calls.
+    // A file that grows meanwhile is scanned as it was measured; procfs-style
+    // files that report size 0 are read to their end.
+    let known_len = if len > 0 { len } else { u64::MAX };
+    let file = file.take(known_len);
     let (mut result, error) = scan_stream(worker, detector, file, max, &entry.display, dedup);
     if let Some(e) = error {
         if !result.scanned {
@@ -150,18 +181,6 @@ fn scan_file(
         ));
     }
     result
-}
-
-/// File sizes held by more than one file: only such files can be copies.
-fn shared_sizes(files: &[FileEntry]) -> HashSet<u64> {
-    let mut once = HashSet::new();
-    let mut shared = HashSet::new();
-    for f in files {
-        if f.size > 0 && !once.insert(f.size) {
-            shared.insert(f.size);
-        }
-    }
-    shared
 }
 
 /// Gives each copy its holder's outcome: the holder's findings under the
@@ -219,7 +238,6 @@ pub(super) fn scan_paths(
     };
     let walk = fs_source::walk(paths, &options)?;
     let max = config.max_file_size;
-    let shared_sizes = shared_sizes(&walk.files);
     let seen = SeenContent::default();
     let mut results: Vec<FileResult> = walk
         .files
@@ -227,10 +245,7 @@ pub(super) fn scan_paths(
         .enumerate()
         .map_init(
             || Worker::new(config),
-            |worker, (index, entry)| {
-                let dedup = shared_sizes.contains(&entry.size).then_some((&seen, index));
-                scan_file(worker, detector, entry, max, dedup)
-            },
+            |worker, (index, entry)| scan_file(worker, detector, entry, max, Some((&seen, index))),
         )
         .collect();
     let duplicates = share_outcomes(&mut results, &walk.files);

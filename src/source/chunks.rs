@@ -102,6 +102,32 @@ impl<'a> Chunks<'a> {
         self.buf
     }
 
+    /// The stream's first bytes, up to `len` (UTF-16 already transcoded),
+    /// read before any chunk so a caller can decide from them alone (a
+    /// binary file) without reading a whole chunk. Call it before
+    /// [`Chunks::next_chunk`]; the first chunk then starts with these bytes.
+    pub fn head(&mut self, len: usize) -> io::Result<&[u8]> {
+        debug_assert!(
+            self.current.is_none(),
+            "head() comes before the first chunk"
+        );
+        let len = len.min(self.size + self.overlap);
+        self.fill(len)?;
+        self.sniff()?;
+        self.fill(len)?;
+        Ok(&self.buf[..self.buf.len().min(len)])
+    }
+
+    /// If not done yet, checks the start for a UTF-16 byte-order mark and
+    /// transcodes from there on.
+    fn sniff(&mut self) -> io::Result<()> {
+        if !self.sniffed {
+            self.sniffed = true;
+            self.transcode_utf16()?;
+        }
+        Ok(())
+    }
+
     /// Advances to the next chunk; `None` at the end of the stream.
     pub fn next_chunk(&mut self) -> io::Result<Option<Placement>> {
         let mut placement = match self.current {
@@ -117,10 +143,8 @@ impl<'a> Chunks<'a> {
         let want = placement.owned_start + self.size + self.overlap;
         self.fill(want)?;
         if !self.sniffed {
-            self.sniffed = true;
-            if self.transcode_utf16()? {
-                self.fill(want)?;
-            }
+            self.sniff()?;
+            self.fill(want)?;
         }
         placement.owned_end = if self.eof {
             usize::MAX

@@ -27,7 +27,8 @@ pub struct WalkOptions {
     /// a link is counted as not a regular file; when they are, a link that
     /// loops back to an ancestor is warned about once and skipped.
     pub follow_symlinks: bool,
-    /// Larger files are skipped and counted.
+    /// Larger files named as roots are skipped and counted here; the
+    /// scan checks walked files when it opens them (the walk reads no sizes).
     pub max_file_size: u64,
 }
 
@@ -38,8 +39,6 @@ pub struct FileEntry {
     pub path: PathBuf,
     /// How reports name it: relative to the scanned root, forward slashes.
     pub display: String,
-    /// Its size when the walk saw it (it may change before it is read).
-    pub size: u64,
 }
 
 /// What a walk found: files to scan, and what it skipped.
@@ -55,7 +54,6 @@ pub struct Walk {
 
 enum Visit {
     File(FileEntry),
-    TooLarge,
     NotRegular,
     Loop(String),
     Unreadable(String),
@@ -89,7 +87,6 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
                 result.files.push(FileEntry {
                     path: root.clone(),
                     display: slashes(&root.to_string_lossy()),
-                    size: meta.len(),
                 });
             }
             continue;
@@ -102,7 +99,6 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
 
 fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
     let honor = options.ignore_files == IgnoreFiles::Honor;
-    let max_file_size = options.max_file_size;
     let mut builder = WalkBuilder::new(root);
     builder
         .hidden(false)
@@ -123,22 +119,16 @@ fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
                 Err(e) => Visit::Unreadable(without_os_error(&one_line(&e.to_string()))),
                 Ok(entry) => match entry.file_type() {
                     Some(ft) if ft.is_dir() => return WalkState::Continue,
-                    Some(ft) if ft.is_file() => match entry.metadata() {
-                        Ok(m) if m.len() > max_file_size => Visit::TooLarge,
-                        Ok(m) => {
-                            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                            Visit::File(FileEntry {
-                                display: slashes(&rel.to_string_lossy()),
-                                size: m.len(),
-                                path: entry.into_path(),
-                            })
-                        }
-                        Err(e) => Visit::Unreadable(format!(
-                            "{}: {}",
-                            entry.path().display(),
-                            without_os_error(&one_line(&e.to_string()))
-                        )),
-                    },
+                    // No metadata here: its `lstat` walks the whole path
+                    // again, a tenth of a tree scan. The scan learns the size
+                    // from the open file instead.
+                    Some(ft) if ft.is_file() => {
+                        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                        Visit::File(FileEntry {
+                            display: slashes(&rel.to_string_lossy()),
+                            path: entry.into_path(),
+                        })
+                    }
                     _ => Visit::NotRegular,
                 },
             };
@@ -150,7 +140,6 @@ fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
     for visit in rx {
         match visit {
             Visit::File(f) => result.files.push(f),
-            Visit::TooLarge => result.skipped.too_large += 1,
             Visit::NotRegular => result.skipped.not_regular += 1,
             Visit::Loop(w) => {
                 result.skipped.not_regular += 1;

@@ -62,6 +62,16 @@ impl Format {
         }
     }
 
+    /// How many lines below a name its value may sit: in JSON a
+    /// CloudFormation parameter's `Default` comes a few lines after the
+    /// parameter's name; elsewhere the value is on the next line.
+    pub fn lines_after_a_name(self) -> usize {
+        match self {
+            Format::Json => 8,
+            Format::Yaml | Format::Xml | Format::Toml => 1,
+        }
+    }
+
     /// Whether the pairs could hold what the line rules miss. JSON writers
     /// mostly put a value on its key's line, so only a name field or an
     /// object named like a secret, or a value below its key, is new there;
@@ -124,10 +134,24 @@ impl Normalized {
     /// Parses `data` as `format`; `None` when it is not UTF-8, too large or
     /// holds nothing to normalize.
     pub fn of(format: Format, data: &[u8]) -> Option<Normalized> {
+        let whole = std::iter::once(0..data.len()).collect::<Vec<_>>();
+        Normalized::of_around(format, data, &whole)
+    }
+
+    /// [`Normalized::of`], with the cheap checks that decide whether the
+    /// file is worth parsing run only on `near`: the stretches around the
+    /// line pass's keyword hits, where any name a rule could take sits. A
+    /// large JSON data file is then parsed only when a hit line names a
+    /// secret, and never searched whole.
+    pub fn of_around(format: Format, data: &[u8], near: &[Range<usize>]) -> Option<Normalized> {
         if data.len() > MAX_PARSED {
             return None;
         }
-        if !format.may_add_to_lines(data) || !names_a_secret(data) {
+        let worth_parsing = near.iter().any(|r| {
+            let part = &data[r.start.min(data.len())..r.end.min(data.len())];
+            format.may_add_to_lines(part) && names_a_secret(part)
+        });
+        if !worth_parsing {
             return None;
         }
         let text = std::str::from_utf8(data).ok()?;
@@ -298,9 +322,10 @@ fn json_names_a_secret(data: &[u8]) -> bool {
         concat!(
             // A name field naming a secret: `"name": "DB_PASSWORD"`.
             r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection)"#,
-            // An object named like a secret (a CloudFormation parameter
-            // and its `Default`), or a value below its key.
-            r#"|(?i)(?:pass|pwd|secret|token|apikey|credential|private|salt)[^"\n]*"[ \t]*:[ \t]*\{"#,
+            // An object named like a secret holding a value key (a
+            // CloudFormation parameter and its `Default`; an API model's
+            // `"Password": {"shape": …}` is not one), or a value below its key.
+            r#"|(?i)(?:pass|pwd|secret|token|apikey|credential|private|salt)[^"\n]*"[ \t]*:[ \t]*\{[^{}]{0,400}?"(?:default|value|defaultvalue|default_value|val)"[ \t]*:"#,
             r#"|"\s*:[ \t]*\r?\n[ \t]*""#,
         ),
         data,
