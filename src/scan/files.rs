@@ -3,12 +3,12 @@
 //!
 //! Content is scanned once per run: a file whose bytes equal a file already
 //! scanned (a vendored copy, a duplicated fixture) takes that file's findings
-//! under its own path instead of a second scan. Every file read whole in one
-//! chunk is hashed for this (BLAKE3 runs at several GB/s; the sizes that
-//! would say which files cannot be copies cost a path walk per file).
+//! under its own path instead of a second scan. Only files of a size another
+//! file has are hashed ([`SeenContent`]), so a tree without copies pays
+//! almost nothing.
 
 use super::{lock, ScanConfig, Worker};
-use crate::detect::Detector;
+use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
 use crate::filter::Origin;
 use crate::report::{Finding, Report, Skipped};
@@ -16,38 +16,114 @@ use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};
 use crate::source::{looks_binary, stdin};
 use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-/// Contents scanned so far in this run, by BLAKE3 hash (a cryptographic
-/// hash: a file crafted to collide with a harmless one cannot hide its
-/// secrets), with the index of the file that holds them.
-#[derive(Default)]
-struct SeenContent(Mutex<HashMap<[u8; 32], usize>>);
+/// Contents scanned so far in this run, for finding copies. A content is
+/// known by its BLAKE3 hash (a cryptographic hash: a file crafted to
+/// collide with a harmless one cannot hide its secrets), but only once a
+/// second file of its size turns up: most files have a size no other file
+/// has, and hashing every file cost more than the walk saves by not reading
+/// sizes. The first file of a size is then read again to hash it.
+struct SeenContent<'f> {
+    files: &'f [FileEntry],
+    sizes: Mutex<HashMap<usize, Arc<Mutex<SizeClass>>>>,
+}
 
-impl SeenContent {
-    /// Records `data` as file `index`'s; if another file had it first,
-    /// returns that file's index instead. `by_name` are the rules the
-    /// file's name selects: the same bytes under a name that selects other
-    /// rules (`.pgpass` and `notes.txt`) are different content to scan.
-    fn first_holder(&self, data: &[u8], by_name: &[u32], index: usize) -> Option<usize> {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(data);
-        for rule in by_name {
-            hasher.update(&rule.to_le_bytes());
+/// The contents seen at one size.
+enum SizeClass {
+    /// One file so far (its index), not hashed.
+    Single(usize),
+    /// Content hash → the file that holds it.
+    Hashed(HashMap<[u8; 32], usize>),
+}
+
+impl<'f> SeenContent<'f> {
+    fn new(files: &'f [FileEntry]) -> SeenContent<'f> {
+        SeenContent {
+            files,
+            sizes: Mutex::new(HashMap::new()),
         }
-        let hash = *hasher.finalize().as_bytes();
-        let mut seen = lock(&self.0);
-        match seen.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
-            std::collections::hash_map::Entry::Vacant(e) => {
+    }
+
+    /// Records `data` as file `index`'s whole content; if another file had
+    /// it first, returns that file's index instead. The rules a file's name
+    /// selects are part of its content here: the same bytes under a name
+    /// that selects other rules (`.pgpass` and `notes.txt`) are different
+    /// content to scan.
+    fn first_holder(
+        &self,
+        data: &[u8],
+        index: usize,
+        detector: &Detector,
+        scratch: &mut Scratch,
+    ) -> Option<usize> {
+        let class = {
+            let mut sizes = lock(&self.sizes);
+            match sizes.entry(data.len()) {
+                Entry::Vacant(e) => {
+                    e.insert(Arc::new(Mutex::new(SizeClass::Single(index))));
+                    return None;
+                }
+                Entry::Occupied(e) => e.get().clone(),
+            }
+        };
+        let mut class = lock(&class);
+        if let SizeClass::Single(first) = *class {
+            let mut hashes = HashMap::new();
+            if let Some(hash) = self.hash_from_disk(first, data.len(), detector, scratch) {
+                hashes.insert(hash, first);
+            }
+            *class = SizeClass::Hashed(hashes);
+        }
+        let SizeClass::Hashed(hashes) = &mut *class else {
+            unreachable!("made Hashed above");
+        };
+        let hash = content_hash(
+            data,
+            detector.rules_selected_by(&self.files[index].display, scratch),
+        );
+        match hashes.entry(hash) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
                 e.insert(index);
                 None
             }
         }
     }
+
+    /// The hash of file `index` read again, if it still has `len` bytes.
+    fn hash_from_disk(
+        &self,
+        index: usize,
+        len: usize,
+        detector: &Detector,
+        scratch: &mut Scratch,
+    ) -> Option<[u8; 32]> {
+        let entry = &self.files[index];
+        let mut data = Vec::with_capacity(len);
+        fs_source::open(entry)
+            .ok()?
+            .take(len as u64 + 1)
+            .read_to_end(&mut data)
+            .ok()?;
+        (data.len() == len)
+            .then(|| content_hash(&data, detector.rules_selected_by(&entry.display, scratch)))
+    }
+}
+
+/// A content's identity for finding copies: its bytes and the rules its
+/// file's name selects.
+fn content_hash(data: &[u8], by_name: &[u32]) -> [u8; 32] {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(data);
+    for rule in by_name {
+        hasher.update(&rule.to_le_bytes());
+    }
+    *hasher.finalize().as_bytes()
 }
 
 /// Bytes read first from every file, before deciding it is binary (from
@@ -111,8 +187,8 @@ fn scan_stream(
         let data = chunks.data();
         if let Some((seen, index)) = dedup {
             if placement == Placement::WHOLE && !data.is_empty() && (data.len() as u64) <= max {
-                let by_name = detector.rules_selected_by(path, &mut worker.scratch);
-                if let Some(holder) = seen.first_holder(data, by_name, index) {
+                if let Some(holder) = seen.first_holder(data, index, detector, &mut worker.scratch)
+                {
                     result.same_as = Some(holder);
                     break;
                 }
@@ -238,7 +314,7 @@ pub(super) fn scan_paths(
     };
     let walk = fs_source::walk(paths, &options)?;
     let max = config.max_file_size;
-    let seen = SeenContent::default();
+    let seen = SeenContent::new(&walk.files);
     let mut results: Vec<FileResult> = walk
         .files
         .par_iter()
