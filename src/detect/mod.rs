@@ -152,8 +152,11 @@ fn required_path_literals(rules: &RuleSet) -> Option<aho_corasick::AhoCorasick> 
     if literals.is_empty() {
         return None;
     }
+    // An NFA: a DFA's build is felt by a pre-commit scan, and the paths
+    // searched are short.
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&literals)
         .ok()
 }

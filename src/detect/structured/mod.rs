@@ -305,6 +305,7 @@ fn names_a_secret(data: &[u8]) -> bool {
         .get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(SECRET_NAME_PARTS)
                 .ok()
         })
