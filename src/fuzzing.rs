@@ -160,7 +160,13 @@ pub fn rule_file(data: &[u8]) {
     let detector = Detector::for_small_input(set.clone());
     for rule in set.rules() {
         let compiled = rule.compiled();
-        assert!(compiled.secret_group < compiled.regex.captures_len());
+        assert!(
+            compiled.secret_group
+                < compiled
+                    .regex
+                    .group_info()
+                    .group_len(regex_automata::PatternID::ZERO)
+        );
         for example in rule.examples.iter().chain(&rule.negative_examples) {
             let candidates = detect_checked(&detector, example.as_bytes());
             findings_checked(&set, example.as_bytes(), candidates);

@@ -17,9 +17,10 @@ pub mod structured;
 
 use crate::rules::RuleSet;
 use keywords::Keywords;
+use regex_automata::util::captures::Captures;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A secret a rule found: which rule, and where in the chunk.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +176,7 @@ pub struct Scratch {
     /// against the globs once, not again per chunk or for deduplication.
     named: Option<String>,
     /// Per rule, its regex's capture slots, made on first use and reused.
-    captures: Vec<Option<regex::bytes::CaptureLocations>>,
+    captures: Vec<Option<Captures>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -183,6 +184,19 @@ struct Window {
     rule: u32,
     start: usize,
     end: usize,
+}
+
+/// A glob set compiled on first use.
+#[derive(Debug)]
+struct LazyGlobs {
+    builder: globset::GlobSetBuilder,
+    set: OnceLock<Option<globset::GlobSet>>,
+}
+
+impl LazyGlobs {
+    fn get(&self) -> Option<&globset::GlobSet> {
+        self.set.get_or_init(|| self.builder.build().ok()).as_ref()
+    }
 }
 
 /// Shared, read-only detection engine: build once, use from every thread.
@@ -193,8 +207,9 @@ pub struct Detector {
     keywords: Option<Keywords>,
     /// For each keyword pattern id, the rules that listed it.
     keyword_rules: Vec<Vec<u32>>,
-    /// Every rule's `paths` globs in one set (`None` when no rule has any).
-    paths: Option<globset::GlobSet>,
+    /// Every rule's `paths` globs in one set (`None` when no rule has any),
+    /// built when a path first needs it: most pre-commit scans never do.
+    paths: Option<LazyGlobs>,
     /// For each glob in `paths`, the rule it belongs to.
     glob_rules: Vec<u32>,
     /// A literal each glob's matches contain (`settings` for
@@ -279,7 +294,10 @@ impl Detector {
         let paths = if glob_rules.is_empty() {
             None
         } else {
-            globs.build().ok()
+            Some(LazyGlobs {
+                builder: globs,
+                set: OnceLock::new(),
+            })
         };
         let path_literals = required_path_literals(&rules);
         Detector {
@@ -310,7 +328,12 @@ impl Detector {
         let rules = &mut scratch.path_rules;
         rules.clear();
         let maybe = |path: &str| self.path_literals.as_ref().is_none_or(|l| l.is_match(path));
-        if let Some(set) = self.paths.as_ref().filter(|_| maybe(path)) {
+        let set = self
+            .paths
+            .as_ref()
+            .filter(|_| maybe(path))
+            .and_then(LazyGlobs::get);
+        if let Some(set) = set {
             let globs = &mut scratch.globs;
             set.matches_into(crate::rules::path_for_globs(path).as_ref(), globs);
             rules.extend(globs.iter().map(|&g| self.glob_rules[g]));
@@ -524,7 +547,7 @@ impl Detector {
         window: Window,
         example_place: bool,
         data: &[u8],
-        captures: &mut Vec<Option<regex::bytes::CaptureLocations>>,
+        captures: &mut Vec<Option<Captures>>,
         out: &mut Vec<Candidate>,
     ) {
         let rule = self.rules.get(window.rule as usize);
@@ -533,14 +556,15 @@ impl Detector {
         if captures.len() <= index {
             captures.resize_with(self.rules.len().max(index + 1), || None);
         }
-        let locations = captures[index].get_or_insert_with(|| compiled.regex.capture_locations());
-        let group = |locations: &regex::bytes::CaptureLocations, i: usize| {
-            locations.get(i).map(|(start, end)| start..end)
-        };
+        let caps = captures[index].get_or_insert_with(|| compiled.regex.create_captures());
+        let group = |caps: &Captures, i: usize| caps.get_group(i).map(|s| s.range());
         let hay = &data[..window.end];
         let mut pos = window.start;
         while pos < hay.len() {
-            let Some(whole) = compiled.regex.captures_read_at(locations, hay, pos) else {
+            compiled
+                .regex
+                .search_captures(&regex_automata::Input::new(hay).range(pos..), caps);
+            let Some(whole) = caps.get_match() else {
                 break;
             };
             let whole = whole.range();
@@ -549,7 +573,7 @@ impl Detector {
             } else {
                 whole.end + 1
             };
-            let Some(secret) = group(locations, compiled.secret_group) else {
+            let Some(secret) = group(caps, compiled.secret_group) else {
                 continue;
             };
             if rule.extract == Some(crate::rules::Extract::SqlInsertColumns) {
@@ -557,7 +581,7 @@ impl Detector {
                 // values of the columns that hold credentials.
                 let names = compiled
                     .columns_group
-                    .and_then(|g| group(locations, g))
+                    .and_then(|g| group(caps, g))
                     .map(|c| sql::column_names(&data[c]))
                     .unwrap_or_default();
                 let wanted: Vec<usize> = names

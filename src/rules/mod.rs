@@ -13,8 +13,8 @@ pub use file::{load_builtin, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
 use crate::detect::filters::Filter;
-use crate::error::{regex_message, syntax_message, Error, Result};
-use regex::bytes::{Regex, RegexBuilder};
+use crate::error::{syntax_message, Error, Result};
+use regex_automata::{meta, PatternID};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -105,8 +105,8 @@ pub enum Extract {
 /// What a rule needs at match time, built on first use.
 #[derive(Debug)]
 pub struct Compiled {
-    /// The regex, bytes API.
-    pub regex: Regex,
+    /// The regex (a search over bytes; look-behind sees the whole haystack).
+    pub regex: meta::Regex,
     /// Index of the `secret` capture group.
     pub secret_group: usize,
     /// Index of a `columns` capture group, for [`Extract::SqlInsertColumns`].
@@ -250,12 +250,26 @@ fn is_kebab_case(id: &str) -> bool {
 }
 
 /// Compiles a rule regex and checks the properties every rule must have.
+///
+/// The pattern is parsed once, into the HIR that both the checks here and
+/// the regex engine use. Prefilters are off: a rule runs only in small
+/// windows around its keywords, where a literal prefilter saves nothing,
+/// and extracting one was half of a rule's compile time (the pre-commit
+/// path compiles a few dozen rules).
 fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .map_err(|e| format!("invalid regex: {}", syntax_message(&e)))?;
+    // ASCII classes first: secrets are ASCII, and Unicode-aware `\w`, `\s`
+    // and `(?i)` make the automaton several times larger and slower to
+    // build. A pattern that needs Unicode (`\p{L}`, a non-ASCII class)
+    // keeps it.
+    let parse = |unicode: bool| {
+        regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .unicode(unicode)
+            .build()
+            .parse(pattern)
+            .map_err(|e| format!("invalid regex: {}", syntax_message(&e)))
+    };
+    let hir = parse(false).or_else(|_| parse(true))?;
     if hir.properties().minimum_len() == Some(0) {
         return Err("regex can match the empty string".into());
     }
@@ -264,31 +278,31 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
         .maximum_len()
         .unwrap_or(UNBOUNDED_RADIUS)
         .min(UNBOUNDED_RADIUS * 4);
-    // ASCII classes first: secrets are ASCII, and Unicode-aware `\w`, `\s`
-    // and `(?i)` make the automaton several times larger and slower to
-    // build (that build is on the pre-commit path). A pattern that needs
-    // Unicode (`\p{L}`, a non-ASCII class) keeps it.
-    let build = |unicode: bool| {
-        RegexBuilder::new(pattern)
-            .unicode(unicode)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-    };
-    let regex = build(false)
-        .or_else(|_| build(true))
-        .map_err(|e| format!("invalid regex: {}", regex_message(pattern, &e)))?;
-    let names: Vec<_> = regex.capture_names().flatten().collect();
-    let secret_count = names.iter().filter(|n| **n == "secret").count();
+    let regex = meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .utf8_empty(false)
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+        )
+        .build_from_hir(&hir)
+        .map_err(|e| match e.size_limit() {
+            Some(limit) => {
+                format!("invalid regex: the compiled regex exceeds the size limit of {limit} bytes")
+            }
+            None => "invalid regex (not supported by the regex engine)".to_string(),
+        })?;
+    let names = || regex.group_info().pattern_names(PatternID::ZERO);
+    let secret_count = names().filter(|n| *n == Some("secret")).count();
     if secret_count != 1 {
         return Err(format!(
             "regex must have exactly one capture group named 'secret' (found {secret_count})"
         ));
     }
-    let secret_group = regex
-        .capture_names()
+    let secret_group = names()
         .position(|n| n == Some("secret"))
         .expect("counted above");
-    let columns_group = regex.capture_names().position(|n| n == Some("columns"));
+    let columns_group = names().position(|n| n == Some("columns"));
     Ok(Compiled {
         regex,
         secret_group,
