@@ -76,11 +76,15 @@ impl Allowlist {
         if self
             .path_globs
             .as_ref()
-            .is_some_and(|g| g.is_match(&finding.path))
+            .is_some_and(|g| g.is_match(&finding.repo_path))
         {
             return true;
         }
-        if self.path_regexes.iter().any(|r| r.is_match(&finding.path)) {
+        if self
+            .path_regexes
+            .iter()
+            .any(|r| r.is_match(&finding.repo_path))
+        {
             return true;
         }
         let secret = finding.secret.expose();

@@ -22,8 +22,11 @@ const CONTEXT_CHARS: usize = 160;
 /// Where a chunk came from, as reports name it.
 #[derive(Debug, Clone, Copy)]
 pub struct Origin<'a> {
-    /// Path relative to the scanned root, forward slashes.
+    /// The path reports show (see [`crate::source::fs::FileEntry::display`]).
     pub path: &'a str,
+    /// The path relative to the repository (see
+    /// [`crate::source::fs::FileEntry::repo_path`]).
+    pub repo_path: &'a str,
     /// Introducing commit, for history scans.
     pub commit: Option<&'a CommitInfo>,
     /// Where the chunk sits in the file, and which matches it reports.
@@ -35,6 +38,7 @@ impl<'a> Origin<'a> {
     pub fn whole(path: &'a str) -> Origin<'a> {
         Origin {
             path,
+            repo_path: path,
             commit: None,
             placement: Placement::WHOLE,
         }
@@ -152,6 +156,7 @@ pub fn finding_at(
         rule_name: kind.rule_name.to_string(),
         severity: kind.severity,
         path: origin.path.to_string(),
+        repo_path: origin.repo_path.to_string(),
         span: Span {
             line,
             column,

@@ -290,6 +290,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         rule_name: "Fuzz rule".into(),
         severity: Severity::Medium,
         path: path.into(),
+        repo_path: path.into(),
         span: Span {
             line,
             column: 1,

@@ -136,21 +136,21 @@ impl Suppressions {
         let lines = f.span.line..=f.span.end_line;
         if lines
             .clone()
-            .any(|l| self.locations.contains(&(f.path.clone(), l)))
+            .any(|l| self.locations.contains(&(f.repo_path.clone(), l)))
         {
             return Some(Reason::Baseline);
         }
         if let Some(c) = &f.commit {
             if lines.clone().any(|l| {
                 self.commit_locations
-                    .contains(&(c.id.clone(), f.path.clone(), l))
+                    .contains(&(c.id.clone(), f.repo_path.clone(), l))
             }) {
                 return Some(Reason::Baseline);
             }
         }
         if !self.hashed.is_empty() {
             let sha1 = hex::encode(Sha1::digest(f.secret.expose().as_bytes()));
-            if self.hashed.contains(&(f.path.clone(), sha1)) {
+            if self.hashed.contains(&(f.repo_path.clone(), sha1)) {
                 return Some(Reason::Baseline);
             }
         }

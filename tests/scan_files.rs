@@ -322,7 +322,8 @@ fn text_report_names_location_and_masks_context() {
         format!("[auth]\ntoken = {SECRET} ; prod\n"),
     );
     leakguard()
-        .args(["scan", src.to_str().unwrap(), "--rules", &rules])
+        .current_dir(&src)
+        .args(["scan", ".", "--rules", &rules])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
@@ -645,4 +646,106 @@ fn rules_list_is_sorted_and_aligned_and_check_reports_builtin_ids() {
     assert!(String::from_utf8(scan.stderr)
         .unwrap()
         .contains("duplicate id (also defined in patterns/aws.toml)"));
+}
+
+/// Runs `leakguard ARGS` from `cwd` and returns (exit code, stdout).
+fn run_from(cwd: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = leakguard().current_dir(cwd).args(args).output().unwrap();
+    (
+        out.status.code().expect("exited"),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// Paths are what the user would type from where they stand; SARIF URIs,
+/// allowlists and baselines use the path in the repository, wherever the
+/// scan starts.
+#[test]
+fn paths_are_relative_to_where_the_user_stands() {
+    let (dir, rules) = tree_with_rule("high");
+    let repo = dir.path().join("repo");
+    git_in(dir.path(), &["init", "-q", "repo"], &[]);
+    let line = format!("TOKEN = \"{SECRET}\"\n");
+    write(&repo, "src/app.py", &line);
+    write(&repo, "a/config.py", &line);
+    write(&repo, "b/config.py", &line);
+    let json_paths = |cwd: &std::path::Path, args: &[&str]| -> Vec<String> {
+        let mut all = vec!["scan"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--rules", &rules, "--format", "json"]);
+        let (code, out) = run_from(cwd, &all);
+        assert_eq!(code, 1, "{out}");
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        findings(&report).into_iter().map(|f| f.1).collect()
+    };
+    assert_eq!(json_paths(&repo, &["src"]), ["src/app.py"]);
+    assert_eq!(json_paths(&repo, &["./src/"]), ["src/app.py"]);
+    assert_eq!(
+        json_paths(&repo, &["a", "b"]),
+        ["a/config.py", "b/config.py"]
+    );
+    assert_eq!(json_paths(&repo.join("src"), &["../a"]), ["../a/config.py"]);
+    assert_eq!(json_paths(&repo.join("src"), &["."]), ["app.py"]);
+    // The same directory typed twice is scanned once.
+    assert_eq!(json_paths(&repo, &["src", "./src"]), ["src/app.py"]);
+    let abs = repo.join("src");
+    let abs = abs.to_str().unwrap();
+    assert_eq!(json_paths(&repo, &[abs]), [format!("{abs}/app.py")]);
+
+    // SARIF: relative to the repository's top, with %SRCROOT% defined.
+    let (_, sarif) = run_from(
+        &repo.join("src"),
+        &["scan", ".", "--rules", &rules, "--format", "sarif"],
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let run = &sarif["runs"][0];
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "src/app.py");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let top = std::fs::canonicalize(&repo).unwrap();
+    assert_eq!(base, format!("file://{}/", top.display()));
+
+    // An allowlist written relative to the repository matches from a subfolder.
+    write(
+        &repo,
+        ".leakguard.toml",
+        "[allowlist]\npaths = [\"a/**\"]\n",
+    );
+    assert_eq!(json_paths(&repo.join("a"), &["..", "--no-ignore"]).len(), 2);
+    let (code, _) = run_from(&repo.join("a"), &["scan", ".", "--rules", &rules]);
+    assert_eq!(code, 0, "a/config.py is allowlisted");
+    std::fs::remove_file(repo.join(".leakguard.toml")).unwrap();
+
+    // A baseline made from a subfolder records repository paths.
+    let baseline = dir.path().join("baseline.json");
+    let (code, _) = run_from(
+        &repo.join("src"),
+        &[
+            "baseline",
+            "create",
+            ".",
+            "--rules",
+            &rules,
+            "--output",
+            baseline.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&baseline).unwrap();
+    assert!(text.contains("\"path\": \"src/app.py\""), "{text}");
+    let (code, _) = run_from(
+        &repo,
+        &[
+            "scan",
+            "src",
+            "--rules",
+            &rules,
+            "--baseline",
+            baseline.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "the baseline suppresses it from the top too");
 }

@@ -40,7 +40,7 @@ impl Baseline {
             .findings
             .iter()
             .map(|f| BaselineEntry {
-                path: f.path.clone(),
+                path: f.repo_path.clone(),
                 rule_id: f.rule_id.clone(),
                 fingerprint: f.fingerprint.as_str().to_string(),
             })

@@ -109,8 +109,12 @@ pub struct Finding {
     pub rule_name: String,
     /// Severity (possibly raised by the vault cross-check).
     pub severity: Severity,
-    /// Path relative to the scanned root, forward slashes.
+    /// Path as the user would type it from where the scan started, forward
+    /// slashes (`src/app.py` when `src` was scanned).
     pub path: String,
+    /// Path relative to the repository's top (or the scanned root outside
+    /// a repository): what allowlists, baselines and SARIF match and show.
+    pub repo_path: String,
     /// Position of the secret.
     pub span: Span,
     /// The value. Never printed unless `--no-redact`.
@@ -250,6 +254,10 @@ pub struct Report {
     pub stats: Stats,
     /// Per-file problems, one line each.
     pub warnings: Vec<String>,
+    /// The absolute directory [`Finding::repo_path`]s are relative to (the
+    /// repository's top, or the scanned root outside one): SARIF's
+    /// `%SRCROOT%`.
+    pub source_root: Option<std::path::PathBuf>,
 }
 
 impl Report {
@@ -421,6 +429,7 @@ mod tests {
             rule_name: "R".into(),
             severity: Severity::High,
             path: "a.env".into(),
+            repo_path: "a.env".into(),
             span: Span {
                 line: 1,
                 column: 1,

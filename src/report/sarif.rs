@@ -126,7 +126,12 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
-                .artifact_location(ArtifactLocation::builder().uri(uri_escape(&f.path)).build())
+                .artifact_location(
+                    ArtifactLocation::builder()
+                        .uri(uri_escape(&f.repo_path))
+                        .uri_base_id(SRCROOT)
+                        .build(),
+                )
                 .region(region)
                 .build(),
         )
@@ -234,6 +239,14 @@ pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
         })
         .collect();
     let mut run = run.build();
+    if let Some(uri) = report.source_root.as_deref().and_then(directory_uri) {
+        let mut bases = BTreeMap::new();
+        bases.insert(
+            SRCROOT.to_string(),
+            ArtifactLocation::builder().uri(uri).build(),
+        );
+        run.original_uri_base_ids = Some(bases);
+    }
     if !vcs.is_empty() {
         run.version_control_provenance = Some(vcs);
     }
@@ -242,6 +255,23 @@ pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
         .version(json!("2.1.0"))
         .runs(vec![run])
         .build()
+}
+
+/// The base every result's URI is relative to: the repository's top (or
+/// the scanned root outside a repository), as GitHub code scanning expects.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// A `file://` URI for an absolute directory, with its trailing slash (SARIF
+/// §3.14.14: a base URI ends with one).
+fn directory_uri(dir: &std::path::Path) -> Option<String> {
+    let path = dir.to_str()?.replace('\\', "/");
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    };
+    let slash = if path.ends_with('/') { "" } else { "/" };
+    Some(format!("file://{}{slash}", uri_escape(&path)))
 }
 
 /// Writes the SARIF log, pretty-printed, and a newline.

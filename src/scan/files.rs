@@ -84,7 +84,7 @@ impl<'f> SeenContent<'f> {
         };
         let hash = content_hash(
             data,
-            detector.rules_selected_by(&self.files[index].display, scratch),
+            detector.rules_selected_by(&self.files[index].repo_path, scratch),
         );
         match hashes.entry(hash) {
             Entry::Occupied(e) => Some(*e.get()),
@@ -111,7 +111,7 @@ impl<'f> SeenContent<'f> {
             .read_to_end(&mut data)
             .ok()?;
         (data.len() == len)
-            .then(|| content_hash(&data, detector.rules_selected_by(&entry.display, scratch)))
+            .then(|| content_hash(&data, detector.rules_selected_by(&entry.repo_path, scratch)))
     }
 }
 
@@ -145,7 +145,8 @@ struct FileResult {
     same_as: Option<usize>,
 }
 
-/// Scans `input` chunk by chunk, at most `max` bytes of it, as `path`.
+/// Scans `input` chunk by chunk, at most `max` bytes of it, as `name`'s
+/// content (its path and repository path).
 /// A read error ends the stream; what was read is still reported. With
 /// `dedup`, an input read whole in one chunk whose content another file
 /// already claimed is not scanned: the result names that file instead.
@@ -154,7 +155,7 @@ fn scan_stream(
     detector: &Detector,
     input: impl Read,
     max: u64,
-    path: &str,
+    name: Origin<'_>,
     dedup: Option<(&SeenContent, usize)>,
 ) -> (FileResult, Option<std::io::Error>) {
     let mut result = FileResult::default();
@@ -197,10 +198,7 @@ fn scan_stream(
         result.scanned = true;
         let owned = placement.owned_start.min(data.len())..placement.owned_end.min(data.len());
         result.bytes += owned.len() as u64;
-        let origin = Origin {
-            placement,
-            ..Origin::whole(path)
-        };
+        let origin = Origin { placement, ..name };
         worker.scan_chunk(detector, data, origin, &mut result.findings);
     }
     drop(chunks);
@@ -242,7 +240,11 @@ fn scan_file(
     // files that report size 0 are read to their end.
     let known_len = if len > 0 { len } else { u64::MAX };
     let file = file.take(known_len);
-    let (mut result, error) = scan_stream(worker, detector, file, max, &entry.display, dedup);
+    let name = Origin {
+        repo_path: &entry.repo_path,
+        ..Origin::whole(&entry.display)
+    };
+    let (mut result, error) = scan_stream(worker, detector, file, max, name, dedup);
     if let Some(e) = error {
         if !result.scanned {
             return unreadable(fs_source::read_warning(entry, &e));
@@ -268,7 +270,7 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             continue;
         };
         copies += 1;
-        let path = &files[i].display;
+        let (path, repo_path) = (&files[i].display, &files[i].repo_path);
         let h = &results[holder];
         let shared = FileResult {
             findings: h
@@ -276,6 +278,7 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
                 .iter()
                 .map(|f| Finding {
                     path: path.clone(),
+                    repo_path: repo_path.clone(),
                     ..f.clone()
                 })
                 .collect(),
@@ -330,6 +333,7 @@ pub(super) fn scan_paths(
     report.stats.skipped = walk.skipped;
     report.stats.duplicates = duplicates;
     report.warnings = walk.warnings;
+    report.source_root = walk.source_root;
     for r in results {
         report.stats.files += r.scanned as u64;
         report.stats.bytes += r.bytes;
@@ -350,7 +354,8 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
     let max = config.max_file_size;
     let mut worker = Worker::new(config);
     let stdin = std::io::stdin().lock();
-    let (result, error) = scan_stream(&mut worker, detector, stdin, max, stdin::STDIN_PATH, None);
+    let name = Origin::whole(stdin::STDIN_PATH);
+    let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, None);
     if let Some(e) = error {
         return Err(Error::Stdin(e));
     }

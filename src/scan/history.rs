@@ -127,6 +127,7 @@ pub(super) fn scan(
     let mut report = Report {
         warnings: history.warnings.clone(),
         vcs: Some(git::vcs_info(&repo)),
+        source_root: repo.workdir().and_then(|w| std::fs::canonicalize(w).ok()),
         ..Report::default()
     };
     report.stats.skipped = history.skipped.clone();

@@ -170,8 +170,11 @@ impl Worker {
         out: &mut Vec<Finding>,
     ) {
         self.candidates.clear();
+        // The repository path, so what the name decides (rules selected by
+        // file name, test and documentation places) does not depend on where
+        // the scan was started.
         detector.detect_in(
-            Some(origin.path),
+            Some(origin.repo_path),
             data,
             &mut self.scratch,
             &mut self.candidates,

@@ -16,6 +16,7 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
     let files = git::staged_files(&repo, config.max_file_size)?;
     let mut report = Report {
         vcs: Some(git::vcs_info(&repo)),
+        source_root: repo.workdir().and_then(|w| std::fs::canonicalize(w).ok()),
         ..Report::default()
     };
     let mut worker = Worker::new(config);

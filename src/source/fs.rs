@@ -37,8 +37,71 @@ pub struct WalkOptions {
 pub struct FileEntry {
     /// Where it is on disk.
     pub path: PathBuf,
-    /// How reports name it: relative to the scanned root, forward slashes.
+    /// How reports name it: as the user would type it from where they
+    /// stand (`src/app.py` when `src` was scanned; absolute when the root
+    /// was given absolute), forward slashes.
     pub display: String,
+    /// Relative to the root of the repository holding it (or to the scanned
+    /// root outside a repository), forward slashes: what allowlists,
+    /// baselines and SARIF name it by, wherever the scan was started.
+    pub repo_path: String,
+}
+
+/// How the files under one scanned root are named.
+#[derive(Debug, Clone)]
+struct RootNames {
+    /// The root as the user typed it, without `./` or a trailing slash
+    /// (empty for `.`).
+    display: String,
+    /// The root relative to its repository's top (empty at the top or
+    /// outside a repository).
+    in_repo: String,
+}
+
+impl RootNames {
+    fn of(root: &Path) -> RootNames {
+        RootNames {
+            display: typed_prefix(&slashes(&root.to_string_lossy())),
+            in_repo: crate::source::git::path_in_repository(root)
+                .map(|(_, rel)| rel)
+                .unwrap_or_default(),
+        }
+    }
+
+    fn entry(&self, path: PathBuf, rel: &str) -> FileEntry {
+        FileEntry {
+            path,
+            display: join(&self.display, rel),
+            repo_path: join(&self.in_repo, rel),
+        }
+    }
+}
+
+/// `a` and `b` joined by a slash, either possibly empty.
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ if a.ends_with('/') => format!("{a}{b}"),
+        _ => format!("{a}/{b}"),
+    }
+}
+
+/// A typed path without its leading `./` and trailing slashes: `.` and
+/// `./` are the empty prefix; `/` stays `/`.
+fn typed_prefix(typed: &str) -> String {
+    let mut p = typed;
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest.trim_start_matches('/');
+    }
+    if p == "." {
+        return String::new();
+    }
+    let trimmed = p.trim_end_matches('/');
+    if trimmed.is_empty() && p.starts_with('/') {
+        return "/".into();
+    }
+    trimmed.strip_suffix("/.").unwrap_or(trimmed).to_string()
 }
 
 /// What a walk found: files to scan, and what it skipped.
@@ -50,6 +113,10 @@ pub struct Walk {
     pub skipped: Skipped,
     /// One line per unreadable file or directory.
     pub warnings: Vec<String>,
+    /// The directory the first root's repository paths are relative to
+    /// (its repository's top, else the root itself), absolute: SARIF's
+    /// `%SRCROOT%`.
+    pub source_root: Option<PathBuf>,
 }
 
 enum Visit {
@@ -75,29 +142,52 @@ fn is_loop(e: &ignore::Error) -> bool {
 pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
     let max_file_size = options.max_file_size;
     let mut result = Walk::default();
+    // Directories already walked, resolved: a root inside one of them (the
+    // same directory typed twice, `. src`) would list its files again.
+    let mut walked: Vec<PathBuf> = Vec::new();
     for root in roots {
         let meta = std::fs::metadata(root).map_err(|e| Error::Path {
             path: root.clone(),
             message: format!("cannot scan: {}", io_reason(&e)),
         })?;
+        let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        if walked.iter().any(|w| resolved.starts_with(w)) {
+            continue;
+        }
+        if meta.is_dir() {
+            walked.push(resolved);
+        }
+        if result.source_root.is_none() {
+            result.source_root = source_root(root, meta.is_file());
+        }
         if meta.is_file() {
             if meta.len() > max_file_size {
                 result.skipped.too_large += 1;
             } else {
+                let names = RootNames::of(root);
+                // Outside a repository a file is named by itself.
+                let repo_path = if names.in_repo.is_empty() {
+                    root.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| names.display.clone())
+                } else {
+                    names.in_repo.clone()
+                };
                 result.files.push(FileEntry {
                     path: root.clone(),
-                    display: slashes(&root.to_string_lossy()),
+                    display: names.display,
+                    repo_path,
                 });
             }
             continue;
         }
-        walk_dir(root, options, &mut result);
+        walk_dir(root, &RootNames::of(root), options, &mut result);
     }
     result.files.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(result)
 }
 
-fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
+fn walk_dir(root: &Path, names: &RootNames, options: &WalkOptions, result: &mut Walk) {
     let honor = options.ignore_files == IgnoreFiles::Honor;
     let mut builder = WalkBuilder::new(root);
     builder
@@ -124,10 +214,8 @@ fn walk_dir(root: &Path, options: &WalkOptions, result: &mut Walk) {
                     // from the open file instead.
                     Some(ft) if ft.is_file() => {
                         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                        Visit::File(FileEntry {
-                            display: slashes(&rel.to_string_lossy()),
-                            path: entry.into_path(),
-                        })
+                        let rel = slashes(&rel.to_string_lossy());
+                        Visit::File(names.entry(entry.into_path(), &rel))
                     }
                     _ => Visit::NotRegular,
                 },
@@ -186,6 +274,20 @@ pub fn read_settings_file(path: &Path) -> std::result::Result<String, String> {
         })
         .map_err(|e| io_reason(&e))?;
     Ok(text)
+}
+
+/// The absolute directory repository paths under `root` are relative to.
+fn source_root(root: &Path, is_file: bool) -> Option<PathBuf> {
+    if let Some((top, _)) = crate::source::git::path_in_repository(root) {
+        return Some(top);
+    }
+    let dir = if is_file { root.parent()? } else { root };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::canonicalize(dir).ok()
 }
 
 fn slashes(s: &str) -> String {

@@ -87,6 +87,21 @@ pub fn repo_root(repo: &Repository) -> PathBuf {
     repo.workdir().unwrap_or_else(|| repo.path()).to_path_buf()
 }
 
+/// The top of the work tree holding `path` (absolute) and `path` relative
+/// to it (forward slashes, empty at the top); `None` outside a repository.
+pub fn path_in_repository(path: &Path) -> Option<(PathBuf, String)> {
+    let repo = Repository::discover(path).ok()?;
+    let top = std::fs::canonicalize(repo.workdir()?).ok()?;
+    let here = std::fs::canonicalize(path).ok()?;
+    let rel = here.strip_prefix(&top).ok()?;
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Some((top, rel))
+}
+
 fn git_error(repo: &Repository, what: &str, e: git2::Error) -> Error {
     Error::Path {
         path: repo_root(repo),

@@ -15,13 +15,21 @@ pub fn leakguard() -> Command {
 }
 
 /// Runs `leakguard scan ARGS --format json` and returns (exit code, report).
+/// When the first argument is an absolute directory, the scan runs from
+/// inside it, as `leakguard scan .` (reports name paths as typed from where
+/// the user stands, so this keeps them relative to the scanned tree).
 pub fn scan_json(args: &[&str]) -> (i32, Value) {
-    let out = leakguard()
-        .arg("scan")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let mut cmd = leakguard();
+    cmd.arg("scan");
+    match args.split_first() {
+        Some((first, rest)) if Path::new(first).is_absolute() && Path::new(first).is_dir() => {
+            cmd.current_dir(first).arg(".").args(rest);
+        }
+        _ => {
+            cmd.args(args);
+        }
+    }
+    let out = cmd.args(["--format", "json"]).output().unwrap();
     let code = out.status.code().expect("exited");
     let stdout = String::from_utf8(out.stdout).expect("utf-8 report");
     let report = serde_json::from_str(&stdout).unwrap_or_else(|e| {
