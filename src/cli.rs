@@ -153,10 +153,15 @@ pub struct ScanArgs {
     /// Print secrets in clear (never the default).
     #[arg(long)]
     pub no_redact: bool,
-    /// Print nothing on stderr but errors and warnings: no summary line
-    /// when the report goes to `-o FILE`.
+    /// Print nothing but findings, errors and warnings: no summary line when
+    /// the report goes to `-o FILE`, and nothing at all for a clean text
+    /// report (the pre-commit hook's default).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also name each file skipped as larger than --max-file-size, and print
+    /// the summary even with --quiet.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// `leakguard baseline …`.

@@ -11,9 +11,25 @@ use std::io::{self, Write};
 pub(crate) fn run(cmd: BaselineCommand) -> anyhow::Result<u8> {
     match cmd {
         BaselineCommand::Create { source, output } => {
-            let prepared = prepare(&source, &[])?;
+            // The baseline being made must not hide what it records.
+            let prepared = prepare(&source, &[], false)?;
             let report = execute(&prepared.scan)?;
-            let baseline = Baseline::from_report(&report);
+            let mut baseline = Baseline::from_report(&report);
+            // A staged change adds to the baseline the repository has: its
+            // other accepted findings are not in the change.
+            if source.staged && output.is_file() {
+                let text = leakguard::source::fs::read_settings_file(&output).map_err(|e| {
+                    anyhow::anyhow!("cannot read baseline {}: {e}", output.display())
+                })?;
+                let existing: Baseline = serde_json::from_str(&text).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} is not a leakguard baseline ({}); give another -o FILE",
+                        output.display(),
+                        leakguard::error::one_line(&e.to_string())
+                    )
+                })?;
+                baseline.merge(existing);
+            }
             let file = std::fs::File::create(&output).map_err(|e| {
                 anyhow::anyhow!(
                     "cannot write baseline to {}: {}",

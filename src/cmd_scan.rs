@@ -21,14 +21,32 @@ pub(crate) struct Prepared {
     pub(crate) config: Config,
 }
 
+/// Where a repository keeps the baseline every scan applies by default.
+pub(crate) const DEFAULT_BASELINE: &str = ".leakguard-baseline.json";
+
+/// Checks the command line and loads what it names. `baselines` are the
+/// `--baseline` files; when there are none and `default_baseline`, the
+/// config's `baseline`, else `.leakguard-baseline.json` at the repository's
+/// top if present, is applied (so the hook's advice to record a finding in
+/// the baseline works).
 pub(crate) fn prepare(
     src: &SourceArgs,
     baselines: &[std::path::PathBuf],
+    default_baseline: bool,
 ) -> anyhow::Result<Prepared> {
     let target = select_target(src)?;
+    let root = config_root(&target);
     let config = match &src.config {
         Some(path) => Config::load(path)?,
-        None => Config::discover(&config_root(&target))?,
+        None => Config::discover(&root)?,
+    };
+    let default = if baselines.is_empty() && default_baseline {
+        match &config.baseline {
+            Some(named) => Some(named.clone()),
+            None => Some(root.join(DEFAULT_BASELINE)).filter(|p| p.is_file()),
+        }
+    } else {
+        None
     };
     let max_file_size = match &src.max_file_size {
         Some(s) => leakguard::parse_size(s).map_err(|e| anyhow::anyhow!("--max-file-size: {e}"))?,
@@ -36,7 +54,7 @@ pub(crate) fn prepare(
     };
     let rules = Arc::new(leakguard::configured_rules(&config, &src.rules)?);
     let mut suppressions = Suppressions::from_config(&config);
-    for b in baselines {
+    for b in baselines.iter().chain(&default) {
         suppressions.add_baseline(b)?;
     }
     let mut vaults = config.vault.clone();
@@ -106,7 +124,7 @@ pub(crate) fn run(args: ScanArgs) -> anyhow::Result<u8> {
 }
 
 fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
-    let prepared = prepare(&args.source, &args.baseline)?;
+    let prepared = prepare(&args.source, &args.baseline, true)?;
     let fail_on: FailOn = match &args.fail_on {
         Some(s) => s.parse().map_err(anyhow::Error::msg)?,
         None => prepared
@@ -128,8 +146,17 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
     };
-    emit(&report, format, redaction, args.output.as_deref())?;
-    if args.output.is_some() && !args.quiet {
+    let quiet = args.quiet && !args.verbose;
+    if args.verbose {
+        for note in &report.notes {
+            eprintln!("leakguard: {}", printable(note));
+        }
+    }
+    let clean_and_quiet = quiet && report.findings.is_empty() && format == Format::Text;
+    if !clean_and_quiet {
+        emit(&report, format, redaction, args.output.as_deref())?;
+    }
+    if args.output.is_some() && !quiet {
         // The report went to a file: a CI log still shows what happened.
         let stderr = io::stderr();
         let color = color_for(stderr.is_terminal());

@@ -33,6 +33,7 @@ pub const CONFIG_FILE_NAME: &str = ".leakguard.toml";
 #[serde(deny_unknown_fields)]
 struct ConfigToml {
     fail_on: Option<String>,
+    baseline: Option<PathBuf>,
     max_file_size: Option<SizeToml>,
     #[serde(default)]
     rules: Vec<PathBuf>,
@@ -83,6 +84,9 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// Default for `--fail-on`.
     pub fail_on: Option<FailOn>,
+    /// The baseline every scan applies when none is given, resolved against
+    /// the config file's directory.
+    pub baseline: Option<PathBuf>,
     /// Default for `--max-file-size`.
     pub max_file_size: Option<u64>,
     /// Extra rule files, resolved against the config file's directory.
@@ -163,6 +167,7 @@ impl Config {
         let mut config = Config {
             source: Some(path.to_path_buf()),
             fail_on,
+            baseline: raw.baseline.map(|b| base.join(b)),
             max_file_size,
             extra_rules: raw.rules.iter().map(|r| base.join(r)).collect(),
             disabled_rules: raw.disabled_rules.into_iter().collect(),

@@ -123,7 +123,9 @@ pub fn without_os_error(s: &str) -> String {
     out
 }
 
-pub(crate) fn one_line(s: &str) -> String {
+/// `s` on one line: every run of whitespace (line breaks included) becomes
+/// one space, so a message from a library cannot break a log line.
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -30,25 +30,12 @@ pub fn install(path: &Path, force: bool) -> Result<String> {
     }
     std::fs::create_dir_all(&hooks_dir)
         .map_err(|e| fail(format!("cannot create hooks directory: {e}")))?;
-    std::fs::write(&hook, script()).map_err(|e| fail(format!("cannot write hook: {e}")))?;
+    std::fs::write(&hook, PRE_COMMIT).map_err(|e| fail(format!("cannot write hook: {e}")))?;
     make_executable(&hook).map_err(|e| fail(format!("cannot make hook executable: {e}")))?;
     Ok(format!(
         "installed leakguard pre-commit hook at {}",
         hook.display()
     ))
-}
-
-/// The script, defaulting `LEAKGUARD_BIN` to this very binary so the hook
-/// works even where `leakguard` is not on the PATH git runs hooks with.
-fn script() -> String {
-    match std::env::current_exe() {
-        Ok(exe) => PRE_COMMIT.replacen(
-            "LEAKGUARD=\"${LEAKGUARD_BIN:-leakguard}\"",
-            &format!("LEAKGUARD=\"${{LEAKGUARD_BIN:-{}}}\"", exe.display()),
-            1,
-        ),
-        Err(_) => PRE_COMMIT.to_string(),
-    }
 }
 
 fn hooks_dir(repo: &git2::Repository) -> PathBuf {

@@ -77,12 +77,10 @@ fn install_writes_an_executable_hook() {
     assert!(script.starts_with("#!/bin/sh\n"));
     assert!(script.contains(MARKER));
     assert!(script.contains("scan --staged"));
-    // The default binary is this very leakguard, by absolute path.
+    // No path to a binary is baked in: the hook finds `leakguard` on PATH.
     let bin = assert_cmd::cargo::cargo_bin("leakguard");
-    assert!(
-        script.contains(&format!("${{LEAKGUARD_BIN:-{}}}", bin.display())),
-        "{script}"
-    );
+    assert!(!script.contains(&bin.display().to_string()), "{script}");
+    assert!(script.contains("${LEAKGUARD_BIN:-leakguard}"), "{script}");
     assert!(is_executable(&hook));
 
     // Installing again updates our own hook without --force.
@@ -264,14 +262,25 @@ fn path_without_leakguard() -> String {
     format!("{}:/usr/bin:/bin", git.parent().unwrap().display())
 }
 
+/// A directory holding only a `leakguard` link to the built binary.
+fn bin_dir() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    std::os::unix::fs::symlink(
+        assert_cmd::cargo::cargo_bin("leakguard"),
+        dir.path().join("leakguard"),
+    )
+    .unwrap();
+    dir
+}
+
 #[test]
-fn the_hook_uses_the_installing_binary_by_default() {
-    // No LEAKGUARD_BIN and no leakguard on PATH: the absolute path written
-    // at install time is used (with the built-in rules).
+fn the_hook_finds_leakguard_on_path_and_says_how_to_install_it() {
     let dir = init();
     assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
     write(dir.path(), ".env", "DB_PASSWORD=Wn4t8Qk2Rz7p\n");
     git(dir.path(), &["add", ".env"]);
+
+    // Not on PATH: the commit is stopped with how to install it.
     let out = hook_git(dir.path())
         .args(["commit", "-q", "-m", "env"])
         .env("PATH", path_without_leakguard())
@@ -279,8 +288,134 @@ fn the_hook_uses_the_installing_binary_by_default() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("not on PATH") && stderr.contains("cargo install"),
+        "{stderr}"
+    );
+    assert_eq!(head(dir.path()), None);
+
+    // On PATH: it runs, with the built-in rules.
+    let bins = bin_dir();
+    let out = hook_git(dir.path())
+        .args(["commit", "-q", "-m", "env"])
+        .env(
+            "PATH",
+            format!("{}:{}", bins.path().display(), path_without_leakguard()),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
     // The rule that the .env file name selects.
-    assert!(stderr.contains("credfile-dotenv-secret"), "{stderr}");
+    assert!(
+        stderr.contains("credfile-dotenv-secret")
+            || String::from_utf8_lossy(&out.stdout).contains("credfile-dotenv-secret"),
+        "{stderr}"
+    );
     assert!(stderr.contains("The commit was stopped"), "{stderr}");
     assert_eq!(head(dir.path()), None);
+}
+
+/// `git commit` with the built binary on PATH and `envs` set.
+fn commit_on_path(dir: &Path, bins: &TempDir, envs: &[(&str, &str)]) -> Output {
+    hook_git(dir)
+        .args(["commit", "-q", "-m", "change"])
+        .env(
+            "PATH",
+            format!("{}:{}", bins.path().display(), path_without_leakguard()),
+        )
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_hook_honours_the_repository_config_and_baseline() {
+    let dir = init();
+    let bins = bin_dir();
+    assert_eq!(install(dir.path(), &[]).status.code(), Some(0));
+
+    // A clean commit prints nothing; with LEAKGUARD_VERBOSE the summary.
+    write(dir.path(), "README.md", "hello\n");
+    git(dir.path(), &["add", "README.md"]);
+    let out = commit_on_path(dir.path(), &bins, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+    write(dir.path(), "README.md", "hello again\n");
+    git(dir.path(), &["add", "README.md"]);
+    let out = commit_on_path(dir.path(), &bins, &[("LEAKGUARD_VERBOSE", "1")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no findings"),
+        "{out:?}"
+    );
+
+    // fail_on from .leakguard.toml: a medium finding does not stop the commit…
+    write(dir.path(), ".leakguard.toml", "fail_on = \"critical\"\n");
+    write(dir.path(), "app.py", "db_password = \"Wn4t8Qk2Rz7pXv\"\n");
+    git(dir.path(), &["add", ".leakguard.toml", "app.py"]);
+    let out = commit_on_path(dir.path(), &bins, &[]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // …unless LEAKGUARD_FAIL_ON says so for one commit.
+    write(dir.path(), "app2.py", "db_password = \"Qz8Lm3Tr6Wn2Hd\"\n");
+    git(dir.path(), &["add", "app2.py"]);
+    let out = commit_on_path(dir.path(), &bins, &[("LEAKGUARD_FAIL_ON", "low")]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+
+    // The advice works: record it in the baseline, and the commit goes through.
+    std::fs::write(dir.path().join(".leakguard.toml"), "").unwrap();
+    git(dir.path(), &["add", ".leakguard.toml"]);
+    let out = commit_on_path(dir.path(), &bins, &[]);
+    assert_eq!(out.status.code(), Some(1), "fail_on is back to low");
+    let made = leakguard()
+        .current_dir(dir.path())
+        .args([
+            "baseline",
+            "create",
+            "--staged",
+            "-o",
+            ".leakguard-baseline.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    git(dir.path(), &["add", ".leakguard-baseline.json"]);
+    let out = commit_on_path(dir.path(), &bins, &[]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // A later staged baseline adds to the file instead of replacing it.
+    write(dir.path(), "app3.py", "db_password = \"Hc5Vb9Nq2Xr7Kt\"\n");
+    git(dir.path(), &["add", "app3.py"]);
+    let made = leakguard()
+        .current_dir(dir.path())
+        .args([
+            "baseline",
+            "create",
+            "--staged",
+            "-o",
+            ".leakguard-baseline.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(made.status.code(), Some(0));
+    let baseline = std::fs::read_to_string(dir.path().join(".leakguard-baseline.json")).unwrap();
+    assert!(
+        baseline.contains("app2.py") && baseline.contains("app3.py"),
+        "{baseline}"
+    );
+
+    // A `baseline` key in .leakguard.toml names another file.
+    std::fs::rename(
+        dir.path().join(".leakguard-baseline.json"),
+        dir.path().join("accepted.json"),
+    )
+    .unwrap();
+    write(
+        dir.path(),
+        ".leakguard.toml",
+        "baseline = \"accepted.json\"\n",
+    );
+    git(dir.path(), &["add", "-A"]);
+    let out = commit_on_path(dir.path(), &bins, &[]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }

@@ -53,6 +53,13 @@ impl Baseline {
         }
     }
 
+    /// Adds `other`'s entries (kept sorted, without repeats).
+    pub fn merge(&mut self, other: Baseline) {
+        self.findings.extend(other.findings);
+        self.findings.sort();
+        self.findings.dedup();
+    }
+
     /// Writes the baseline as pretty JSON with a trailing newline.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut *out, self)?;

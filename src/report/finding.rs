@@ -254,6 +254,8 @@ pub struct Report {
     pub stats: Stats,
     /// Per-file problems, one line each.
     pub warnings: Vec<String>,
+    /// What `-v` adds, one line each: the files skipped as too large.
+    pub notes: Vec<String>,
     /// The absolute directory [`Finding::repo_path`]s are relative to (the
     /// repository's top, or the scanned root outside one): SARIF's
     /// `%SRCROOT%`.

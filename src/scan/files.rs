@@ -140,6 +140,8 @@ struct FileResult {
     /// Bytes beyond the size limit were left unread.
     truncated: bool,
     warning: Option<String>,
+    /// A line for `-v`.
+    note: Option<String>,
     /// The file's content equals that of this earlier-claimed file, whose
     /// outcome it shares; it was not scanned again.
     same_as: Option<usize>,
@@ -231,6 +233,7 @@ fn scan_file(
                 too_large: 1,
                 ..Skipped::default()
             },
+            note: Some(too_large_note(&entry.display, len, max)),
             ..FileResult::default()
         };
     }
@@ -287,11 +290,19 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             skipped: h.skipped.clone(),
             truncated: false,
             warning: results[i].warning.take(),
+            note: None,
             same_as: Some(holder),
         };
         results[i] = shared;
     }
     copies
+}
+
+/// Why a file was skipped for its size, and how to scan it.
+pub(crate) fn too_large_note(path: &str, len: u64, max: u64) -> String {
+    format!(
+        "{path}: skipped, {len} bytes is larger than --max-file-size ({max} bytes); raise it to scan the file"
+    )
 }
 
 fn unreadable(warning: String) -> FileResult {
@@ -339,6 +350,7 @@ pub(super) fn scan_paths(
         report.stats.bytes += r.bytes;
         report.stats.skipped.add(&r.skipped);
         report.warnings.extend(r.warning);
+        report.notes.extend(r.note);
         report.findings.extend(r.findings);
     }
     let unreadable = report.stats.skipped.unreadable;
