@@ -119,6 +119,11 @@ pub struct SourceArgs {
     /// followed link that loops back is warned about once).
     #[arg(long)]
     pub follow: bool,
+    /// Scan binary files too, for their printable text (runs of 8 or more
+    /// printable ASCII characters, as `strings` prints them); lines are the
+    /// file's own line feeds.
+    #[arg(long)]
+    pub binary: bool,
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,

@@ -92,6 +92,7 @@ pub(crate) fn prepare(
             IgnoreFiles::Honor
         },
         follow_symlinks: src.follow,
+        binary: src.binary,
         suppressions: Arc::new(suppressions),
         vault,
     };

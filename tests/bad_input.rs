@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fake_github_token, git_in, leakguard, scan_json, write};
+use common::{fake_github_token, findings, git_in, leakguard, scan_json, write};
 use serde_json::Value;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
@@ -88,7 +88,7 @@ fn binary_and_invalid_utf8_files() {
 }
 
 #[test]
-fn utf16_file_is_scanned_and_utf16_without_bom_is_binary() {
+fn utf16_files_are_scanned_with_or_without_a_byte_order_mark() {
     let dir = TempDir::new().unwrap();
     let text = format!("key: {}\n", fake_github_token(2));
     let mut with_bom = vec![0xFF, 0xFE];
@@ -101,9 +101,10 @@ fn utf16_file_is_scanned_and_utf16_without_bom_is_binary() {
     write(dir.path(), "nobom.txt", without);
     let (code, r) = scan_json(&[str_path(dir.path())]);
     assert_eq!(code, 1);
-    assert_eq!(r["findings"].as_array().unwrap().len(), 1);
-    assert_eq!(r["findings"][0]["path"], "bom.txt");
-    assert_eq!(r["stats"]["skipped"]["binary"], 1);
+    // With or without a byte-order mark, UTF-16 text is text.
+    let paths: Vec<_> = findings(&r).into_iter().map(|f| f.1).collect();
+    assert_eq!(paths, ["bom.txt", "nobom.txt"]);
+    assert_eq!(r["stats"]["skipped"]["binary"], 0);
 }
 
 #[test]
@@ -636,5 +637,89 @@ fn non_ascii_values_after_every_keyword_never_panic() {
             .lines()
             .next()
             .unwrap_or("")
+    );
+}
+
+/// A file named on the command line is never skipped in silence: the
+/// warning names it and the flag that would scan it. `-v` names walked
+/// files skipped for their size; `--binary` scans binary files' text.
+#[test]
+fn skipped_named_files_are_warned_about_and_binary_text_can_be_scanned() {
+    let dir = TempDir::new().unwrap();
+    let token = fake_github_token(7);
+    let mut blob = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+    blob.extend_from_slice(format!("\x01\x02token={token}\0\0tail").as_bytes());
+    write(dir.path(), "tool.bin", &blob);
+    write(dir.path(), "big.txt", "x".repeat(2048));
+    write(
+        dir.path(),
+        "header.dat",
+        format!("HDR\0\0\0\0\ntoken = {token}\n"),
+    );
+    let (bin, big) = (dir.path().join("tool.bin"), dir.path().join("big.txt"));
+    let (bin, big) = (str_path(&bin), str_path(&big));
+
+    let out = run(&[
+        "scan",
+        bin,
+        big,
+        "--max-file-size",
+        "1K",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let w = warnings(&out);
+    assert_eq!(w.len(), 2, "{w:?}");
+    assert!(
+        w.iter()
+            .any(|l| l.contains("tool.bin") && l.contains("--binary")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|l| l.contains("big.txt") && l.contains("--max-file-size")),
+        "{w:?}"
+    );
+
+    // --binary: the token inside the binary is found, on the file's line 1.
+    let out = run(&["scan", bin, "--binary", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let r = report(&out);
+    assert_eq!(r["findings"][0]["line"], 1);
+    assert_eq!(r["findings"][0]["column"], 25);
+    assert_eq!(r["stats"]["skipped"]["binary"], 0);
+
+    // A walked file over the limit is counted, and named with -v only.
+    let root = str_path(dir.path());
+    let out = run(&["scan", root, "--max-file-size", "1K", "--format", "json"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("big.txt"));
+    let out = run(&[
+        "scan",
+        root,
+        "--max-file-size",
+        "1K",
+        "-v",
+        "--format",
+        "json",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.txt: skipped"));
+    // NUL bytes only in the first line do not make a file binary.
+    let r = report(&out);
+    let paths: Vec<_> = findings(&r).into_iter().map(|f| f.1).collect();
+    assert_eq!(paths, [format!("{root}/header.dat")], "{r}");
+
+    // A FIFO named on the command line.
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let out = run(&["scan", fifo.to_str().unwrap(), "--format", "json"]);
+    let w = warnings(&out);
+    assert!(
+        w.len() == 1 && w[0].contains("pipe") && w[0].contains("--stdin"),
+        "{w:?}"
     );
 }

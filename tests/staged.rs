@@ -268,8 +268,10 @@ fn binary_and_oversized_staged_files_are_skipped_and_counted() {
     let repo = Repo::init();
     repo.write("README", "readme\n");
     repo.commit_all("init");
+    // NULs past the first line: binary (NULs only in the first line would
+    // be a text file's odd header).
     let mut binary = b"\x00\x01\x02\x03\n".to_vec();
-    binary.extend_from_slice(format!("{}\n", secret(15)).as_bytes());
+    binary.extend_from_slice(format!("{}\n\x00\x00", secret(15)).as_bytes());
     repo.write("blob.bin", &binary);
     repo.write("big.txt", format!("{}\n{}", secret(16), "x\n".repeat(600)));
     repo.git(&["add", "."]);

@@ -126,6 +126,31 @@ fn content_hash(data: &[u8], by_name: &[u32]) -> [u8; 32] {
     *hasher.finalize().as_bytes()
 }
 
+/// Shortest printable run `--binary` scans: shorter ones in a binary file
+/// are mostly chance (`strings` uses 4; no secret is that short).
+const MIN_PRINTABLE_RUN: usize = 8;
+
+/// Rewrites binary content as its printable text, as `strings` finds it:
+/// runs of at least [`MIN_PRINTABLE_RUN`] printable ASCII characters (and
+/// tabs) stay, line feeds and carriage returns stay (so lines and columns
+/// are the file's own), and every other byte becomes a space.
+fn keep_printable_runs(data: &mut [u8]) {
+    let printable = |b: u8| (0x20..0x7f).contains(&b) || b == b'\t';
+    let mut run_start = 0;
+    for i in 0..=data.len() {
+        if i < data.len() && printable(data[i]) {
+            continue;
+        }
+        if i - run_start < MIN_PRINTABLE_RUN {
+            data[run_start..i].fill(b' ');
+        }
+        if i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+            data[i] = b' ';
+        }
+        run_start = i + 1;
+    }
+}
+
 /// Bytes read first from every file, before deciding it is binary (from
 /// its first [`crate::source::BINARY_SNIFF_LEN`]).
 const HEAD_READ: usize = 64 << 10;
@@ -165,10 +190,12 @@ fn scan_stream(
     let mut limited = input.take(max.saturating_add(1));
     let mut chunks = Chunks::new(&mut limited, &mut buf);
     let mut error = None;
-    // A binary file is known from its head: the rest of it is never read.
-    // The head read is larger than the sniff so that most text files are
-    // still read in one system call.
+    // A binary file is known from its head: the rest of it is never read
+    // (unless --binary). The head read is larger than the sniff so that
+    // most text files are still read in one system call.
+    let mut printable_only = false;
     match chunks.head(HEAD_READ) {
+        Ok(head) if looks_binary(head) && worker.binary => printable_only = true,
         Ok(head) if looks_binary(head) => {
             result.skipped.binary = 1;
             drop(chunks);
@@ -187,8 +214,12 @@ fn scan_stream(
                 break;
             }
         };
+        if printable_only {
+            keep_printable_runs(chunks.data_mut());
+        }
         let data = chunks.data();
-        if let Some((seen, index)) = dedup {
+        // Rewritten content is not the file's: it is not matched with copies.
+        if let Some((seen, index)) = dedup.filter(|_| !printable_only) {
             if placement == Placement::WHOLE && !data.is_empty() && (data.len() as u64) <= max {
                 if let Some(holder) = seen.first_holder(data, index, detector, &mut worker.scratch)
                 {
@@ -254,6 +285,12 @@ fn scan_file(
         }
         result.warning = Some(fs_source::read_warning(entry, &e));
     }
+    if entry.named && result.skipped.binary > 0 {
+        result.warning = Some(format!(
+            "{}: skipped, looks binary (a NUL byte near the start); --binary scans its printable text",
+            entry.display
+        ));
+    }
     if result.truncated {
         // The file grew past the limit after the walk measured it.
         result.warning = Some(format!(
@@ -299,7 +336,7 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
 }
 
 /// Why a file was skipped for its size, and how to scan it.
-pub(crate) fn too_large_note(path: &str, len: u64, max: u64) -> String {
+pub fn too_large_note(path: &str, len: u64, max: u64) -> String {
     format!(
         "{path}: skipped, {len} bytes is larger than --max-file-size ({max} bytes); raise it to scan the file"
     )

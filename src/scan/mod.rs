@@ -9,6 +9,7 @@
 mod files;
 mod history;
 mod staged;
+pub use files::too_large_note;
 
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
@@ -82,6 +83,9 @@ pub struct ScanConfig {
     pub ignore_files: IgnoreFiles,
     /// Whether symbolic links are followed (`--follow`).
     pub follow_symlinks: bool,
+    /// Whether binary files are scanned for their printable text
+    /// (`--binary`) instead of skipped.
+    pub binary: bool,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).
@@ -145,6 +149,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Per-thread state: reused across every file the thread scans.
 #[derive(Default)]
 struct Worker {
+    binary: bool,
     buf: Vec<u8>,
     scratch: Scratch,
     candidates: Vec<Candidate>,
@@ -154,6 +159,7 @@ struct Worker {
 impl Worker {
     fn new(config: &ScanConfig) -> Worker {
         Worker {
+            binary: config.binary,
             vault: config.vault.clone(),
             ..Worker::default()
         }

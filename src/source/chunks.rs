@@ -102,6 +102,12 @@ impl<'a> Chunks<'a> {
         self.buf
     }
 
+    /// The current chunk's bytes, to rewrite in place before they are
+    /// scanned (the context kept for the next chunk keeps the rewrite).
+    pub fn data_mut(&mut self) -> &mut [u8] {
+        self.buf
+    }
+
     /// The stream's first bytes, up to `len` (UTF-16 already transcoded),
     /// read before any chunk so a caller can decide from them alone (a
     /// binary file) without reading a whole chunk. Call it before
@@ -199,14 +205,18 @@ impl<'a> Chunks<'a> {
     /// reader with one that transcodes it (the bytes read so far included)
     /// to UTF-8, and returns true.
     fn transcode_utf16(&mut self) -> io::Result<bool> {
-        let utf16 = self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF]);
-        if !utf16 {
-            return Ok(false);
-        }
+        let bom = self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF]);
+        let without_bom = match crate::source::utf16_without_bom(self.buf) {
+            _ if bom => None,
+            Some(crate::source::Utf16Order::Little) => Some(encoding_rs::UTF_16LE),
+            Some(crate::source::Utf16Order::Big) => Some(encoding_rs::UTF_16BE),
+            None => return Ok(false),
+        };
         let head = Cursor::new(std::mem::take(self.buf));
         let rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
         self.reader = Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(without_bom)
                 .bom_sniffing(true)
                 .strip_bom(true)
                 .build(head.chain(rest)),

@@ -45,6 +45,9 @@ pub struct FileEntry {
     /// root outside a repository), forward slashes: what allowlists,
     /// baselines and SARIF name it by, wherever the scan was started.
     pub repo_path: String,
+    /// Named on the command line (not found by the walk): skipping it is
+    /// warned about, not only counted.
+    pub named: bool,
 }
 
 /// How the files under one scanned root are named.
@@ -73,6 +76,7 @@ impl RootNames {
             path,
             display: join(&self.display, rel),
             repo_path: join(&self.in_repo, rel),
+            named: false,
         }
     }
 }
@@ -160,9 +164,22 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
         if result.source_root.is_none() {
             result.source_root = source_root(root, meta.is_file());
         }
+        if !meta.is_file() && !meta.is_dir() {
+            result.skipped.not_regular += 1;
+            result.warnings.push(format!(
+                "{}: skipped, not a regular file (a FIFO, socket or device); pipe it to `leakguard scan --stdin` to scan what it holds",
+                slashes(&root.to_string_lossy())
+            ));
+            continue;
+        }
         if meta.is_file() {
             if meta.len() > max_file_size {
                 result.skipped.too_large += 1;
+                result.warnings.push(crate::scan::too_large_note(
+                    &typed_prefix(&slashes(&root.to_string_lossy())),
+                    meta.len(),
+                    max_file_size,
+                ));
             } else {
                 let names = RootNames::of(root);
                 // Outside a repository a file is named by itself.
@@ -177,6 +194,7 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
                     path: root.clone(),
                     display: names.display,
                     repo_path,
+                    named: true,
                 });
             }
             continue;

@@ -11,14 +11,79 @@ pub mod stdin;
 pub const BINARY_SNIFF_LEN: usize = 8000;
 
 /// Whether content looks binary: a NUL byte within the first
-/// [`BINARY_SNIFF_LEN`] bytes. Cheap, and what git itself uses.
+/// [`BINARY_SNIFF_LEN`] bytes (cheap, and what git itself uses), unless
+/// every NUL there sits in the first line of text that goes on without
+/// them (a header with padding), or the content is UTF-16 text without a
+/// byte-order mark ([`utf16_without_bom`]).
 pub fn looks_binary(data: &[u8]) -> bool {
-    memchr::memchr(0, &data[..data.len().min(BINARY_SNIFF_LEN)]).is_some()
+    let sniff = &data[..data.len().min(BINARY_SNIFF_LEN)];
+    let Some(last_nul) = memchr::memrchr(0, sniff) else {
+        return false;
+    };
+    let nuls_only_in_first_line = memchr::memchr(b'\n', sniff)
+        .is_some_and(|first_break| last_nul < first_break && first_break + 1 < sniff.len());
+    !nuls_only_in_first_line && utf16_without_bom(sniff).is_none()
+}
+
+/// The byte order of UTF-16 text without a byte-order mark, recognised by
+/// its ASCII characters: every other byte NUL and the bytes between not.
+pub fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
+    let sniff = &data[..data.len().min(BINARY_SNIFF_LEN) & !1];
+    if sniff.len() < 16 || memchr::memchr(0, sniff).is_none() {
+        return None;
+    }
+    let pairs = sniff.len() / 2;
+    let (mut even_nul, mut odd_nul) = (0, 0);
+    for pair in sniff.chunks_exact(2) {
+        even_nul += (pair[0] == 0) as usize;
+        odd_nul += (pair[1] == 0) as usize;
+    }
+    // Mostly ASCII (9 in 10 code units), and a NUL in text itself is rare.
+    let most = pairs * 9 / 10;
+    let few = pairs / 20;
+    if odd_nul >= most && even_nul <= few {
+        Some(Utf16Order::Little)
+    } else if even_nul >= most && odd_nul <= few {
+        Some(Utf16Order::Big)
+    } else {
+        None
+    }
+}
+
+/// The byte order of UTF-16 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf16Order {
+    /// Least significant byte first (what Windows writes).
+    Little,
+    /// Most significant byte first.
+    Big,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::looks_binary;
+    use super::*;
+
+    #[test]
+    fn nuls_only_in_the_first_line_and_utf16_are_text() {
+        assert!(!looks_binary(b"HDR\0\0\0\0\nuser=admin\npassword=x\n"));
+        assert!(looks_binary(b"HDR\0\0\nmore\0binary\n"));
+        assert!(looks_binary(b"\0\0\0\0\n"), "nothing after the first line");
+        let le: Vec<u8> = "password = hunter2hunter2\r\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(!looks_binary(&le));
+        assert_eq!(utf16_without_bom(&le), Some(Utf16Order::Little));
+        let be: Vec<u8> = "password = hunter2hunter2\r\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(utf16_without_bom(&be), Some(Utf16Order::Big));
+        assert_eq!(
+            utf16_without_bom(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0"),
+            None
+        );
+    }
 
     #[test]
     fn nul_means_binary() {
