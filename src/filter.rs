@@ -128,7 +128,9 @@ pub struct FindingKind<'a> {
 }
 
 /// Builds the finding for a secret at `secret` (inside the match `matched`)
-/// in `data`, or `None` when its line carries a `leakguard:allow` marker.
+/// in `data`, marked [`Finding::allowed_inline`] when its lines carry a
+/// `leakguard:allow` marker (or, for a multi-line block such as a private
+/// key, the line above it does).
 /// `lines` must be given increasing offsets for speed (it restarts otherwise).
 pub fn finding_at(
     kind: FindingKind<'_>,
@@ -139,9 +141,8 @@ pub fn finding_at(
     origin: Origin<'_>,
     lines: &mut LineCursor,
 ) -> Option<Finding> {
-    if lines.allowed(data, matched.start, matched.end) {
-        return None;
-    }
+    let allowed_inline = lines.allowed(data, matched.start, matched.end)
+        || (kind.region_is_match && line_above_allows(data, matched.start));
     let region = if kind.region_is_match {
         matched.clone()
     } else {
@@ -157,6 +158,7 @@ pub fn finding_at(
         severity: kind.severity,
         path: origin.path.to_string(),
         repo_path: origin.repo_path.to_string(),
+        allowed_inline,
         span: Span {
             line,
             column,
@@ -237,6 +239,17 @@ fn mask_copies(context: &mut String, secret: &Secret) {
     while let Some(at) = context.find(value) {
         context.replace_range(at..at + value.len(), &preview);
     }
+}
+
+/// Whether the line before the one holding `data[at]` has a
+/// `leakguard:allow` marker (a comment above a key block).
+fn line_above_allows(data: &[u8], at: usize) -> bool {
+    let start = line_start(data, at);
+    if start == 0 {
+        return false;
+    }
+    let above = line_start(data, start - 1);
+    memchr::memmem::find(&data[above..start], ALLOW_MARKER).is_some()
 }
 
 /// Computes 1-based line and column (in characters) for increasing offsets

@@ -291,6 +291,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         severity: Severity::Medium,
         path: path.into(),
         repo_path: path.into(),
+        allowed_inline: false,
         span: Span {
             line,
             column: 1,

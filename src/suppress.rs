@@ -28,6 +28,7 @@ pub struct Suppressions {
 /// Why a finding was suppressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reason {
+    Inline,
     Allowlist,
     Baseline,
 }
@@ -122,6 +123,9 @@ impl Suppressions {
     }
 
     fn reason(&self, f: &Finding) -> Option<Reason> {
+        if f.allowed_inline {
+            return Some(Reason::Inline);
+        }
         if self.allowlist.allows(f)
             || self
                 .rule_allowlists
@@ -163,6 +167,7 @@ impl Suppressions {
         for f in report.findings.drain(..) {
             match self.reason(&f) {
                 None => kept.push(f),
+                Some(Reason::Inline) => report.stats.suppressed.inline += 1,
                 Some(Reason::Allowlist) => report.stats.suppressed.allowlist += 1,
                 Some(Reason::Baseline) => report.stats.suppressed.baseline += 1,
             }

@@ -208,6 +208,31 @@ fn deleted_secret_is_attributed_to_its_commit_and_live_secret_is_in_head() {
     assert_eq!(f["preview"], "tt_Q…");
     assert!(f["vault"].is_null());
     assert_eq!(report["stats"]["commits"], 2);
+
+    // The text report says where each one stands, and who brought it in.
+    let out = leakguard()
+        .current_dir(repo.path())
+        .args([
+            "scan",
+            "--git",
+            ".",
+            "--rules",
+            repo.rules().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let gone = format!(
+        "history: only in history (no longer in HEAD); introduced in commit {} by \
+         Alice Example <alice@example.com> on 2024-03-01T09:30:00+02:00",
+        &c1.id[..12]
+    );
+    assert!(text.contains(&gone), "{text}");
+    let live = format!(
+        "history: still in HEAD; introduced in commit {}",
+        &c2.id[..12]
+    );
+    assert!(text.contains(&live), "{text}");
 }
 
 #[test]

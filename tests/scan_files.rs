@@ -749,3 +749,52 @@ fn paths_are_relative_to_where_the_user_stands() {
     );
     assert_eq!(code, 0, "the baseline suppresses it from the top too");
 }
+
+/// A private key is reported on its BEGIN line; `leakguard:allow` on the
+/// line above allows it; inline allows are counted; `--no-redact` prints a
+/// key once, indented, below its finding.
+#[test]
+fn private_keys_inline_allows_and_clear_multi_line_keys() {
+    let dir = TempDir::new().unwrap();
+    let body: String = (0..12)
+        .map(|i| {
+            format!(
+                "{}\n",
+                "MIIEowIBAAKCAQEAx9Zq3Lw7Tn2Vb8Rk4Hs6Jd1Fp0Gc5Ym".replace('Z', &i.to_string())
+            )
+        })
+        .collect();
+    let key = format!("-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----\n");
+    write(dir.path(), "id_rsa", format!("# deploy key\n{key}"));
+    write(
+        dir.path(),
+        "allowed_rsa",
+        format!("# test fixture, leakguard:allow\n{key}"),
+    );
+    write(
+        dir.path(),
+        "app.py",
+        format!("T = \"{SECRET}\"  # leakguard:allow\n"),
+    );
+    let (dir_rules, rules) = tree_with_rule("high");
+    let _keep = dir_rules;
+    let (code, r) = scan_json(&[dir.path().to_str().unwrap(), "--rules", &rules]);
+    assert_eq!(code, 1);
+    let found: Vec<_> = findings(&r).into_iter().map(|f| (f.1, f.2)).collect();
+    assert_eq!(found, [("id_rsa".to_string(), 2)], "{r}");
+    assert_eq!(r["stats"]["suppressed"]["inline"], 2, "{r}");
+
+    let out = leakguard()
+        .current_dir(dir.path())
+        .args(["scan", "id_rsa", "--no-redact"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("secret (multi-line, below)"), "{text}");
+    let first_body_line = body.lines().next().unwrap();
+    assert_eq!(text.matches(first_body_line).count(), 1, "{text}");
+    assert!(
+        text.contains(&format!("           {first_body_line}\n")),
+        "{text}"
+    );
+}

@@ -132,6 +132,9 @@ pub struct Finding {
     pub in_head: Option<bool>,
     /// The vault's verdict, when a vault was consulted.
     pub vault: Option<crate::vault::Verdict>,
+    /// Its line carries a `leakguard:allow` marker: suppression drops it
+    /// and counts it, like an allowlisted one.
+    pub allowed_inline: bool,
 }
 
 impl Finding {
@@ -188,6 +191,9 @@ pub struct Suppressed {
     pub allowlist: u64,
     /// By the baseline (or an imported ignore file).
     pub baseline: u64,
+    /// By a `leakguard:allow` marker on the finding's line (for a private
+    /// key: anywhere in its block, or on the line above it).
+    pub inline: u64,
 }
 
 /// What a scan covered.
@@ -432,6 +438,7 @@ mod tests {
             severity: Severity::High,
             path: "a.env".into(),
             repo_path: "a.env".into(),
+            allowed_inline: false,
             span: Span {
                 line: 1,
                 column: 1,

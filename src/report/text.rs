@@ -62,26 +62,37 @@ fn write_finding(
         f.rule_id,
         paint.wrap(DIM, &format!("({})", f.rule_name)),
     )?;
+    // A multi-line secret (a private key) in clear is printed once, below,
+    // indented, so the report's layout holds.
+    let clear = redaction == Redaction::Clear;
+    let multi_line = clear && f.secret.expose().contains('\n');
     let shown = match redaction {
+        _ if multi_line => "(multi-line, below)".to_string(),
         Redaction::Redacted => f.secret.preview(),
         Redaction::Clear => f.secret.expose().to_string(),
     };
-    write!(
+    writeln!(
         out,
         "         secret {shown}  entropy {:.2}  fingerprint {}",
         f.entropy,
         &f.fingerprint.as_str()[..16]
     )?;
-    if let Some(c) = &f.commit {
-        write!(
-            out,
-            "  commit {} {} {}",
-            &c.id[..c.id.len().min(12)],
-            c.author,
-            c.date
-        )?;
+    if f.commit.is_some() || f.in_head.is_some() {
+        let mut line = match f.in_head {
+            Some(true) => "history: still in HEAD".to_string(),
+            Some(false) => "history: only in history (no longer in HEAD)".to_string(),
+            None => "history:".to_string(),
+        };
+        if let Some(c) = &f.commit {
+            line.push_str(&format!(
+                "; introduced in commit {} by {} on {}",
+                &c.id[..c.id.len().min(12)],
+                printable(&c.author),
+                c.date
+            ));
+        }
+        writeln!(out, "         {line}")?;
     }
-    writeln!(out)?;
     if let Some(v) = &f.vault {
         let line = match v.name_version() {
             Some((name, version)) if v.as_str() == "managed-current" => {
@@ -102,10 +113,17 @@ fn write_finding(
     }
     if !f.context.is_empty() {
         let context = match redaction {
-            Redaction::Redacted => f.context.clone(),
-            Redaction::Clear => f.context.replace(&f.secret.preview(), f.secret.expose()),
+            Redaction::Clear if !multi_line => {
+                f.context.replace(&f.secret.preview(), f.secret.expose())
+            }
+            _ => f.context.clone(),
         };
         writeln!(out, "         {}", paint.wrap(DIM, &format!("│ {context}")))?;
+    }
+    if multi_line {
+        for line in f.secret.expose().lines() {
+            writeln!(out, "           {}", printable(line))?;
+        }
     }
     writeln!(out)
 }
@@ -178,11 +196,11 @@ fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Res
         k.not_regular
     )?;
     let sup = &s.suppressed;
-    if sup.allowlist + sup.baseline > 0 {
+    if sup.allowlist + sup.baseline + sup.inline > 0 {
         write!(
             out,
-            "; suppressed {} by allowlist, {} by baseline",
-            sup.allowlist, sup.baseline
+            "; suppressed {} by allowlist, {} by baseline, {} inline",
+            sup.allowlist, sup.baseline, sup.inline
         )?;
     }
     writeln!(out)
