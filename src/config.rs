@@ -103,6 +103,9 @@ pub struct Config {
     pub allowlist: Allowlist,
     /// Allowlists for single rules.
     pub rule_allowlists: HashMap<String, Allowlist>,
+    /// The line (1-based) where each rule id the file names first appears,
+    /// for errors about ids that do not exist.
+    pub rule_id_lines: HashMap<String, usize>,
 }
 
 impl Config {
@@ -164,7 +167,14 @@ impl Config {
             let gl_path = base.join(gl);
             allowlist.merge(crate::migrate::gitleaks_allowlist(&gl_path)?);
         }
+        let rule_id_lines = raw
+            .disabled_rules
+            .iter()
+            .chain(raw.rule.keys())
+            .filter_map(|id| Some((id.clone(), first_line_naming(text, id)?)))
+            .collect();
         let mut config = Config {
+            rule_id_lines,
             source: Some(path.to_path_buf()),
             fail_on,
             baseline: raw.baseline.map(|b| base.join(b)),
@@ -207,6 +217,21 @@ impl Config {
         ids.dedup();
         ids
     }
+}
+
+/// The first line of `text` where `id` appears as a whole rule id (not
+/// inside a longer one).
+fn first_line_naming(text: &str, id: &str) -> Option<usize> {
+    let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.lines()
+        .position(|line| {
+            line.match_indices(id).any(|(at, _)| {
+                let before = line[..at].chars().next_back();
+                let after = line[at + id.len()..].chars().next();
+                !before.is_some_and(is_id_char) && !after.is_some_and(is_id_char)
+            })
+        })
+        .map(|i| i + 1)
 }
 
 fn build_allowlist(a: &AllowlistToml) -> std::result::Result<Allowlist, String> {

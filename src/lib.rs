@@ -55,10 +55,14 @@ pub fn configured_rules(config: &config::Config, cli_extra: &[PathBuf]) -> Resul
     if let Some(source) = &config.source {
         for (id, key) in config.mentioned_rule_ids() {
             if set.find(&id).is_none() {
+                let at = match config.rule_id_lines.get(&id) {
+                    Some(line) => format!("line {line}: "),
+                    None => String::new(),
+                };
                 return Err(Error::Config {
                     path: source.clone(),
                     message: format!(
-                        "key '{key}': unknown rule id '{id}' (see `leakguard rules list`)"
+                        "{at}key '{key}': unknown rule id '{id}' (see `leakguard rules list`)"
                     ),
                 });
             }

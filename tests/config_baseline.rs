@@ -176,9 +176,16 @@ fn bad_config_is_one_line_naming_file_line_and_key() {
     check("fail_on = \"often\"\n", &["cfg.toml", "fail_on"]);
     check(
         "disabled_rules = [\"no-such-rule\"]\n",
-        &["cfg.toml", "disabled_rules", "no-such-rule"],
+        &["cfg.toml", "line 1", "disabled_rules", "no-such-rule"],
     );
-    check("[rule.nope]\nseverity = \"low\"\n", &["cfg.toml", "nope"]);
+    check(
+        "fail_on = \"high\"\n\n[rule.nope]\nseverity = \"low\"\n",
+        &["cfg.toml", "line 3", "nope"],
+    );
+    check(
+        "disabled_rules = [\n  \"aws-access-key-id\",\n  \"aws-access-key\",\n]\n",
+        &["cfg.toml", "line 3", "'aws-access-key'"],
+    );
     check(
         "[allowlist]\npaths = [\"a/{b\"]\n",
         &["cfg.toml", "allowlist", "a/{b"],
