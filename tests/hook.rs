@@ -329,6 +329,22 @@ fn commit_on_path(dir: &Path, bins: &TempDir, envs: &[(&str, &str)]) -> Output {
         .unwrap()
 }
 
+/// `leakguard baseline create --staged -o .leakguard-baseline.json`, the
+/// hook's advice, run in `dir`.
+fn baseline_staged(dir: &Path) -> Output {
+    leakguard()
+        .current_dir(dir)
+        .args([
+            "baseline",
+            "create",
+            "--staged",
+            "-o",
+            ".leakguard-baseline.json",
+        ])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_hook_honours_the_repository_config_and_baseline() {
     let dir = init();
@@ -367,17 +383,7 @@ fn the_hook_honours_the_repository_config_and_baseline() {
     git(dir.path(), &["add", ".leakguard.toml"]);
     let out = commit_on_path(dir.path(), &bins, &[]);
     assert_eq!(out.status.code(), Some(1), "fail_on is back to low");
-    let made = leakguard()
-        .current_dir(dir.path())
-        .args([
-            "baseline",
-            "create",
-            "--staged",
-            "-o",
-            ".leakguard-baseline.json",
-        ])
-        .output()
-        .unwrap();
+    let made = baseline_staged(dir.path());
     assert_eq!(made.status.code(), Some(0), "{made:?}");
     git(dir.path(), &["add", ".leakguard-baseline.json"]);
     let out = commit_on_path(dir.path(), &bins, &[]);
@@ -386,17 +392,7 @@ fn the_hook_honours_the_repository_config_and_baseline() {
     // A later staged baseline adds to the file instead of replacing it.
     write(dir.path(), "app3.py", "db_password = \"Hc5Vb9Nq2Xr7Kt\"\n");
     git(dir.path(), &["add", "app3.py"]);
-    let made = leakguard()
-        .current_dir(dir.path())
-        .args([
-            "baseline",
-            "create",
-            "--staged",
-            "-o",
-            ".leakguard-baseline.json",
-        ])
-        .output()
-        .unwrap();
+    let made = baseline_staged(dir.path());
     assert_eq!(made.status.code(), Some(0));
     let baseline = std::fs::read_to_string(dir.path().join(".leakguard-baseline.json")).unwrap();
     assert!(
