@@ -264,7 +264,7 @@ fn scan_file(
                 too_large: 1,
                 ..Skipped::default()
             },
-            note: Some(too_large_note(&entry.display, len, max)),
+            note: Some(fs_source::too_large_note(&entry.display, len, max)),
             ..FileResult::default()
         };
     }
@@ -333,13 +333,6 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
         results[i] = shared;
     }
     copies
-}
-
-/// Why a file was skipped for its size, and how to scan it.
-pub fn too_large_note(path: &str, len: u64, max: u64) -> String {
-    format!(
-        "{path}: skipped, {len} bytes is larger than --max-file-size ({max} bytes); raise it to scan the file"
-    )
 }
 
 fn unreadable(warning: String) -> FileResult {

@@ -9,7 +9,6 @@
 mod files;
 mod history;
 mod staged;
-pub use files::too_large_note;
 
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;

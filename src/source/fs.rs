@@ -175,7 +175,7 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
         if meta.is_file() {
             if meta.len() > max_file_size {
                 result.skipped.too_large += 1;
-                result.warnings.push(crate::scan::too_large_note(
+                result.warnings.push(too_large_note(
                     &typed_prefix(&slashes(&root.to_string_lossy())),
                     meta.len(),
                     max_file_size,
@@ -257,6 +257,13 @@ fn walk_dir(root: &Path, names: &RootNames, options: &WalkOptions, result: &mut 
             }
         }
     }
+}
+
+/// Why a file was skipped for its size, and how to scan it.
+pub fn too_large_note(path: &str, len: u64, max: u64) -> String {
+    format!(
+        "{path}: skipped, {len} bytes is larger than --max-file-size ({max} bytes); raise it to scan the file"
+    )
 }
 
 /// Opens `entry` for reading; the error is a warning line naming the path.
