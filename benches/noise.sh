@@ -22,6 +22,8 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$BIN" ] || cargo build --release --quiet
 mkdir -p "$OUT"
+# Absolute: each corpus is scanned from inside its directory.
+BIN=$(realpath "$BIN"); OUT=$(realpath "$OUT")
 PY_LIB=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 CRATES=$(ls -d ~/.cargo/registry/src/*/ 2>/dev/null | head -1)
 printf '%-10s %9s %9s %12s %9s\n' corpus MB generic "generic/100MB" all
@@ -29,8 +31,9 @@ for spec in "crates:$CRATES" "python:$PY_LIB"; do
   name=${spec%%:*}; dir=${spec#*:}
   if [ -z "$dir" ] || [ ! -d "$dir" ]; then echo "$name: no corpus on this machine" >&2; continue; fi
   # --no-ignore: site-packages and crates carry .gitignore files that would hide code.
-  "$BIN" scan "$dir" --no-ignore --format json --fail-on never -o "$OUT/$name.json" --quiet 2>/dev/null \
-    || "$BIN" scan "$dir" --no-ignore --format json --fail-on never -o "$OUT/$name.json"
+  # Scanned from inside, so the listed paths are relative to the corpus.
+  (cd "$dir" && "$BIN" scan . --no-ignore --format json --fail-on never -o "$OUT/$name.json" --quiet 2>/dev/null) \
+    || (cd "$dir" && "$BIN" scan . --no-ignore --format json --fail-on never -o "$OUT/$name.json")
   python3 - "$OUT/$name.json" "$OUT/$name.txt" "$name" "$dir" <<'PY'
 import json, sys
 report, listing, name, root = sys.argv[1:]
