@@ -22,6 +22,8 @@ struct RuleDoc {
     id: String,
     name: String,
     #[serde(default)]
+    provider: String,
+    #[serde(default)]
     description: String,
     severity: Severity,
     #[serde(default)]
@@ -119,6 +121,7 @@ fn build(
         let rule = Rule {
             id: r.id,
             name: r.name,
+            provider: r.provider,
             description: r.description,
             severity: r.severity,
             kind: r.kind,

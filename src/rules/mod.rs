@@ -46,6 +46,9 @@ pub struct Rule {
     pub id: String,
     /// Human name of the credential type ("GitHub personal access token").
     pub name: String,
+    /// The company or product whose credential it is ("GitHub"); empty for
+    /// generic rules.
+    pub provider: String,
     /// What the credential is and what a leak allows.
     pub description: String,
     /// How bad a leak is.
