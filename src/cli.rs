@@ -119,6 +119,9 @@ pub struct SourceArgs {
     /// followed link that loops back is warned about once).
     #[arg(long)]
     pub follow: bool,
+    /// Leave out findings less sure than LEVEL (high, medium, low; default low: all).
+    #[arg(long, value_name = "LEVEL", value_parser = ["high", "medium", "low"])]
+    pub min_confidence: Option<String>,
     /// Scan binary files too, for their printable text (runs of 8 or more
     /// printable ASCII characters, as `strings` prints them); lines are the
     /// file's own line feeds.

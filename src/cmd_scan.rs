@@ -93,6 +93,10 @@ pub(crate) fn prepare(
         },
         follow_symlinks: src.follow,
         binary: src.binary,
+        min_confidence: match &src.min_confidence {
+            Some(level) => level.parse().map_err(anyhow::Error::msg)?,
+            None => leakguard::rules::Confidence::Low,
+        },
         suppressions: Arc::new(suppressions),
         vault,
     };

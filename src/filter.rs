@@ -8,7 +8,7 @@
 pub use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
-use crate::rules::{RuleKind, RuleSet, Severity};
+use crate::rules::{Confidence, RuleKind, RuleSet, Severity, LOW_ENTROPY};
 use crate::source::chunks::Placement;
 use memchr::{memchr, memchr_iter, memrchr};
 use std::ops::Range;
@@ -92,10 +92,20 @@ pub fn to_findings(
         } else {
             rule.severity
         };
+        // The rule's level, one lower for a low-entropy value and one
+        // lower again in a test, an example or documentation.
+        let mut confidence = rule.base_confidence(&data[c.secret.clone()]);
+        if c.entropy < LOW_ENTROPY {
+            confidence = confidence.lower();
+        }
+        if example_place {
+            confidence = confidence.lower();
+        }
         let what = FindingKind {
             rule_id: &rule.id,
             rule_name: &rule.name,
             severity,
+            confidence,
             region_is_match: rule.report_at_match,
         };
         out.extend(finding_at(
@@ -122,6 +132,8 @@ pub struct FindingKind<'a> {
     pub rule_name: &'a str,
     /// Severity before any vault verdict.
     pub severity: Severity,
+    /// How sure the finding is ([`crate::rules::Confidence`]).
+    pub confidence: Confidence,
     /// The finding's region is the whole match, not the secret in it (a
     /// private key is reported at its `-----BEGIN` line, covering the block).
     pub region_is_match: bool,
@@ -156,6 +168,7 @@ pub fn finding_at(
         rule_id: kind.rule_id.to_string(),
         rule_name: kind.rule_name.to_string(),
         severity: kind.severity,
+        confidence: kind.confidence,
         path: origin.path.to_string(),
         repo_path: origin.repo_path.to_string(),
         allowed_inline,
@@ -362,6 +375,7 @@ mod tests {
                 rule_id: "r",
                 rule_name: "R",
                 severity: Severity::High,
+                confidence: Confidence::High,
                 region_is_match: false,
             };
             let range = start..start + secret.len();

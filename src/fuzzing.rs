@@ -289,6 +289,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         rule_id: "fuzz-rule".into(),
         rule_name: "Fuzz rule".into(),
         severity: Severity::Medium,
+        confidence: crate::rules::Confidence::Medium,
         path: path.into(),
         repo_path: path.into(),
         allowed_inline: false,
@@ -555,6 +556,7 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             rule_id: &rule_id,
             rule_name: &rule_name,
             severity: severity(flags >> 4),
+            confidence: crate::rules::Confidence::Medium,
             region_is_match: false,
         };
         let origin = Origin {

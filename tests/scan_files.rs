@@ -798,3 +798,67 @@ fn private_keys_inline_allows_and_clear_multi_line_keys() {
         "{text}"
     );
 }
+
+/// Every finding says how sure it is: a uniquely prefixed token `high`, a
+/// generic assignment `medium`, one lower in tests; `--min-confidence`
+/// leaves the rest out and counts them; SARIF carries it as `rank` too.
+#[test]
+fn findings_carry_a_confidence_and_min_confidence_filters() {
+    let dir = TempDir::new().unwrap();
+    let token = fake_github_token(9);
+    write(
+        dir.path(),
+        "src/app.py",
+        format!("GH = \"{token}\"\ndb_password = \"Wn4t8Qk2Rz7pXv\"\n"),
+    );
+    write(
+        dir.path(),
+        "tests/test_db.py",
+        "db_password = \"Hc5Vb9Nq2Xr7Kt\"\n",
+    );
+    let (_, r) = scan_json(&[dir.path().to_str().unwrap()]);
+    let confidence: Vec<(String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                format!("{}:{}", f["path"].as_str().unwrap(), f["line"]),
+                f["confidence"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let of = |place: &str| {
+        confidence
+            .iter()
+            .find(|c| c.0 == place)
+            .map(|c| c.1.as_str())
+    };
+    assert_eq!(of("src/app.py:1"), Some("high"), "{confidence:?}");
+    assert_eq!(of("src/app.py:2"), Some("medium"), "{confidence:?}");
+    assert_eq!(of("tests/test_db.py:1"), Some("low"), "{confidence:?}");
+
+    let (_, r) = scan_json(&[dir.path().to_str().unwrap(), "--min-confidence", "high"]);
+    assert_eq!(findings(&r).len(), 1);
+    assert_eq!(r["stats"]["suppressed"]["low_confidence"], 2);
+
+    let out = leakguard()
+        .current_dir(dir.path())
+        .args(["scan", ".", "--format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let github = results
+        .iter()
+        .find(|r| r["ruleId"] == "github-pat-classic")
+        .unwrap();
+    assert_eq!(github["properties"]["confidence"], "high");
+    assert_eq!(github["rank"], 90.0);
+    let out = leakguard()
+        .current_dir(dir.path())
+        .args(["scan", "src"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("confidence high"));
+}

@@ -109,6 +109,8 @@ pub struct Finding {
     pub rule_name: String,
     /// Severity (possibly raised by the vault cross-check).
     pub severity: Severity,
+    /// How likely it is a real credential (rule, value and place).
+    pub confidence: crate::rules::Confidence,
     /// Path as the user would type it from where the scan started, forward
     /// slashes (`src/app.py` when `src` was scanned).
     pub path: String,
@@ -194,6 +196,8 @@ pub struct Suppressed {
     /// By a `leakguard:allow` marker on the finding's line (for a private
     /// key: anywhere in its block, or on the line above it).
     pub inline: u64,
+    /// Below `--min-confidence`.
+    pub low_confidence: u64,
 }
 
 /// What a scan covered.
@@ -436,6 +440,7 @@ mod tests {
             rule_id: "r".into(),
             rule_name: "R".into(),
             severity: Severity::High,
+            confidence: crate::rules::Confidence::High,
             path: "a.env".into(),
             repo_path: "a.env".into(),
             allowed_inline: false,

@@ -143,6 +143,7 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
     );
     let mut props = BTreeMap::new();
     props.insert("severity".into(), json!(f.severity.as_str()));
+    props.insert("confidence".into(), json!(f.confidence.as_str()));
     props.insert(
         "entropy".into(),
         json!((f.entropy * 1000.0).round() / 1000.0),
@@ -170,6 +171,7 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
         .locations(vec![location])
         .partial_fingerprints(fingerprints)
         .properties(bag(props))
+        .rank(f.confidence.sarif_rank())
         .build()
 }
 

@@ -73,7 +73,8 @@ fn write_finding(
     };
     writeln!(
         out,
-        "         secret {shown}  entropy {:.2}  fingerprint {}",
+        "         secret {shown}  confidence {}  entropy {:.2}  fingerprint {}",
+        f.confidence,
         f.entropy,
         &f.fingerprint.as_str()[..16]
     )?;

@@ -24,6 +24,8 @@ struct RuleDoc {
     #[serde(default)]
     provider: String,
     #[serde(default)]
+    confidence: Option<super::Confidence>,
+    #[serde(default)]
     description: String,
     severity: Severity,
     #[serde(default)]
@@ -122,6 +124,7 @@ fn build(
             id: r.id,
             name: r.name,
             provider: r.provider,
+            confidence: r.confidence,
             description: r.description,
             severity: r.severity,
             kind: r.kind,

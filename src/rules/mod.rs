@@ -6,9 +6,11 @@
 //! must not pay for compiling rules it never runs. This module knows nothing of
 //! files being scanned, git, or reports.
 
+mod confidence;
 mod file;
 mod severity;
 
+pub use confidence::{Confidence, LOW_ENTROPY};
 pub use file::{load_builtin, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
@@ -49,6 +51,9 @@ pub struct Rule {
     /// The company or product whose credential it is ("GitHub"); empty for
     /// generic rules.
     pub provider: String,
+    /// The rule's own confidence (`confidence = "…"`), instead of the one
+    /// [`Rule::base_confidence`] derives.
+    pub confidence: Option<Confidence>,
     /// What the credential is and what a leak allows.
     pub description: String,
     /// How bad a leak is.
@@ -123,6 +128,28 @@ pub struct Compiled {
 }
 
 impl Rule {
+    /// How sure a match of this rule is, before the value and the place
+    /// have their say: the rule's own level if it sets one; else `high`
+    /// for a provider format whose secret starts with one of the rule's
+    /// keywords (a unique prefix: `ghp_`, `xoxb-`), `medium` otherwise (a
+    /// value found by a keyword near it, or a generic shape).
+    pub fn base_confidence(&self, secret: &[u8]) -> Confidence {
+        if let Some(own) = self.confidence {
+            return own;
+        }
+        let prefixed = self.kind == RuleKind::Provider
+            && self.keywords.iter().any(|k| {
+                k.len() >= 3
+                    && secret.len() > k.len()
+                    && secret[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+            });
+        if prefixed {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        }
+    }
+
     /// The compiled form of this rule. Rules in a [`RuleSet`] were validated
     /// when loaded, so compilation cannot fail here.
     pub fn compiled(&self) -> &Compiled {
@@ -414,6 +441,55 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_confidence_is_high_for_a_keyword_prefix_and_medium_otherwise() {
+        let rules = crate::rules::parse_rule_file(
+            "t.toml",
+            r#"
+[[rules]]
+id = "pfx"
+name = "n"
+severity = "high"
+keywords = ["tok_"]
+regex = '''(?P<secret>tok_[A-Za-z0-9]{16})'''
+examples = ["tok_Qm7vX2kLp9Rz4Wt8"]
+negative_examples = ["tok_short"]
+
+[[rules]]
+id = "ctx"
+name = "n"
+severity = "high"
+keywords = ["vendor"]
+regex = '''vendor_key=(?P<secret>[a-f0-9]{16})'''
+examples = ["vendor_key=9f3a1c7e5b2d4f60"]
+negative_examples = ["vendor_key=short"]
+
+[[rules]]
+id = "own"
+name = "n"
+severity = "low"
+confidence = "low"
+keywords = ["id_"]
+regex = '''(?P<secret>id_[A-Za-z0-9]{16})'''
+examples = ["id_Qm7vX2kLp9Rz4Wt8"]
+negative_examples = ["id_short"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(
+            rules[0].base_confidence(b"tok_Qm7vX2kLp9Rz4Wt8"),
+            Confidence::High
+        );
+        assert_eq!(
+            rules[1].base_confidence(b"9f3a1c7e5b2d4f60"),
+            Confidence::Medium
+        );
+        assert_eq!(
+            rules[2].base_confidence(b"id_Qm7vX2kLp9Rz4Wt8"),
+            Confidence::Low
+        );
+    }
 
     #[test]
     fn classes_are_ascii_unless_the_pattern_needs_unicode() {

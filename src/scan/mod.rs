@@ -89,6 +89,8 @@ pub struct ScanConfig {
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).
     pub vault: Option<Arc<ValueIndex>>,
+    /// Findings less sure than this are left out (and counted).
+    pub min_confidence: crate::rules::Confidence,
 }
 
 /// Runs a scan and returns its report (findings sorted and deduplicated).
@@ -116,6 +118,11 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
     report.normalize();
     config.suppressions.apply(&mut report);
+    let before = report.findings.len();
+    report
+        .findings
+        .retain(|f| f.confidence >= config.min_confidence);
+    report.stats.suppressed.low_confidence = (before - report.findings.len()) as u64;
     Ok(report)
 }
 

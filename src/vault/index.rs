@@ -167,6 +167,8 @@ impl ValueIndex {
                 rule_id: VAULT_RULE_ID,
                 rule_name: &info.name,
                 severity: info.severity,
+                // The value is one the vault holds: no guess involved.
+                confidence: crate::rules::Confidence::High,
                 region_is_match: false,
             };
             let entropy = crate::detect::entropy::shannon(&data[range.clone()]);
