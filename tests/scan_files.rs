@@ -862,3 +862,73 @@ fn findings_carry_a_confidence_and_min_confidence_filters() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("confidence high"));
 }
+
+/// A private key is found however it was pasted: joined string literals in
+/// code, build-log and quote prefixes, `\n` escapes, YAML block scalars;
+/// once per key, on its `-----BEGIN` line.
+#[test]
+fn private_keys_are_found_in_every_pasted_form() {
+    let dir = TempDir::new().unwrap();
+    let body = [
+        "MIIEowIBAAKCAQEAx9Zq3Lw7Tn2Vb8Rk4Hs6Jd1Fp0Gc5YmQm7vX2kLp9Rz4Wt8Nb3H",
+        "Hc5Vb9Nq2Xr7KtWn4t8Qk2Rz7pXvLk9Jh8Gf7Ds6Aa5PzQ3Lw7Tn2Vb8Rk4Hs6Jd1F",
+        "p0Gc5YmQm7vX2kLp9Rz4Wt8Nb3HHc5Vb9Nq2Xr7KtWn4t8Qk2Rz7pXvLk9Jh8Gf7Ds6",
+        "Aa5Pz9Wn4t8Qk2Rz7pXvLk9Jh8Gf7Ds6Aa5P==",
+    ];
+    let mut pem = vec!["-----BEGIN RSA PRIVATE KEY-----"];
+    pem.extend(body);
+    pem.push("-----END RSA PRIVATE KEY-----");
+    let join = |prefix: &str, suffix: &str| -> String {
+        pem.iter()
+            .map(|l| format!("{prefix}{l}{suffix}\n"))
+            .collect()
+    };
+    let files = [
+        (
+            "Keys.java",
+            format!(
+                "String key =\n{};\n",
+                join("    \"", "\\n\" +").trim_end_matches(" +\n")
+            ),
+        ),
+        (
+            "keys.js",
+            format!(
+                "const key =\n{};\n",
+                join("  '", "\\n' +").trim_end_matches(" +\n")
+            ),
+        ),
+        (
+            "keys.py",
+            format!("KEY = (\n{})\n", join("    \"", "\\n\"")),
+        ),
+        ("build.log", join("#6 0.245 ", "")),
+        ("notes.md", join("> ", "")),
+        (
+            "deploy.sh",
+            format!("cat > id_rsa <<EOF\n{}EOF\n", join("", "")),
+        ),
+        ("values.yaml", format!("key: |\n{}", join("  ", ""))),
+        (
+            "sa.json",
+            format!("{{\"private_key\": \"{}\\n\"}}\n", pem.join("\\n")),
+        ),
+    ];
+    for (name, content) in &files {
+        write(dir.path(), name, content);
+    }
+    let (code, r) = scan_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String)> = findings(&r).into_iter().map(|f| (f.1, f.0)).collect();
+    for (name, content) in &files {
+        let begin_line = content
+            .lines()
+            .position(|l| l.contains("-----BEGIN"))
+            .unwrap() as u64
+            + 1;
+        let hits: Vec<_> = findings(&r).into_iter().filter(|f| f.1 == *name).collect();
+        assert_eq!(hits.len(), 1, "{name}: {found:?}");
+        assert_eq!(hits[0].0, "private-key-rsa", "{name}");
+        assert_eq!(hits[0].2, begin_line, "{name}");
+    }
+}

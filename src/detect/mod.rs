@@ -12,6 +12,7 @@ pub mod entropy;
 pub mod filters;
 pub mod keywords;
 pub mod lookalike;
+pub mod pem;
 pub mod sql;
 pub mod structured;
 
@@ -222,6 +223,9 @@ pub struct Detector {
     requires_ids: Vec<u32>,
     /// Per `requires` id, its literals' searchers.
     requires_finders: Vec<Vec<memchr::memmem::Finder<'static>>>,
+    /// Per keyword id: a keyword of a rule reported at its whole match (the
+    /// private key rules), whose hit may start a decorated key block.
+    key_keywords: Vec<bool>,
 }
 
 impl Detector {
@@ -300,6 +304,10 @@ impl Detector {
             })
         };
         let path_literals = required_path_literals(&rules);
+        let key_keywords = keyword_rules
+            .iter()
+            .map(|ids| ids.iter().any(|&r| rules.get(r as usize).report_at_match))
+            .collect();
         Detector {
             rules,
             keywords,
@@ -309,6 +317,7 @@ impl Detector {
             path_literals,
             requires_ids,
             requires_finders,
+            key_keywords,
         }
     }
 
@@ -378,8 +387,60 @@ impl Detector {
         if scratch.hits.is_empty() {
             return;
         }
+        let key_blocks: Vec<usize> = scratch
+            .hits
+            .iter()
+            .filter(|&&(keyword, start, _)| {
+                self.key_keywords[keyword as usize]
+                    && start >= 5
+                    && &data[start - 5..start] == b"-----"
+            })
+            .map(|&(_, start, _)| start - 5)
+            .collect();
         if let Some(format) = path.and_then(structured::Format::of_path) {
             self.detect_pairs(format, example_place, data, scratch, out, first);
+        }
+        if !key_blocks.is_empty() {
+            self.detect_decorated_keys(&key_blocks, example_place, data, scratch, out, first);
+        }
+    }
+
+    /// Rebuilds the key blocks starting at `begins` whose lines are
+    /// decorated ([`pem`]) and adds what the key rules find in them,
+    /// covering the original block, unless the line scan found the key.
+    fn detect_decorated_keys(
+        &self,
+        begins: &[usize],
+        example_place: bool,
+        data: &[u8],
+        scratch: &mut Scratch,
+        out: &mut Vec<Candidate>,
+        first: usize,
+    ) {
+        let mut found = Vec::new();
+        for &begin in begins {
+            let Some(block) = pem::rebuild(data, begin) else {
+                continue;
+            };
+            let seen = out[first..]
+                .iter()
+                .any(|c| c.matched.start < block.block.end && block.block.start < c.matched.end);
+            if seen {
+                continue;
+            }
+            found.clear();
+            self.detect_lines(None, example_place, &block.text, scratch, &mut found);
+            if let Some(c) = found
+                .iter()
+                .find(|c| self.rules.get(c.rule).report_at_match)
+            {
+                out.push(Candidate {
+                    rule: c.rule,
+                    matched: block.block.clone(),
+                    secret: block.body.clone(),
+                    entropy: c.entropy,
+                });
+            }
         }
     }
 
