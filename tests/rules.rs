@@ -50,9 +50,55 @@ fn builtin_rules_cite_their_format_documentation() {
 }
 
 #[test]
-fn builtin_library_has_at_least_150_rules() {
+fn builtin_library_has_at_least_550_rules() {
     let n = load_builtin().unwrap().len();
-    assert!(n >= 150, "only {n} built-in rules");
+    assert!(n >= 550, "only {n} built-in rules");
+}
+
+/// Rule-set hygiene: a keyword shorter than 3 bytes is hit everywhere (each
+/// hit runs a regex), so each one must be justified here; and every rule of
+/// a provider's file says which provider.
+#[test]
+fn keywords_are_long_enough_and_provider_rules_name_their_provider() {
+    // Entra ID client secrets hold `Q~` and no other literal; the env-default
+    // rule keys on the `${` of `${VAR:-secret}`.
+    const SHORT_KEYWORDS: &[(&str, &str)] = &[
+        ("azure-entra-client-secret", "q~"),
+        ("generic-env-default-secret", "${"),
+    ];
+    // Files of formats rather than providers (credential files, connection
+    // strings, key formats, password hashes, command lines).
+    const FORMAT_FILES: &[&str] = &[
+        "connection-strings.toml",
+        "credential-files.toml",
+        "databases.toml",
+        "generic.toml",
+        "network.toml",
+        "password-hashes.toml",
+        "private-keys.toml",
+        "public-env-secrets.toml",
+        "services.toml",
+        "windows-remote-admin.toml",
+    ];
+    let rules = load_builtin().unwrap();
+    let mut short = Vec::new();
+    let mut unnamed = Vec::new();
+    for r in &rules {
+        for k in &r.keywords {
+            if k.len() < 3 && !SHORT_KEYWORDS.contains(&(r.id.as_str(), k.as_str())) {
+                short.push(format!("{}: {k:?}", r.id));
+            }
+        }
+        let format_file = FORMAT_FILES.iter().any(|f| r.source.ends_with(f));
+        if r.kind == leakguard::rules::RuleKind::Provider && !format_file && r.provider.is_empty() {
+            unnamed.push(r.id.clone());
+        }
+    }
+    assert!(short.is_empty(), "keywords under 3 bytes: {short:?}");
+    assert!(
+        unnamed.is_empty(),
+        "provider rules without a provider: {unnamed:?}"
+    );
 }
 
 /// A rule's example must be reported under that rule: when several rules
