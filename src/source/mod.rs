@@ -32,12 +32,20 @@ pub fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
     if sniff.len() < 16 || memchr::memchr(0, sniff).is_none() {
         return None;
     }
-    let pairs = sniff.len() / 2;
-    let (mut even_nul, mut odd_nul) = (0, 0);
-    for pair in sniff.chunks_exact(2) {
-        even_nul += (pair[0] == 0) as usize;
-        odd_nul += (pair[1] == 0) as usize;
+    let count = |bytes: &[u8]| {
+        bytes.chunks_exact(2).fold((0, 0), |(even, odd), pair| {
+            (even + (pair[0] == 0) as usize, odd + (pair[1] == 0) as usize)
+        })
+    };
+    // Most binary files fail on their first 64 bytes already.
+    let head = &sniff[..sniff.len().min(64)];
+    let (even_head, odd_head) = count(head);
+    let quarter = head.len() / 8;
+    if even_head.min(odd_head) > quarter || even_head.max(odd_head) < head.len() / 2 - quarter {
+        return None;
     }
+    let pairs = sniff.len() / 2;
+    let (even_nul, odd_nul) = count(sniff);
     // Mostly ASCII (9 in 10 code units), and a NUL in text itself is rare.
     let most = pairs * 9 / 10;
     let few = pairs / 20;
