@@ -17,6 +17,7 @@ pub mod sql;
 pub mod structured;
 
 use crate::rules::RuleSet;
+use aho_corasick::AhoCorasickKind;
 use keywords::Keywords;
 use regex_automata::util::captures::Captures;
 use std::collections::HashMap;
@@ -135,7 +136,10 @@ fn hit_neighbourhoods(
 /// An automaton over one literal from each rule glob that every path the
 /// glob matches contains (its longest stretch without wildcards), or
 /// `None` when a glob has none or uses classes or alternatives.
-fn required_path_literals(rules: &RuleSet) -> Option<aho_corasick::AhoCorasick> {
+fn required_path_literals(
+    rules: &RuleSet,
+    kind: AhoCorasickKind,
+) -> Option<aho_corasick::AhoCorasick> {
     let mut literals = Vec::new();
     for glob in rules.rules().iter().flat_map(|r| &r.paths) {
         if glob.contains(['[', ']', '{', '}', '\\']) {
@@ -154,11 +158,9 @@ fn required_path_literals(rules: &RuleSet) -> Option<aho_corasick::AhoCorasick> 
     if literals.is_empty() {
         return None;
     }
-    // An NFA: a DFA's build is felt by a pre-commit scan, and the paths
-    // searched are short.
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(kind))
         .build(&literals)
         .ok()
 }
@@ -233,17 +235,27 @@ impl Detector {
     /// build, fastest to run). Rule regexes are not compiled here; each
     /// compiles the first time one of its keywords is seen.
     pub fn new(rules: Arc<RuleSet>) -> Detector {
-        Detector::build(rules, |k| Keywords::for_bulk(k))
+        Detector::build(rules, |k| Keywords::for_bulk(k), AhoCorasickKind::DFA)
     }
 
     /// A detector for a few hundred KB at most (a staged change, stdin): its
     /// automaton builds in about a third of the DFA's time, which is most of
     /// what such a scan spends, and runs a little slower per byte.
     pub fn for_small_input(rules: Arc<RuleSet>) -> Detector {
-        Detector::build(rules, |k| Keywords::for_small_input(k))
+        Detector::build(
+            rules,
+            |k| Keywords::for_small_input(k),
+            AhoCorasickKind::ContiguousNFA,
+        )
     }
 
-    fn build(rules: Arc<RuleSet>, finder: fn(&[&str]) -> Option<Keywords>) -> Detector {
+    /// `paths_kind`: the path-literal automaton's kind (a DFA searches every
+    /// path of a tree fastest; an NFA builds fastest for a staged change).
+    fn build(
+        rules: Arc<RuleSet>,
+        finder: fn(&[&str]) -> Option<Keywords>,
+        paths_kind: AhoCorasickKind,
+    ) -> Detector {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut keyword_rules: Vec<Vec<u32>> = Vec::new();
@@ -303,7 +315,7 @@ impl Detector {
                 set: OnceLock::new(),
             })
         };
-        let path_literals = required_path_literals(&rules);
+        let path_literals = required_path_literals(&rules, paths_kind);
         let key_keywords = keyword_rules
             .iter()
             .map(|ids| ids.iter().any(|&r| rules.get(r as usize).report_at_match))

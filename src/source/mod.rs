@@ -34,7 +34,10 @@ pub fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
     }
     let count = |bytes: &[u8]| {
         bytes.chunks_exact(2).fold((0, 0), |(even, odd), pair| {
-            (even + (pair[0] == 0) as usize, odd + (pair[1] == 0) as usize)
+            (
+                even + (pair[0] == 0) as usize,
+                odd + (pair[1] == 0) as usize,
+            )
         })
     };
     // Most binary files fail on their first 64 bytes already.
