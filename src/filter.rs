@@ -108,7 +108,7 @@ pub fn to_findings(
             confidence,
             region_is_match: rule.report_at_match,
         };
-        out.extend(finding_at(
+        out.push(finding_at(
             what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
         ));
     }
@@ -152,7 +152,7 @@ pub fn finding_at(
     entropy: f64,
     origin: Origin<'_>,
     lines: &mut LineCursor,
-) -> Option<Finding> {
+) -> Finding {
     let allowed_inline = lines.allowed(data, matched.start, matched.end)
         || (kind.region_is_match && line_above_allows(data, matched.start));
     let region = if kind.region_is_match {
@@ -164,7 +164,7 @@ pub fn finding_at(
     let last = region.end.saturating_sub(1).max(region.start);
     let (end_line, last_column) = lines.position(data, last);
     let value = Secret::from_bytes(&data[secret.clone()]);
-    Some(Finding {
+    Finding {
         rule_id: kind.rule_id.to_string(),
         rule_name: kind.rule_name.to_string(),
         severity: kind.severity,
@@ -185,7 +185,7 @@ pub fn finding_at(
         commit: origin.commit.cloned(),
         in_head: None,
         vault: None,
-    })
+    }
 }
 
 /// Whether `span` overlaps any of `sorted` (sorted by start).
@@ -388,7 +388,6 @@ mod tests {
                 Origin::whole("p"),
                 &mut lines,
             )
-            .unwrap()
         };
         let findings = vec![finding(a), finding(b)];
         assert!(

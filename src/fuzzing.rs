@@ -564,7 +564,7 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             ..Origin::whole(&path)
         };
         let entropy = crate::detect::entropy::shannon(&secret);
-        let made = filter::finding_at(
+        let mut f = filter::finding_at(
             kind,
             &line,
             range.clone(),
@@ -573,7 +573,6 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             origin,
             &mut LineCursor::default(),
         );
-        let Some(mut f) = made else { continue };
         check_finding(&f, memchr::memchr_iter(b'\n', &line).count() as u64 + 1);
         f.in_head = (flags & 2 != 0).then_some(flags & 4 != 0);
         f.vault = match flags >> 6 {

@@ -172,7 +172,7 @@ impl ValueIndex {
                 region_is_match: false,
             };
             let entropy = crate::detect::entropy::shannon(&data[range.clone()]);
-            let Some(mut f) = finding_at(
+            let mut f = finding_at(
                 kind,
                 data,
                 range.clone(),
@@ -180,9 +180,7 @@ impl ValueIndex {
                 entropy,
                 origin,
                 &mut lines,
-            ) else {
-                continue;
-            };
+            );
             // A rule already reported this very span; it carries the verdict.
             if findings[first..chunk_findings]
                 .iter()
