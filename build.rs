@@ -4,7 +4,10 @@
 //! Each file is embedded as JSON converted from its TOML here, at build
 //! time: the run-time loader deserializes the same document with serde_json
 //! several times faster than a TOML parse, and that load is on the path of
-//! every pre-commit run. A malformed rule file fails the build, naming it.
+//! every pre-commit run. Each file is embedded twice: whole, for the checks
+//! that run examples, and without its examples, for scans (the examples are
+//! about half the bytes to parse). A malformed rule file fails the build,
+//! naming it.
 
 use std::env;
 use std::fs;
@@ -24,7 +27,8 @@ fn main() {
     files.sort();
     let mut out = String::from(
         "/// (file name, rule file as JSON) of every built-in rule file.\n\
-         pub static BUILTIN_RULE_FILES: &[(&str, &str)] = &[\n",
+         /// (file name, rule file as JSON, the same without examples).\n\
+         pub static BUILTIN_RULE_FILES: &[(&str, &str, &str)] = &[\n",
     );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -34,9 +38,21 @@ fn main() {
             .unwrap_or_else(|e| panic!("patterns/{name} is not valid TOML: {e}"));
         let json_path = out_dir.join(format!("{name}.json"));
         fs::write(&json_path, serde_json::to_string(&doc).unwrap()).unwrap();
+        let mut lean = doc.clone();
+        if let Some(rules) = lean.get_mut("rules").and_then(|r| r.as_array_mut()) {
+            for rule in rules {
+                if let Some(table) = rule.as_table_mut() {
+                    table.remove("examples");
+                    table.remove("negative_examples");
+                }
+            }
+        }
+        let lean_path = out_dir.join(format!("{name}.lean.json"));
+        fs::write(&lean_path, serde_json::to_string(&lean).unwrap()).unwrap();
         out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            json_path.display().to_string()
+            "    ({name:?}, include_str!({:?}), include_str!({:?})),\n",
+            json_path.display().to_string(),
+            lean_path.display().to_string()
         ));
     }
     out.push_str("];\n");

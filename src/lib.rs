@@ -37,7 +37,7 @@ use std::path::PathBuf;
 /// Loads the built-in rules plus every rule file or directory in `extra`
 /// (fully validated), failing on the first bad rule or duplicate id.
 pub fn load_rules(extra: &[PathBuf]) -> Result<RuleSet> {
-    let mut all = rules::load_builtin()?;
+    let mut all = rules::load_builtin_for_scan()?;
     for path in extra {
         all.extend(rules::load_path(path)?);
     }

@@ -11,7 +11,7 @@ mod file;
 mod severity;
 
 pub use confidence::{Confidence, LOW_ENTROPY};
-pub use file::{load_builtin, load_path, parse_rule_file};
+pub use file::{load_builtin, load_builtin_for_scan, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
 use crate::detect::filters::Filter;
