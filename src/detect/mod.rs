@@ -516,15 +516,14 @@ impl Detector {
                 scratch.named = None;
             }
         }
-        if path.is_some() {
-            for &rule in &scratch.path_rules {
-                if self.rules.get(rule as usize).keywords.is_empty() {
-                    scratch.windows.push(Window {
-                        rule,
-                        start: 0,
-                        end: data.len(),
-                    });
-                }
+        // Rules without keywords run over the whole file their name selects.
+        for &rule in &scratch.path_rules {
+            if self.rules.get(rule as usize).keywords.is_empty() {
+                scratch.windows.push(Window {
+                    rule,
+                    start: 0,
+                    end: data.len(),
+                });
             }
         }
         // Hits are collected first and turned into windows after the walk:

@@ -52,7 +52,7 @@ pub fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
     {
         return None;
     }
-    let mut lines = Vec::new();
+    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = header_end + 5;
     let mut decorated = false;
     // The rest of the BEGIN line may hold the first run (a one-line paste
@@ -67,12 +67,11 @@ pub fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
             if !decorated || lines.is_empty() {
                 return None;
             }
-            let runs: Vec<Range<usize>> = lines;
             let mut text = Vec::with_capacity(tail - begin);
             text.extend_from_slice(b"-----BEGIN ");
             text.extend_from_slice(label);
             text.extend_from_slice(b"-----\n");
-            for r in &runs {
+            for r in &lines {
                 text.extend_from_slice(&data[r.clone()]);
                 text.push(b'\n');
             }
@@ -82,16 +81,13 @@ pub fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
             return Some(Rebuilt {
                 text,
                 block: begin..tail,
-                body: runs[0].start..runs[runs.len() - 1].end,
+                body: lines[0].start..lines[lines.len() - 1].end,
             });
         }
-        if let Some(run) = base64_run(line) {
+        if let Some(run) = base64_run(line).filter(|_| !is_pgp_header(line)) {
             // A plain PEM line is the run and nothing else.
-            let plain = run.start == 0 && trimmed_end(line) == run.end;
-            decorated |= !plain && !is_pgp_header(line);
-            if !is_pgp_header(line) {
-                lines.push(pos + run.start..pos + run.end);
-            }
+            decorated |= run.start != 0 || trimmed_end(line) != run.end;
+            lines.push(pos + run.start..pos + run.end);
         }
         if line_end >= data.len() {
             return None;
@@ -104,21 +100,19 @@ pub fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
 /// The longest run of base64 characters in `line` (at least 4).
 fn base64_run(line: &[u8]) -> Option<Range<usize>> {
     let is_b64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=';
-    let mut best: Option<Range<usize>> = None;
-    let mut start = None;
-    for (i, &b) in line.iter().chain(std::iter::once(&b' ')).enumerate() {
-        match (is_b64(b) && i < line.len(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if best.as_ref().is_none_or(|r| i - s > r.len()) {
-                    best = Some(s..i);
-                }
-                start = None;
-            }
-            _ => {}
+    let mut best = 0..0;
+    let mut i = 0;
+    while i < line.len() {
+        let start = i;
+        while i < line.len() && is_b64(line[i]) {
+            i += 1;
         }
+        if i - start > best.len() {
+            best = start..i;
+        }
+        i += 1;
     }
-    best.filter(|r| r.len() >= 4)
+    (best.len() >= 4).then_some(best)
 }
 
 fn trimmed_end(line: &[u8]) -> usize {

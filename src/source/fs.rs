@@ -59,16 +59,36 @@ struct RootNames {
     /// The root relative to its repository's top (empty at the top or
     /// outside a repository).
     in_repo: String,
+    /// The repository's top, absolute, if the root is in one.
+    top: Option<PathBuf>,
 }
 
 impl RootNames {
     fn of(root: &Path) -> RootNames {
+        let (top, in_repo) = match crate::source::git::path_in_repository(root) {
+            Some((top, rel)) => (Some(top), rel),
+            None => (None, String::new()),
+        };
         RootNames {
             display: typed_prefix(&slashes(&root.to_string_lossy())),
-            in_repo: crate::source::git::path_in_repository(root)
-                .map(|(_, rel)| rel)
-                .unwrap_or_default(),
+            in_repo,
+            top,
         }
+    }
+
+    /// The absolute directory repository paths under this root are relative
+    /// to: the repository's top, else the root (a file root's directory).
+    fn source_root(&self, root: &Path, is_file: bool) -> Option<PathBuf> {
+        if let Some(top) = &self.top {
+            return Some(top.clone());
+        }
+        let dir = if is_file { root.parent()? } else { root };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        std::fs::canonicalize(dir).ok()
     }
 
     fn entry(&self, path: PathBuf, rel: &str) -> FileEntry {
@@ -161,27 +181,25 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
         if meta.is_dir() {
             walked.push(resolved);
         }
+        let names = RootNames::of(root);
         if result.source_root.is_none() {
-            result.source_root = source_root(root, meta.is_file());
+            result.source_root = names.source_root(root, meta.is_file());
         }
         if !meta.is_file() && !meta.is_dir() {
             result.skipped.not_regular += 1;
             result.warnings.push(format!(
                 "{}: skipped, not a regular file (a FIFO, socket or device); pipe it to `leakguard scan --stdin` to scan what it holds",
-                slashes(&root.to_string_lossy())
+                names.display
             ));
             continue;
         }
         if meta.is_file() {
             if meta.len() > max_file_size {
                 result.skipped.too_large += 1;
-                result.warnings.push(too_large_note(
-                    &typed_prefix(&slashes(&root.to_string_lossy())),
-                    meta.len(),
-                    max_file_size,
-                ));
+                result
+                    .warnings
+                    .push(too_large_note(&names.display, meta.len(), max_file_size));
             } else {
-                let names = RootNames::of(root);
                 // Outside a repository a file is named by itself.
                 let repo_path = if names.in_repo.is_empty() {
                     root.file_name()
@@ -199,7 +217,7 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
             }
             continue;
         }
-        walk_dir(root, &RootNames::of(root), options, &mut result);
+        walk_dir(root, &names, options, &mut result);
     }
     result.files.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(result)
@@ -299,20 +317,6 @@ pub fn read_settings_file(path: &Path) -> std::result::Result<String, String> {
         })
         .map_err(|e| io_reason(&e))?;
     Ok(text)
-}
-
-/// The absolute directory repository paths under `root` are relative to.
-fn source_root(root: &Path, is_file: bool) -> Option<PathBuf> {
-    if let Some((top, _)) = crate::source::git::path_in_repository(root) {
-        return Some(top);
-    }
-    let dir = if is_file { root.parent()? } else { root };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    std::fs::canonicalize(dir).ok()
 }
 
 fn slashes(s: &str) -> String {
