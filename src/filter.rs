@@ -84,7 +84,9 @@ pub fn to_findings(
     }
 
     let mut lines = LineCursor::at(origin.placement);
-    let example_place = is_docs_or_tests(origin.path);
+    // Judged on the repository path, like the detector's own decisions:
+    // a test stays a test whichever folder the scan starts from.
+    let example_place = is_docs_or_tests(origin.repo_path);
     for c in candidates.drain(..) {
         let rule = rules.get(c.rule);
         let severity = if example_place && rule.kind == RuleKind::Generic {

@@ -932,3 +932,29 @@ fn private_keys_are_found_in_every_pasted_form() {
         assert_eq!(hits[0].2, begin_line, "{name}");
     }
 }
+
+/// Test and documentation places are judged on the path in the repository,
+/// so starting the scan inside `tests/` changes nothing.
+#[test]
+fn example_places_do_not_depend_on_where_the_scan_starts() {
+    let dir = TempDir::new().unwrap();
+    git_in(dir.path(), &["init", "-q"], &[]);
+    write(
+        dir.path(),
+        "tests/db_config.py",
+        "db_password = \"Hc5Vb9Nq2Xr7Kt\"\n",
+    );
+    let level = |cwd: &std::path::Path| {
+        let out = leakguard()
+            .current_dir(cwd)
+            .args(["scan", ".", "--format", "json", "--fail-on", "never"])
+            .output()
+            .unwrap();
+        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = &r["findings"][0];
+        (f["severity"].clone(), f["confidence"].clone())
+    };
+    let from_top = level(dir.path());
+    assert_eq!(from_top.1, "low", "{from_top:?}");
+    assert_eq!(level(&dir.path().join("tests")), from_top);
+}
