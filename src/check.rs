@@ -105,7 +105,7 @@ pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RulePro
             detector.detect_in(path, example.as_bytes(), &mut scratch, &mut candidates);
             if !candidates.iter().any(|c| c.rule == index) {
                 problem(format!(
-                    "example {} does not match (or its secret is filtered as a look-alike or low entropy)",
+                    "example {} does not match (or its secret is filtered as a look-alike or low entropy, or fails the rule's check)",
                     n + 1
                 ));
             }

@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn context_masks_neighbours_on_the_same_line() {
         let a = "AKIAQ7RM2VX3LP9ZK4TB";
-        let b = "ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi";
+        let b = "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";
         let data = format!("x\nid={a} token={b}\n");
         let finding = |secret: &str| {
             let start = data.find(secret).unwrap();

@@ -54,10 +54,6 @@ pub enum Filter {
     /// tests (`password123`, `admin`, `secret`, `replace-me`, `********`,
     /// `your-api-key-here`) that the markers shared by every rule miss.
     NotPlaceholder,
-    /// Rejects a JWT whose header is not a JSON object naming its `alg` or
-    /// whose payload is not a JSON object: what looks like `eyJ….eyJ….…`
-    /// but does not decode is not a token.
-    JwtStructure,
 }
 
 /// How much of a value's line, before it, filters are shown: enough for any
@@ -88,32 +84,9 @@ impl Filter {
             Filter::NotEmail => is_email(value),
             Filter::NotResourceId => is_resource_id(value),
             Filter::NotPlaceholder => is_placeholder(value),
-            Filter::JwtStructure => !is_structured_jwt(value),
             Filter::NotOwnKey | Filter::KeyNamesSecret => unreachable!("handled above"),
         }
     }
-}
-
-/// Whether `value` is a JWT whose header is a JSON object with a string
-/// `alg` and whose payload is a JSON object (base64url, padding optional).
-fn is_structured_jwt(value: &str) -> bool {
-    use base64::Engine as _;
-    let decode = |part: &str| -> Option<serde_json::Value> {
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(part.trim_end_matches('='))
-            .ok()?;
-        serde_json::from_slice(&bytes).ok()
-    };
-    let mut parts = value.split('.');
-    let (Some(header), Some(payload)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let header = decode(header);
-    let alg = header
-        .as_ref()
-        .and_then(|h| h.get("alg"))
-        .and_then(|a| a.as_str());
-    alg.is_some() && decode(payload).is_some_and(|p| p.is_object())
 }
 
 /// Whether `needle` occurs in `hay` ignoring ASCII case, with `-` and `_`
@@ -1527,22 +1500,6 @@ fn is_placeholder(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn jwts_must_decode_to_a_header_with_alg_and_an_object_payload() {
-        // {"alg":"HS256","typ":"JWT"} . {"sub":"42"} . sig
-        assert!(is_structured_jwt(
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVz"
-        ));
-        // Random text after eyJ: not JSON.
-        assert!(!is_structured_jwt(
-            "eyJqR7mQw2ZpX9kLc4VbN8.eyJtYh3sDf6GaE1uKoWiQ.c2lnbmF0dXJlLWJ5dGVz"
-        ));
-        // A header without alg.
-        assert!(!is_structured_jwt(
-            "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVz"
-        ));
-    }
 
     #[test]
     fn dictionary_is_sorted_for_bisection() {

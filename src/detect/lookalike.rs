@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn random_tokens_pass() {
-        assert_eq!(classify(b"ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi"), None);
+        assert_eq!(classify(b"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"), None);
         assert_eq!(classify(b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kR9sT2v"), None);
     }
 }

@@ -9,6 +9,7 @@
 //! files, git or reports: it sees bytes and returns byte spans.
 
 pub mod entropy;
+pub mod checks;
 pub mod filters;
 pub mod keywords;
 pub mod lookalike;
@@ -711,6 +712,9 @@ impl Detector {
         }
         let entropy = entropy::shannon(bytes);
         if rule.entropy.is_some_and(|min| entropy < min) {
+            return None;
+        }
+        if rule.check.is_some_and(|check| !check.passes(bytes)) {
             return None;
         }
         if !rule.filters.is_empty() {

@@ -1,6 +1,7 @@
 //! Rule files: TOML with a `[[rules]]` array, parsed and validated.
 
 use super::{Rule, RuleKind, RuleProblem, Severity};
+use crate::detect::checks::Check;
 use crate::detect::filters::Filter;
 use crate::error::{toml_message, Error, Result};
 use serde::Deserialize;
@@ -41,6 +42,8 @@ struct RuleDoc {
     entropy: Option<f64>,
     #[serde(default)]
     filters: Vec<Filter>,
+    #[serde(default)]
+    check: Option<Check>,
     #[serde(default = "yes")]
     placeholder_markers: bool,
     #[serde(default)]
@@ -134,6 +137,7 @@ fn build(
             pattern: r.regex,
             entropy: r.entropy,
             filters: r.filters,
+            check: r.check,
             placeholder_markers: r.placeholder_markers,
             report_at_match: r.report_at == ReportAt::Match,
             extract: r.extract,

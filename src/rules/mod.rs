@@ -14,6 +14,7 @@ pub use confidence::{Confidence, LOW_ENTROPY};
 pub use file::{load_builtin, load_builtin_for_scan, load_path, parse_rule_file};
 pub use severity::{FailOn, Severity};
 
+use crate::detect::checks::Check;
 use crate::detect::filters::Filter;
 use crate::error::{syntax_message, Error, Result};
 use regex_automata::{meta, PatternID};
@@ -80,6 +81,10 @@ pub struct Rule {
     pub entropy: Option<f64>,
     /// Named filters that reject non-secrets in the captured value.
     pub filters: Vec<Filter>,
+    /// A structure the captured value must have (a checksum, a decodable
+    /// body): values that fail are not reported, values that pass are
+    /// `high` confidence.
+    pub check: Option<Check>,
     /// Whether values holding a placeholder marker (`<`, `${`, `example`…)
     /// are dropped (the default). Off for formats whose real values are
     /// random printable ASCII that may hold them (WordPress salts).
@@ -136,6 +141,10 @@ impl Rule {
     pub fn base_confidence(&self, secret: &[u8]) -> Confidence {
         if let Some(own) = self.confidence {
             return own;
+        }
+        if self.check.is_some() {
+            // Only values that passed the check reach here.
+            return Confidence::High;
         }
         let prefixed = self.kind == RuleKind::Provider
             && self.keywords.iter().any(|k| {

@@ -346,7 +346,7 @@ mod tests {
                 "{e}"
             );
         }
-        let e = VaultUri::parse("ghp_R7mQw2ZpX9kLc4VbN8tYhJ3sDf6GaE1uKoWi")
+        let e = VaultUri::parse("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")
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("--vault ghp_…: unknown scheme"), "{e}");

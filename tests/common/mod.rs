@@ -64,11 +64,12 @@ pub fn write(root: &Path, rel: &str, content: impl AsRef<[u8]>) {
     std::fs::write(p, content).unwrap();
 }
 
-/// A fake GitHub classic PAT built at run time (so this file holds no token).
+/// A fake GitHub classic PAT built at run time (so this file holds no token),
+/// with a valid checksum so that the `github-pat-classic` rule reports it.
 pub fn fake_github_token(seed: u8) -> String {
     let alphabet = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     let mut x: u32 = 2654435761u32.wrapping_mul(seed as u32 + 1);
-    let body: String = (0..36)
+    let random: String = (0..30)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 17;
@@ -76,7 +77,15 @@ pub fn fake_github_token(seed: u8) -> String {
             alphabet[(x as usize) % alphabet.len()] as char
         })
         .collect();
-    format!("ghp_{body}")
+    // GitHub's checksum: the base62 CRC32 of the 30 random characters.
+    const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut crc = crc32fast::hash(random.as_bytes());
+    let mut checksum = [b'0'; 6];
+    for digit in checksum.iter_mut().rev() {
+        *digit = BASE62[(crc % 62) as usize];
+        crc /= 62;
+    }
+    format!("ghp_{random}{}", std::str::from_utf8(&checksum).unwrap())
 }
 
 /// A user rule file matching `tt_` + 20 alphanumerics, severity `sev`.

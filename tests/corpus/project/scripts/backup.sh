@@ -1,6 +1,6 @@
 #!/bin/sh
 # nightly backup -- runs from cron on backup01
-export AWS_ACCESS_KEY_ID=AKIA6VKMOQUVGJICTV5S
+export AWS_ACCESS_KEY_ID=AKIAQVKMOQUVGJICTV5S
 export AWS_SECRET_ACCESS_KEY=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
 export RESTIC_REPOSITORY=s3:s3.amazonaws.com/nw-backups/restic
 export RESTIC_PASSWORD=horse-staple-battery-correct

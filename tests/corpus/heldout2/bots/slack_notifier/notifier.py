@@ -13,7 +13,7 @@ OPENWEATHER_KEY = "34c4178bddc48b58afc5144374960fbb"
 TWILIO_SID = "ACc7b4a6dad9dcd8736ceda1d68e9326b5"
 TWILIO_AUTH_TOKEN = "9374fbf99178cdc535d38f55bcaf7ae4"
 SENDGRID_KEY = os.environ.get("SENDGRID_API_KEY", "")
-GITHUB_TOKEN = os.getenv("GITHUB_TOKEN") or "ghp_YrAKpurSrxatvTDxMujVXscQ7fbbFE5LKqyD"
+GITHUB_TOKEN = os.getenv("GITHUB_TOKEN") or "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"
 
 
 def verify(req):

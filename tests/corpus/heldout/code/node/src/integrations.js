@@ -12,7 +12,7 @@ sgMail.setApiKey('SG.kr6SZI8CZJ93YR6BXE6LyQ.IuKNcuXi3R9k6KjWUtLXGOlCDZ5_dVkzkkzP
 const github = axios.create({
   baseURL: 'https://api.github.com',
   headers: {
-    Authorization: `token ghp_ZZPqWcz1HjpyFjI9VwtwBudcq5Q6wBfw3dSA`,
+    Authorization: `token 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`,
     Accept: 'application/vnd.github+json',
   },
 });

@@ -3,7 +3,7 @@ git pull --rebase
 docker compose up -d
 docker compose logs -f api
 psql "postgresql://acme_admin:lBMNHq-2GIVPQmUrpc@pg-main.internal:5432/acme"
-export GITHUB_TOKEN=ghp_VXnJVXFN259uDCtJaGpyVH9aiTVRD8N43JNU
+export GITHUB_TOKEN=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
 gh pr list
 mysql -u root -pTigers#1987 -h db01.corp.acme.local
 ls -la

@@ -37,7 +37,7 @@ export async function search(q) {
   });
 }
 
-const GITHUB_TOKEN = process.env.GITHUB_TOKEN || 'ghp_pv7Di6tViqcWNKuyANIFSzoIEZ2HQfnKu82J';
+const GITHUB_TOKEN = process.env.GITHUB_TOKEN || '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';
 
 export async function fetchReleases() {
   return axios.get('https://api.github.com/repos/acme/desktop/releases', {
