@@ -38,6 +38,9 @@ for spec in "crates:$CRATES" "python:$PY_LIB"; do
 import json, sys
 report, listing, name, root = sys.argv[1:]
 r = json.load(open(report))
+# Secret scanners' own sources (ripsecrets lands here when compare.sh
+# installs it) are fixtures of fake secrets, not ordinary code.
+r["findings"] = [f for f in r["findings"] if not f["path"].startswith(("ripsecrets-", "./ripsecrets-"))]
 mb = r["stats"]["bytes"] / 1e6
 generic = [f for f in r["findings"] if f["rule_id"].startswith(("generic-", "connstr-", "credfile-", "password-hash-"))]
 with open(listing, "w") as out:

@@ -57,15 +57,18 @@ pub fn to_findings(
     if candidates.is_empty() {
         return;
     }
-    // One finding per secret span: the most severe rule wins, then the first
-    // loaded. A generic rule also yields to any provider rule whose secret
-    // overlaps its own: the provider rule knows what the credential is.
+    // One finding per secret span: a rule that knows the token wins over a
+    // rule that knows only the file holding it (`paths`: a `.npmrc`, a
+    // `.git-credentials`), then the most severe, then the first loaded. A
+    // generic rule also yields to any provider rule whose secret overlaps
+    // its own: the provider rule knows what the credential is.
     let rank = |c: &Candidate| {
         let rule = rules.get(c.rule);
         (
             c.secret.start,
             c.secret.end,
             rule.kind,
+            !rule.paths.is_empty(),
             std::cmp::Reverse(rule.severity),
             c.rule,
         )

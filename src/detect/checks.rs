@@ -344,9 +344,8 @@ mod tests {
 
     #[test]
     fn jwts_must_decode_to_a_header_with_alg_and_an_object_payload() {
-        assert!(Check::Jwt.passes(
-            b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig"
-        ));
+        assert!(Check::Jwt
+            .passes(b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig"));
         assert!(!Check::Jwt.passes(b"eyJub3RhbGciOjF9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig"));
         assert!(!Check::Jwt.passes(b"eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.sig"));
     }

@@ -8,8 +8,8 @@
 //! the rule's entropy minimum are dropped here. The detector knows nothing of
 //! files, git or reports: it sees bytes and returns byte spans.
 
-pub mod entropy;
 pub mod checks;
+pub mod entropy;
 pub mod filters;
 pub mod keywords;
 pub mod lookalike;
