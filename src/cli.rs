@@ -127,6 +127,10 @@ pub struct SourceArgs {
     /// file's own line feeds.
     #[arg(long)]
     pub binary: bool,
+    /// Decode base64, hex, percent-encoding, string escapes and HTML entities
+    /// and scan what they hold, up to N encodings deep (default 3; 0: off).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
+    pub max_decode_depth: Option<u8>,
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,

@@ -5,6 +5,7 @@
 //! the masked context line. Works on bytes and a path; knows nothing of where
 //! the bytes came from.
 
+use crate::detect::decode::Encoding;
 pub use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
 use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
@@ -31,6 +32,31 @@ pub struct Origin<'a> {
     pub commit: Option<&'a CommitInfo>,
     /// Where the chunk sits in the file, and which matches it reports.
     pub placement: Placement,
+    /// Set when the bytes were decoded out of an encoded run of the
+    /// scanned chunk: findings are then located in that chunk.
+    pub decoded: Option<&'a DecodedFrom<'a>>,
+}
+
+/// Where decoded bytes came from: the chunk that was scanned and how to
+/// find, in it, the encoded text of a decoded range.
+pub struct DecodedFrom<'a> {
+    /// The scanned chunk, where findings are located.
+    pub outer: &'a [u8],
+    /// The chunk's place in its file.
+    pub outer_placement: Placement,
+    /// The encodings undone, outermost first.
+    pub encodings: &'a [Encoding],
+    /// Maps a range of the decoded bytes to the range of `outer` it was
+    /// decoded from.
+    pub locate: &'a dyn Fn(Range<usize>) -> Range<usize>,
+}
+
+impl std::fmt::Debug for DecodedFrom<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DecodedFrom")
+            .field("encodings", &self.encodings)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Origin<'a> {
@@ -41,6 +67,7 @@ impl<'a> Origin<'a> {
             repo_path: path,
             commit: None,
             placement: Placement::WHOLE,
+            decoded: None,
         }
     }
 }
@@ -158,16 +185,31 @@ pub fn finding_at(
     origin: Origin<'_>,
     lines: &mut LineCursor,
 ) -> Finding {
-    let allowed_inline = lines.allowed(data, matched.start, matched.end)
+    let mut allowed_inline = lines.allowed(data, matched.start, matched.end)
         || (kind.region_is_match && line_above_allows(data, matched.start));
     let region = if kind.region_is_match {
         matched.clone()
     } else {
         secret.clone()
     };
-    let (line, column) = lines.position(data, region.start);
-    let last = region.end.saturating_sub(1).max(region.start);
-    let (end_line, last_column) = lines.position(data, last);
+    // Decoded content is located where its encoded text is.
+    let (line, column, end_line, last_column) = match origin.decoded {
+        None => {
+            let (line, column) = lines.position(data, region.start);
+            let last = region.end.saturating_sub(1).max(region.start);
+            let (end_line, last_column) = lines.position(data, last);
+            (line, column, end_line, last_column)
+        }
+        Some(from) => {
+            let outer = (from.locate)(region.clone());
+            let mut outer_lines = LineCursor::at(from.outer_placement);
+            allowed_inline |= outer_lines.allowed(from.outer, outer.start, outer.end);
+            let (line, column) = outer_lines.position(from.outer, outer.start);
+            let last = outer.end.saturating_sub(1).max(outer.start);
+            let (end_line, last_column) = outer_lines.position(from.outer, last);
+            (line, column, end_line, last_column)
+        }
+    };
     let value = Secret::from_bytes(&data[secret.clone()]);
     Finding {
         rule_id: kind.rule_id.to_string(),
@@ -190,6 +232,10 @@ pub fn finding_at(
         commit: origin.commit.cloned(),
         in_head: None,
         vault: None,
+        decoded: origin
+            .decoded
+            .map(|d| d.encodings.to_vec())
+            .unwrap_or_default(),
     }
 }
 

@@ -293,6 +293,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         path: path.into(),
         repo_path: path.into(),
         allowed_inline: false,
+        decoded: Vec::new(),
         span: Span {
             line,
             column: 1,

@@ -9,6 +9,7 @@
 //! files, git or reports: it sees bytes and returns byte spans.
 
 pub mod checks;
+pub mod decode;
 pub mod entropy;
 pub mod filters;
 pub mod keywords;

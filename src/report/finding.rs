@@ -137,6 +137,9 @@ pub struct Finding {
     /// Its line carries a `leakguard:allow` marker: suppression drops it
     /// and counts it, like an allowlisted one.
     pub allowed_inline: bool,
+    /// The encodings undone to find it, outermost first (`[base64]`,
+    /// `[base64, percent]`); empty when it was found as written.
+    pub decoded: Vec<crate::detect::decode::Encoding>,
 }
 
 impl Finding {
@@ -444,6 +447,7 @@ mod tests {
             path: "a.env".into(),
             repo_path: "a.env".into(),
             allowed_inline: false,
+            decoded: Vec::new(),
             span: Span {
                 line: 1,
                 column: 1,

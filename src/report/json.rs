@@ -35,6 +35,9 @@ struct JsonFinding<'a> {
     date: Option<&'a str>,
     in_head: Option<bool>,
     vault: Option<JsonVault<'a>>,
+    /// The encodings undone to find it, outermost first; null when found
+    /// as written.
+    decoded: Option<&'a [crate::detect::decode::Encoding]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<&'a str>,
 }
@@ -82,6 +85,7 @@ fn finding(f: &Finding, redaction: Redaction) -> JsonFinding<'_> {
             name: v.name_version().map(|n| n.0),
             version: v.name_version().map(|n| n.1),
         }),
+        decoded: (!f.decoded.is_empty()).then_some(f.decoded.as_slice()),
         secret: (redaction == Redaction::Clear).then(|| f.secret.expose()),
     }
 }

@@ -148,6 +148,9 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
         "entropy".into(),
         json!((f.entropy * 1000.0).round() / 1000.0),
     );
+    if !f.decoded.is_empty() {
+        props.insert("decoded".into(), json!(f.decoded));
+    }
     if let Some(c) = &f.commit {
         props.insert("commit".into(), json!(c.id));
         props.insert("author".into(), json!(c.author));

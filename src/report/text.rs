@@ -78,6 +78,14 @@ fn write_finding(
         f.entropy,
         &f.fingerprint.as_str()[..16]
     )?;
+    if !f.decoded.is_empty() {
+        let chain: Vec<&str> = f.decoded.iter().map(|e| e.as_str()).collect();
+        writeln!(
+            out,
+            "         decoded from {} (the position is the encoded text's)",
+            chain.join(" → ")
+        )?;
+    }
     if f.commit.is_some() || f.in_head.is_some() {
         let mut line = match f.in_head {
             Some(true) => "history: still in HEAD".to_string(),

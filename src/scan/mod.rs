@@ -10,11 +10,13 @@ mod files;
 mod history;
 mod staged;
 
+use crate::detect::decode::{decode_runs, Decoded, Encoding};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
-use crate::filter::{self, Origin};
+use crate::filter::{self, DecodedFrom, Origin};
 use crate::report::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
+use crate::source::chunks::Placement;
 use crate::source::fs::IgnoreFiles;
 use crate::source::git::HistoryRange;
 use crate::suppress::Suppressions;
@@ -25,6 +27,10 @@ use std::time::Instant;
 
 /// Default `--max-file-size`: 10 MiB. Larger files are skipped and counted.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Default `--max-decode-depth`: base64 of a percent-encoded URL inside a
+/// JSON string is three encodings deep.
+pub const DEFAULT_DECODE_DEPTH: u8 = 3;
 
 /// What to scan.
 #[derive(Debug, Clone)]
@@ -85,6 +91,9 @@ pub struct ScanConfig {
     /// Whether binary files are scanned for their printable text
     /// (`--binary`) instead of skipped.
     pub binary: bool,
+    /// How many encodings deep encoded text is decoded and scanned
+    /// (`--max-decode-depth`; 0 turns decoding off).
+    pub max_decode_depth: u8,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).
@@ -156,6 +165,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 #[derive(Default)]
 struct Worker {
     binary: bool,
+    max_decode_depth: u8,
     buf: Vec<u8>,
     scratch: Scratch,
     candidates: Vec<Candidate>,
@@ -166,6 +176,7 @@ impl Worker {
     fn new(config: &ScanConfig) -> Worker {
         Worker {
             binary: config.binary,
+            max_decode_depth: config.max_decode_depth,
             vault: config.vault.clone(),
             ..Worker::default()
         }
@@ -173,8 +184,54 @@ impl Worker {
 }
 
 impl Worker {
-    /// Detects and filters one chunk, appending findings to `out`.
+    /// Detects and filters one chunk, appending findings to `out`; then
+    /// the same for the text its encoded runs decode to.
     fn scan_chunk(
+        &mut self,
+        detector: &Detector,
+        data: &[u8],
+        origin: Origin<'_>,
+        out: &mut Vec<Finding>,
+    ) {
+        let first = out.len();
+        self.scan_content(detector, data, origin, out);
+        if self.max_decode_depth == 0 {
+            return;
+        }
+        let mut decoded = Vec::new();
+        self.scan_encoded(detector, data, origin, data, &[], &mut decoded);
+        if decoded.is_empty() {
+            return;
+        }
+        // A decoded finding that repeats one found as written is dropped;
+        // one that is surer (or as sure and more severe) than the written
+        // finding it lies inside replaces it: a GitHub token, or a private
+        // key, inside a base64 value a generic rule reported.
+        let mut replaced = vec![false; out.len() - first];
+        decoded.retain(|d| {
+            let mut keep = true;
+            for (i, p) in out[first..].iter().enumerate() {
+                match compare_decoded(p, d) {
+                    Repeat::No => {}
+                    Repeat::Same => keep = false,
+                    Repeat::Inside if (d.confidence, d.severity) > (p.confidence, p.severity) => {
+                        replaced[i] = true
+                    }
+                    Repeat::Inside => keep = false,
+                }
+            }
+            keep
+        });
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            i <= first || !replaced[i - 1 - first]
+        });
+        out.extend(decoded);
+    }
+
+    /// Detects and filters `data` as `origin`'s content.
+    fn scan_content(
         &mut self,
         detector: &Detector,
         data: &[u8],
@@ -196,5 +253,78 @@ impl Worker {
         if let Some(vault) = &self.vault {
             vault.cross_check(data, origin, out, first);
         }
+    }
+
+    /// Scans what `content`'s encoded runs decode to, and what those hold
+    /// in turn, up to the depth limit. `outer` is the chunk being scanned
+    /// (`origin`'s), `within` the runs `content` was decoded from, outermost
+    /// first.
+    fn scan_encoded(
+        &mut self,
+        detector: &Detector,
+        content: &[u8],
+        origin: Origin<'_>,
+        outer: &[u8],
+        within: &[&Decoded],
+        out: &mut Vec<Finding>,
+    ) {
+        let mut runs = Vec::new();
+        decode_runs(content, &mut runs);
+        for run in &runs {
+            // A chunk reports what starts in the part of the file it owns.
+            if within.is_empty() && !origin.placement.owns(run.range.start) {
+                continue;
+            }
+            let mut stack: Vec<&Decoded> = within.to_vec();
+            stack.push(run);
+            let encodings: Vec<Encoding> = stack.iter().map(|d| d.encoding).collect();
+            let locate = |mut range: std::ops::Range<usize>| {
+                for d in stack.iter().rev() {
+                    range = d.locate(range);
+                }
+                range
+            };
+            let from = DecodedFrom {
+                outer,
+                outer_placement: origin.placement,
+                encodings: &encodings,
+                locate: &locate,
+            };
+            let inner = Origin {
+                placement: Placement::WHOLE,
+                decoded: Some(&from),
+                ..origin
+            };
+            self.scan_content(detector, &run.bytes, inner, out);
+            if stack.len() < usize::from(self.max_decode_depth) && !run.der_key {
+                self.scan_encoded(detector, &run.bytes, origin, outer, &stack, out);
+            }
+        }
+    }
+}
+
+/// How a finding in decoded text relates to one found as written.
+enum Repeat {
+    /// Elsewhere, or another secret.
+    No,
+    /// The same rule or the same value at an overlapping place.
+    Same,
+    /// Inside the written finding's value (a Kubernetes secret's base64, a
+    /// Docker `auth`, a generic match on an encoded value).
+    Inside,
+}
+
+fn compare_decoded(plain: &Finding, decoded: &Finding) -> Repeat {
+    let (p, d) = (&plain.span, &decoded.span);
+    let start = |s: &crate::report::Span| (s.line, s.column);
+    let end = |s: &crate::report::Span| (s.end_line, s.end_column);
+    if !(start(d) < end(p) && start(p) < end(d)) {
+        Repeat::No
+    } else if plain.rule_id == decoded.rule_id || plain.secret.expose() == decoded.secret.expose() {
+        Repeat::Same
+    } else if start(p) <= start(d) && end(d) <= end(p) {
+        Repeat::Inside
+    } else {
+        Repeat::No
     }
 }
