@@ -131,6 +131,10 @@ pub struct SourceArgs {
     /// and scan what they hold, up to N encodings deep (default 3; 0: off).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
     pub max_decode_depth: Option<u8>,
+    /// Open archives and compressed files (zip, jar, whl, tar, tar.gz, .gz, .bz2,
+    /// .xz, .zst…) and scan their members, up to N archives deep (default 3; 0: off).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
+    pub max_archive_depth: Option<u8>,
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,

@@ -8,7 +8,9 @@ use leakguard::error::io_reason;
 use leakguard::error::printable;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::FailOn;
-use leakguard::scan::{ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE};
+use leakguard::scan::{
+    ScanConfig, Target, DEFAULT_ARCHIVE_DEPTH, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
+};
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
 use leakguard::suppress::Suppressions;
@@ -94,6 +96,7 @@ pub(crate) fn prepare(
         follow_symlinks: src.follow,
         binary: src.binary,
         max_decode_depth: src.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
+        max_archive_depth: src.max_archive_depth.unwrap_or(DEFAULT_ARCHIVE_DEPTH),
         min_confidence: match &src.min_confidence {
             Some(level) => level.parse().map_err(anyhow::Error::msg)?,
             None => leakguard::rules::Confidence::Low,

@@ -203,3 +203,39 @@ fn history_sarif_has_commit_and_provenance() {
     assert_eq!(run["results"][0]["properties"]["commit"], commit);
     assert_eq!(run["results"][0]["properties"]["inHead"], true);
 }
+
+#[test]
+fn archive_member_sarif_is_valid_with_parent_artifacts() {
+    use std::io::Write;
+    let dir = TempDir::new().unwrap();
+    let tree = dir.path().join("tree");
+    let mut inner = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    inner
+        .start_file(
+            "conf/app.properties",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    inner
+        .write_all(format!("token={}\n", fake_github_token(30)).as_bytes())
+        .unwrap();
+    let jar = inner.finish().unwrap().into_inner();
+    let mut outer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    outer
+        .start_file("lib/app.jar", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    outer.write_all(&jar).unwrap();
+    write(
+        &tree,
+        "dist/bundle.zip",
+        outer.finish().unwrap().into_inner(),
+    );
+    let log = sarif(&[tree.to_str().unwrap()], dir.path());
+    let run = &log["runs"][0];
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(
+        location["uri"],
+        "dist/bundle.zip!lib/app.jar!conf/app.properties"
+    );
+    assert_eq!(run["artifacts"].as_array().unwrap().len(), 3);
+}

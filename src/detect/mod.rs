@@ -98,6 +98,13 @@ fn requires_met(line: &[u8], requires: &[memchr::memmem::Finder<'static>]) -> bo
 
 /// Where the line holding `data[at]` starts, looking back at most `reach`
 /// bytes (if it starts further back, that bound).
+/// The path of an archive member inside its archive (`config/.env` of
+/// `dist/app.zip!config/.env`; a nested one's innermost); any other path
+/// as it is.
+pub fn member_path(path: &str) -> &str {
+    path.rsplit_once('!').map_or(path, |(_, member)| member)
+}
+
 pub(crate) fn line_start_within(data: &[u8], at: usize, reach: usize) -> usize {
     let from = at.saturating_sub(reach);
     memchr::memrchr(b'\n', &data[from..at]).map_or(from, |i| from + i + 1)
@@ -394,7 +401,11 @@ impl Detector {
         out: &mut Vec<Candidate>,
     ) {
         let first = out.len();
+        // A test fixture's archive is a test fixture; but what a member's
+        // name selects (rules by file name, the format read as pairs) is
+        // from its own path: `dist/app.zip!config/.env` is a `.env` file.
         let example_place = path.is_some_and(filters::is_docs_or_tests);
+        let path = path.map(member_path);
         self.detect_lines(path, example_place, data, scratch, out);
         // Only a file in which some rule's keyword occurs can hold a pair
         // a rule would take.

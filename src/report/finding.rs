@@ -206,8 +206,11 @@ pub struct Suppressed {
 /// What a scan covered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Files (or stdin) whose content was scanned.
+    /// Files (or stdin) whose content was scanned; members of archives
+    /// count as files.
     pub files: u64,
+    /// Archives and compressed files opened (nested ones included).
+    pub archives: u64,
     /// Bytes of content scanned.
     pub bytes: u64,
     /// Files whose content equals a file scanned before them: counted in

@@ -52,6 +52,7 @@ struct JsonVault<'a> {
 #[derive(Serialize)]
 struct JsonStats<'a> {
     files: u64,
+    archives: u64,
     bytes: u64,
     duplicates: u64,
     blobs: Option<u64>,
@@ -93,6 +94,7 @@ fn finding(f: &Finding, redaction: Redaction) -> JsonFinding<'_> {
 fn stats(s: &Stats) -> JsonStats<'_> {
     JsonStats {
         files: s.files,
+        archives: s.archives,
         bytes: s.bytes,
         duplicates: s.duplicates,
         blobs: s.blobs,

@@ -7,7 +7,7 @@ use super::{Finding, Redaction, Report, RuleInfo};
 use crate::rules::Severity;
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
-    ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
+    Artifact, ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
     PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
     Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent, VersionControlDetails,
 };
@@ -91,7 +91,12 @@ fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
     descriptor
 }
 
-fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
+fn result(
+    f: &Finding,
+    rule_index: i64,
+    artifact: Option<i64>,
+    redaction: Redaction,
+) -> SarifResult {
     let snippet = match redaction {
         Redaction::Redacted => f.context.clone(),
         Redaction::Clear => f.context.replace(&f.secret.preview(), f.secret.expose()),
@@ -126,12 +131,14 @@ fn result(f: &Finding, rule_index: i64, redaction: Redaction) -> SarifResult {
     let location = Location::builder()
         .physical_location(
             PhysicalLocation::builder()
-                .artifact_location(
-                    ArtifactLocation::builder()
+                .artifact_location({
+                    let mut at = ArtifactLocation::builder()
                         .uri(uri_escape(&f.repo_path))
                         .uri_base_id(SRCROOT)
-                        .build(),
-                )
+                        .build();
+                    at.index = artifact;
+                    at
+                })
                 .region(region)
                 .build(),
         )
@@ -194,7 +201,8 @@ fn uri_escape(path: &str) -> String {
             | b'@'
             | b'+'
             | b','
-            | b'=' => out.push(b as char),
+            | b'='
+            | b'!' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -216,6 +224,7 @@ pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
         .information_uri(INFORMATION_URI)
         .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
         .build();
+    let (artifacts, artifact_index) = archive_artifacts(report);
     let results: Vec<SarifResult> = report
         .findings
         .iter()
@@ -223,6 +232,7 @@ pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
             result(
                 f,
                 index.get(f.rule_id.as_str()).copied().unwrap_or(-1),
+                artifact_index.get(f.repo_path.as_str()).copied(),
                 redaction,
             )
         })
@@ -255,11 +265,52 @@ pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
     if !vcs.is_empty() {
         run.version_control_provenance = Some(vcs);
     }
+    if !artifacts.is_empty() {
+        run.artifacts = Some(artifacts);
+    }
     Sarif::builder()
         .schema(SCHEMA_URI)
         .version(json!("2.1.0"))
         .runs(vec![run])
         .build()
+}
+
+/// The artifacts of findings inside archives: each member
+/// (`dist/a.tar.gz!lib/app.jar!app.properties`) with its archive as parent,
+/// up to the file on disk (SARIF §3.24.3 `parentIndex`); and, for each such
+/// finding's path, its artifact's index.
+fn archive_artifacts(report: &Report) -> (Vec<Artifact>, HashMap<&str, i64>) {
+    let mut artifacts: Vec<Artifact> = Vec::new();
+    let mut index: HashMap<&str, i64> = HashMap::new();
+    for f in &report.findings {
+        let path = f.repo_path.as_str();
+        if !path.contains('!') || index.contains_key(path) {
+            continue;
+        }
+        let mut parent = None;
+        for (end, _) in path.match_indices('!').chain([(path.len(), "")]) {
+            let level = &path[..end];
+            let i = match index.get(level) {
+                Some(&i) => i,
+                None => {
+                    let mut artifact = Artifact::builder().build();
+                    artifact.location = Some(
+                        ArtifactLocation::builder()
+                            .uri(uri_escape(level))
+                            .uri_base_id(SRCROOT)
+                            .build(),
+                    );
+                    artifact.parent_index = parent;
+                    artifacts.push(artifact);
+                    let i = artifacts.len() as i64 - 1;
+                    index.insert(level, i);
+                    i
+                }
+            };
+            parent = Some(i);
+        }
+    }
+    (artifacts, index)
 }
 
 /// The base every result's URI is relative to: the repository's top (or

@@ -12,6 +12,7 @@ use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
 use crate::filter::Origin;
 use crate::report::{Finding, Report, Skipped};
+use crate::source::archive::{self, Packed};
 use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};
 use crate::source::{looks_binary, stdin};
@@ -157,19 +158,30 @@ const HEAD_READ: usize = 64 << 10;
 
 /// The outcome of scanning one file.
 #[derive(Default)]
-struct FileResult {
-    findings: Vec<Finding>,
-    bytes: u64,
+pub(super) struct FileResult {
+    pub(super) findings: Vec<Finding>,
+    pub(super) bytes: u64,
     scanned: bool,
-    skipped: Skipped,
+    pub(super) skipped: Skipped,
     /// Bytes beyond the size limit were left unread.
     truncated: bool,
-    warning: Option<String>,
+    pub(super) warning: Option<String>,
     /// A line for `-v`.
     note: Option<String>,
     /// The file's content equals that of this earlier-claimed file, whose
     /// outcome it shares; it was not scanned again.
     same_as: Option<usize>,
+    /// Archives opened (this file, and archives inside it).
+    pub(super) archives: u64,
+    /// Archive members scanned (counted as files).
+    pub(super) members: u64,
+}
+
+impl FileResult {
+    /// Files scanned: this one, or the members of the archive it is.
+    fn files(&self) -> u64 {
+        self.scanned as u64 + self.members
+    }
 }
 
 /// Scans `input` chunk by chunk, at most `max` bytes of it, as `name`'s
@@ -177,6 +189,7 @@ struct FileResult {
 /// A read error ends the stream; what was read is still reported. With
 /// `dedup`, an input read whole in one chunk whose content another file
 /// already claimed is not scanned: the result names that file instead.
+/// `depth` is how many archives deep the stream is (0 for a file).
 fn scan_stream(
     worker: &mut Worker,
     detector: &Detector,
@@ -184,6 +197,7 @@ fn scan_stream(
     max: u64,
     name: Origin<'_>,
     dedup: Option<(&SeenContent, usize)>,
+    depth: u8,
 ) -> (FileResult, Option<std::io::Error>) {
     let mut result = FileResult::default();
     let mut buf = std::mem::take(&mut worker.buf);
@@ -195,6 +209,26 @@ fn scan_stream(
     // most text files are still read in one system call.
     let mut printable_only = false;
     match chunks.head(HEAD_READ) {
+        Ok(head) if depth < worker.max_archive_depth && archive::sniff(head).is_some() => {
+            let kind = archive::sniff(head).expect("sniffed above");
+            // An archive is read whole: a zip's directory is at its end.
+            match chunks.whole(usize::try_from(max).unwrap_or(usize::MAX)) {
+                Ok(data) => scan_archive(
+                    worker,
+                    detector,
+                    data,
+                    kind,
+                    name,
+                    depth + 1,
+                    max,
+                    &mut result,
+                ),
+                Err(e) => error = Some(e),
+            }
+            drop(chunks);
+            worker.buf = buf;
+            return (result, error);
+        }
         Ok(head) if looks_binary(head) && worker.binary => printable_only = true,
         Ok(head) if looks_binary(head) => {
             result.skipped.binary = 1;
@@ -243,6 +277,84 @@ fn scan_stream(
     (result, error)
 }
 
+/// All members of one archive together may decompress to at most this
+/// many times `--max-file-size`: a zip bomb stops there.
+const ARCHIVE_BUDGET: u64 = 16;
+
+/// Scans the members of the archive `data` (`name`'s content) as files
+/// named `archive!member`, opening archives among them while `depth` is
+/// under the limit. Adds what it finds and counts to `result`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn scan_archive(
+    worker: &mut Worker,
+    detector: &Detector,
+    data: &[u8],
+    kind: Packed,
+    name: Origin<'_>,
+    depth: u8,
+    max: u64,
+    result: &mut FileResult,
+) {
+    result.archives += 1;
+    let budget = max.saturating_mul(ARCHIVE_BUDGET);
+    let mut spent = 0u64;
+    let mut over_budget = false;
+    let outcome = archive::for_each_member(data, kind, name.path, &mut |member| {
+        if spent >= budget {
+            over_budget = true;
+            return;
+        }
+        if member.size.is_some_and(|size| size > max) {
+            result.skipped.too_large += 1;
+            return;
+        }
+        let path = format!("{}!{}", name.path, member.name);
+        let repo_path = format!("{}!{}", name.repo_path, member.name);
+        let origin = Origin {
+            path: &path,
+            repo_path: &repo_path,
+            commit: name.commit,
+            placement: Placement::WHOLE,
+            decoded: None,
+        };
+        let (r, error) = scan_stream(worker, detector, member.reader, max, origin, None, depth);
+        spent += r.bytes;
+        if let Some(e) = error {
+            result
+                .warning
+                .get_or_insert_with(|| format!("{path}: cannot read: {e}"));
+        }
+        if r.truncated {
+            result.warning.get_or_insert_with(|| {
+                format!(
+                    "{path}: larger than --max-file-size; only the first {max} bytes were scanned"
+                )
+            });
+        }
+        result.members += r.files();
+        result.archives += r.archives;
+        result.bytes += r.bytes;
+        result.skipped.add(&r.skipped);
+        result.findings.extend(r.findings);
+        if let Some(w) = r.warning {
+            result.warning.get_or_insert(w);
+        }
+    });
+    if let Err(e) = outcome {
+        result
+            .warning
+            .get_or_insert_with(|| format!("{}: archive partly read: {e}", name.path));
+    }
+    if over_budget {
+        result.warning.get_or_insert_with(|| {
+            format!(
+                "{}: members decompress to more than {ARCHIVE_BUDGET} times --max-file-size; the rest were not scanned",
+                name.path
+            )
+        });
+    }
+}
+
 fn scan_file(
     worker: &mut Worker,
     detector: &Detector,
@@ -278,7 +390,7 @@ fn scan_file(
         repo_path: &entry.repo_path,
         ..Origin::whole(&entry.display)
     };
-    let (mut result, error) = scan_stream(worker, detector, file, max, name, dedup);
+    let (mut result, error) = scan_stream(worker, detector, file, max, name, dedup, 0);
     if let Some(e) = error {
         if !result.scanned {
             return unreadable(fs_source::read_warning(entry, &e));
@@ -329,6 +441,8 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             warning: results[i].warning.take(),
             note: None,
             same_as: Some(holder),
+            archives: 0,
+            members: 0,
         };
         results[i] = shared;
     }
@@ -376,7 +490,8 @@ pub(super) fn scan_paths(
     report.warnings = walk.warnings;
     report.source_root = walk.source_root;
     for r in results {
-        report.stats.files += r.scanned as u64;
+        report.stats.files += r.files();
+        report.stats.archives += r.archives;
         report.stats.bytes += r.bytes;
         report.stats.skipped.add(&r.skipped);
         report.warnings.extend(r.warning);
@@ -397,7 +512,7 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
     let mut worker = Worker::new(config);
     let stdin = std::io::stdin().lock();
     let name = Origin::whole(stdin::STDIN_PATH);
-    let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, None);
+    let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, None, 0);
     if let Some(e) = error {
         return Err(Error::Stdin(e));
     }
@@ -408,7 +523,8 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
             stdin::STDIN_PATH,
         ));
     }
-    report.stats.files = result.scanned as u64;
+    report.stats.files = result.files();
+    report.stats.archives = result.archives;
     report.stats.bytes = result.bytes;
     report.stats.skipped = result.skipped;
     report.findings = result.findings;

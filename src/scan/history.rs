@@ -3,11 +3,13 @@
 //! on the calling thread and hands them to the thread pool in batches, so
 //! blobs are scanned while the walk goes on.
 
+use super::files::{self, FileResult};
 use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
 use crate::report::{CommitInfo, Finding, Report, Skipped};
+use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
 use crate::source::odb::{Kind, Objects};
@@ -24,6 +26,9 @@ struct BlobResult {
     scanned: bool,
     skipped: Skipped,
     warning: Option<String>,
+    /// Archives opened (the blob is one) and the members scanned in them.
+    archives: u64,
+    members: u64,
 }
 
 impl BlobResult {
@@ -70,7 +75,29 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
         }
     };
     if looks_binary(data) {
-        result.skipped.binary = 1;
+        match archive::sniff(data).filter(|_| bw.worker.max_archive_depth > 0) {
+            Some(kind) => {
+                let mut unpacked = FileResult::default();
+                let name = Origin::whole(&blob.path);
+                files::scan_archive(
+                    &mut bw.worker,
+                    detector,
+                    data,
+                    kind,
+                    name,
+                    1,
+                    max,
+                    &mut unpacked,
+                );
+                result.findings = unpacked.findings;
+                result.bytes = unpacked.bytes;
+                result.skipped = unpacked.skipped;
+                result.warning = unpacked.warning;
+                result.archives = unpacked.archives;
+                result.members = unpacked.members;
+            }
+            None => result.skipped.binary = 1,
+        }
         return result;
     }
     result.scanned = true;
@@ -133,10 +160,13 @@ pub(super) fn scan(
     report.stats.skipped = history.skipped.clone();
     report.stats.commits = Some(history.commits.len() as u64);
     let mut blobs_scanned = 0;
+    let mut members = 0;
     let mut commit_cache: HashMap<Oid, CommitInfo> = HashMap::new();
     let mut found: Vec<(u32, Finding)> = Vec::new();
     for (i, r) in results {
         blobs_scanned += r.scanned as u64;
+        members += r.members;
+        report.stats.archives += r.archives;
         report.stats.bytes += r.bytes;
         report.stats.skipped.add(&r.skipped);
         report.warnings.extend(r.warning);
@@ -153,7 +183,7 @@ pub(super) fn scan(
         }
     }
     report.stats.blobs = Some(blobs_scanned);
-    report.stats.files = blobs_scanned;
+    report.stats.files = blobs_scanned + members;
     report.findings = first_introductions(found);
     Ok(report)
 }

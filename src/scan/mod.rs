@@ -32,6 +32,9 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 /// JSON string is three encodings deep.
 pub const DEFAULT_DECODE_DEPTH: u8 = 3;
 
+/// Default `--max-archive-depth`: a jar inside a tarball inside a zip.
+pub const DEFAULT_ARCHIVE_DEPTH: u8 = 3;
+
 /// What to scan.
 #[derive(Debug, Clone)]
 pub enum Target {
@@ -94,6 +97,9 @@ pub struct ScanConfig {
     /// How many encodings deep encoded text is decoded and scanned
     /// (`--max-decode-depth`; 0 turns decoding off).
     pub max_decode_depth: u8,
+    /// How many archives deep members are opened and scanned
+    /// (`--max-archive-depth`; 0 skips archives as binary files).
+    pub max_archive_depth: u8,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).
@@ -166,6 +172,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 struct Worker {
     binary: bool,
     max_decode_depth: u8,
+    max_archive_depth: u8,
     buf: Vec<u8>,
     scratch: Scratch,
     candidates: Vec<Candidate>,
@@ -177,6 +184,7 @@ impl Worker {
         Worker {
             binary: config.binary,
             max_decode_depth: config.max_decode_depth,
+            max_archive_depth: config.max_archive_depth,
             vault: config.vault.clone(),
             ..Worker::default()
         }

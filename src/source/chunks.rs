@@ -124,6 +124,15 @@ impl<'a> Chunks<'a> {
         Ok(&self.buf[..self.buf.len().min(len)])
     }
 
+    /// The whole stream, read into the buffer after [`Chunks::head`], for
+    /// a format read as a whole rather than in chunks (a zip's directory is
+    /// at its end); `limit` caps what is read.
+    pub fn whole(&mut self, limit: usize) -> io::Result<&[u8]> {
+        debug_assert!(self.current.is_none(), "whole() replaces the chunks");
+        self.fill(limit)?;
+        Ok(&self.buf[..self.buf.len().min(limit)])
+    }
+
     /// If not done yet, checks the start for a UTF-16 byte-order mark and
     /// transcodes from there on.
     fn sniff(&mut self) -> io::Result<()> {

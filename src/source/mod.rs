@@ -1,6 +1,7 @@
 //! Sources: where content comes from. Each source yields bytes and the path a
 //! report should name; none of them knows about rules or findings.
 
+pub mod archive;
 pub mod chunks;
 pub mod fs;
 pub mod git;
