@@ -135,6 +135,17 @@ pub struct SourceArgs {
     /// .xz, .zst…) and scan their members, up to N archives deep (default 3; 0: off).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=8))]
     pub max_archive_depth: Option<u8>,
+    /// Stop reading an archive once its members have decompressed to SIZE in
+    /// all (default 256M), with a warning.
+    #[arg(long, value_name = "SIZE")]
+    pub max_archive_bytes: Option<String>,
+    /// Scan at most N members of one archive (default 10000), with a warning.
+    #[arg(long, value_name = "N")]
+    pub max_archive_members: Option<u64>,
+    /// Stop a member that decompresses to more than N times its compressed
+    /// size, once past 1 MiB (default 100), with a warning: a zip bomb.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_compression_ratio: Option<u64>,
     /// Skip files larger than SIZE (bytes, or with a K/M/G suffix; default 10M).
     #[arg(long, value_name = "SIZE")]
     pub max_file_size: Option<String>,

@@ -9,7 +9,7 @@ use leakguard::error::printable;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::FailOn;
 use leakguard::scan::{
-    ScanConfig, Target, DEFAULT_ARCHIVE_DEPTH, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
+    ArchiveLimits, ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
 };
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
@@ -96,7 +96,19 @@ pub(crate) fn prepare(
         follow_symlinks: src.follow,
         binary: src.binary,
         max_decode_depth: src.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
-        max_archive_depth: src.max_archive_depth.unwrap_or(DEFAULT_ARCHIVE_DEPTH),
+        archives: {
+            let d = ArchiveLimits::default();
+            ArchiveLimits {
+                depth: src.max_archive_depth.unwrap_or(d.depth),
+                bytes: match &src.max_archive_bytes {
+                    Some(s) => leakguard::parse_size(s)
+                        .map_err(|e| anyhow::anyhow!("--max-archive-bytes: {e}"))?,
+                    None => d.bytes,
+                },
+                members: src.max_archive_members.unwrap_or(d.members),
+                ratio: src.max_compression_ratio.unwrap_or(d.ratio),
+            }
+        },
         min_confidence: match &src.min_confidence {
             Some(level) => level.parse().map_err(anyhow::Error::msg)?,
             None => leakguard::rules::Confidence::Low,

@@ -222,3 +222,212 @@ fn corrupt_and_bomb_like_archives_are_warned_about_not_fatal() {
         "{report}"
     );
 }
+
+/// Runs `leakguard ARGS --format json` from `dir`, sampling its peak RSS
+/// (VmHWM) while it runs; returns (exit code, report, peak RSS in MiB).
+fn scan_measured(dir: &std::path::Path, args: &[&str]) -> (i32, Value, u64) {
+    let bin = assert_cmd::cargo::cargo_bin("leakguard");
+    let mut child = std::process::Command::new(bin)
+        .current_dir(dir)
+        .args(["scan", "."])
+        .args(args)
+        .args(["--format", "json"])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let reader = {
+        let mut out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut out, &mut s).unwrap();
+            s
+        })
+    };
+    let mut peak_kb = 0u64;
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(text) = std::fs::read_to_string(&status) {
+            if let Some(kb) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        assert!(
+            started.elapsed().as_secs() < 120,
+            "scan took over 2 minutes"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let code = child.wait().unwrap().code().unwrap();
+    let report = serde_json::from_str(&reader.join().unwrap()).unwrap();
+    (code, report, peak_kb / 1024)
+}
+
+fn warnings(report: &Value) -> Vec<String> {
+    report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn bombs_truncated_encrypted_and_linked_archives_each_give_one_warning() {
+    let dir = TempDir::new().unwrap();
+    // 1 GiB of one text line repeated in one member (about 1 MB compressed).
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    w.start_file("zeros.txt", options).unwrap();
+    let block: Vec<u8> =
+        b"0000000000000000000000000000000000000000000000000000000000000000\n".repeat(1 << 14);
+    for _ in 0..1024 {
+        w.write_all(&block).unwrap();
+    }
+    write(dir.path(), "bomb.zip", w.finish().unwrap().into_inner());
+    // 42.zip-style: zips of 16 zips, four levels, 64 MiB of zeros at the bottom.
+    let mut level = {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        w.start_file("0.txt", options).unwrap();
+        for _ in 0..64 {
+            w.write_all(&block).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    };
+    for _ in 0..4 {
+        level = zip_of(
+            &(0..16)
+                .map(|i| {
+                    (
+                        [
+                            "a.zip", "b.zip", "c.zip", "d.zip", "e.zip", "f.zip", "g.zip", "h.zip",
+                            "i.zip", "j.zip", "k.zip", "l.zip", "m.zip", "n.zip", "o.zip", "p.zip",
+                        ][i],
+                        &level[..],
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    write(dir.path(), "nested/42.zip", level);
+    // Cut short.
+    let zip = zip_of(&[("a.env", b"KEY=value\n")]);
+    write(dir.path(), "truncated.zip", &zip[..zip.len() - 20]);
+    // Encrypted: a stored member whose flags say so (zip's bit 0), in its
+    // local header and in the central directory.
+    let mut enc = zip_of(&[("secret.env", b"KEY=value\n")]);
+    for sig in [&b"PK\x03\x04"[..], &b"PK\x01\x02"[..]] {
+        let at = enc.windows(4).position(|w| w == sig).unwrap();
+        let flags = if sig[2] == 3 { at + 6 } else { at + 8 };
+        enc[flags] |= 1;
+    }
+    write(dir.path(), "encrypted.zip", enc);
+    // A tar with a symbolic link member pointing outside.
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(tar::EntryType::Symlink);
+    h.set_size(0);
+    h.set_mode(0o777);
+    b.append_link(&mut h, "etc-passwd", "../../../../etc/passwd")
+        .unwrap();
+    write(dir.path(), "links.tar", b.into_inner().unwrap());
+
+    let (code, report, peak_mib) = scan_measured(dir.path(), &["--max-file-size", "2G"]);
+    assert_eq!(code, 0, "{report}");
+    let warnings = warnings(&report);
+    for (archive, says) in [
+        // Whichever limit it reaches first: the ratio or the bytes.
+        ("bomb.zip", "more than"),
+        ("nested/42.zip", "--max-archive-depth"),
+        ("truncated.zip", ""),
+        ("encrypted.zip", "encrypted"),
+        ("links.tar", "link member"),
+    ] {
+        let about: Vec<&String> = warnings.iter().filter(|w| w.starts_with(archive)).collect();
+        assert_eq!(about.len(), 1, "{archive}: {warnings:?}");
+        assert!(about[0].contains(says), "{archive}: {about:?}");
+    }
+    assert!(peak_mib < 300, "peak RSS {peak_mib} MiB");
+    // Nothing was written outside the tree.
+    assert!(!dir.path().join("etc-passwd").exists());
+}
+
+#[test]
+fn archive_limits_have_flags() {
+    let dir = TempDir::new().unwrap();
+    let files: Vec<(String, Vec<u8>)> = (0..30)
+        .map(|i| (format!("f{i}.txt"), vec![b'x'; 100_000]))
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, c)| (n.as_str(), &c[..])).collect();
+    write(dir.path(), "many.zip", zip_of(&refs));
+    let root = dir.path().to_str().unwrap();
+    let (_, report) = scan_json(&[root, "--max-archive-members", "10"]);
+    assert_eq!(report["stats"]["files"], 10, "{report}");
+    assert!(warnings(&report)[0].contains("--max-archive-members"));
+    let (_, report) = scan_json(&[root, "--max-archive-bytes", "1M"]);
+    assert!(
+        report["stats"]["bytes"].as_u64().unwrap() <= 1 << 20,
+        "{report}"
+    );
+    assert!(warnings(&report)[0].contains("--max-archive-bytes"));
+    // Past its first MiB, a member may not decompress beyond the ratio.
+    write(
+        dir.path(),
+        "big.zip",
+        zip_of(&[("big.txt", &vec![b'y'; 3 << 20])]),
+    );
+    let (_, report) = scan_json(&[root, "--max-compression-ratio", "2"]);
+    let about_big: Vec<String> = warnings(&report)
+        .into_iter()
+        .filter(|w| w.starts_with("big.zip"))
+        .collect();
+    assert!(about_big[0].contains("2:1"), "{report}");
+}
+
+#[test]
+fn a_staged_archive_is_opened() {
+    let dir = TempDir::new().unwrap();
+    let repo = dir.path();
+    git_in(repo, &["init", "-q"], &[]);
+    write(repo, "README.md", "x\n");
+    git_in(repo, &["add", "-A"], &[]);
+    git_in(repo, &["commit", "-q", "-m", "init"], &[]);
+    let env = format!("GITHUB_TOKEN={}\n", fake_github_token(26));
+    write(
+        repo,
+        "build/site.zip",
+        zip_of(&[("deploy/.env", env.as_bytes())]),
+    );
+    git_in(repo, &["add", "-A"], &[]);
+    let (code, report) = scan_json(&["--staged", repo.to_str().unwrap()]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["findings"][0]["path"], "build/site.zip!deploy/.env");
+}
+
+#[test]
+fn a_copied_archive_is_opened_once_and_reported_under_each_name() {
+    let dir = TempDir::new().unwrap();
+    let env = format!("GITHUB_TOKEN={}\n", fake_github_token(27));
+    let zip = zip_of(&[("conf/.env", env.as_bytes())]);
+    write(dir.path(), "a/site.zip", &zip);
+    write(dir.path(), "b/site-copy.zip", &zip);
+    let (_, report) = scan_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(
+        places(&report, "github-pat-classic"),
+        vec![
+            ("a/site.zip!conf/.env".to_string(), 1),
+            ("b/site-copy.zip!conf/.env".to_string(), 1)
+        ]
+    );
+    assert_eq!(report["stats"]["archives"], 1, "{report}");
+    assert_eq!(report["stats"]["duplicates"], 1);
+}

@@ -476,6 +476,36 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(proptest_config(6))]
+
+    /// Findings from decoded text and from archive members: each file
+    /// written base64-encoded on one line, and again inside a zip.
+    #[test]
+    fn decoded_and_archived_secrets_are_never_printed(files in gen_files(3)) {
+        use base64::Engine as _;
+        use std::io::Write as _;
+        let dir = TempDir::new().unwrap();
+        let root = dir.path().join("scan root");
+        std::fs::create_dir(&root).unwrap();
+        let mut planted = Vec::new();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (i, f) in files.iter().enumerate() {
+            let (text, secrets) = render(&f.pieces);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(&text);
+            write(&root, &format!("encoded{i}.yaml"), format!("payload: {encoded}\n"));
+            zip.start_file(format!("member{i}/{}", f.name), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+            planted.extend(secrets);
+        }
+        write(&root, "bundle.zip", zip.finish().unwrap().into_inner());
+        let mut outs = Outputs::default();
+        let clear = run_every_format(&mut outs, dir.path(), &[root.to_str().unwrap()]);
+        assert_redacted(&outs, &planted, &clear)?;
+    }
+}
+
 // ------------------------------------------------------------------ git
 
 fn git(repo: &Path, args: &[&str]) {

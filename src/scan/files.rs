@@ -209,25 +209,42 @@ fn scan_stream(
     // most text files are still read in one system call.
     let mut printable_only = false;
     match chunks.head(HEAD_READ) {
-        Ok(head) if depth < worker.max_archive_depth && archive::sniff(head).is_some() => {
+        Ok(head) if depth < worker.archives.depth && archive::sniff(head).is_some() => {
             let kind = archive::sniff(head).expect("sniffed above");
             // An archive is read whole: a zip's directory is at its end.
             match chunks.whole(usize::try_from(max).unwrap_or(usize::MAX)) {
-                Ok(data) => scan_archive(
-                    worker,
-                    detector,
-                    data,
-                    kind,
-                    name,
-                    depth + 1,
-                    max,
-                    &mut result,
-                ),
+                // A copy of an archive already claimed is not opened again.
+                Ok(data) => match dedup.and_then(|(seen, index)| {
+                    seen.first_holder(data, index, detector, &mut worker.scratch)
+                }) {
+                    Some(holder) => result.same_as = Some(holder),
+                    None => scan_archive(
+                        worker,
+                        detector,
+                        data,
+                        kind,
+                        name,
+                        depth + 1,
+                        max,
+                        &mut result,
+                    ),
+                },
                 Err(e) => error = Some(e),
             }
             drop(chunks);
             worker.buf = buf;
             return (result, error);
+        }
+        // Inside an archive, an archive past the depth limit is named.
+        Ok(head) if depth > 0 && archive::sniff(head).is_some() => {
+            result.skipped.binary = 1;
+            result.warning = Some(format!(
+                "{}: archive not opened: deeper than --max-archive-depth {}",
+                name.path, worker.archives.depth
+            ));
+            drop(chunks);
+            worker.buf = buf;
+            return (result, None);
         }
         Ok(head) if looks_binary(head) && worker.binary => printable_only = true,
         Ok(head) if looks_binary(head) => {
@@ -277,10 +294,6 @@ fn scan_stream(
     (result, error)
 }
 
-/// All members of one archive together may decompress to at most this
-/// many times `--max-file-size`: a zip bomb stops there.
-const ARCHIVE_BUDGET: u64 = 16;
-
 /// Scans the members of the archive `data` (`name`'s content) as files
 /// named `archive!member`, opening archives among them while `depth` is
 /// under the limit. Adds what it finds and counts to `result`.
@@ -296,17 +309,29 @@ pub(super) fn scan_archive(
     result: &mut FileResult,
 ) {
     result.archives += 1;
-    let budget = max.saturating_mul(ARCHIVE_BUDGET);
+    let limits = worker.archives;
     let mut spent = 0u64;
-    let mut over_budget = false;
-    let outcome = archive::for_each_member(data, kind, name.path, &mut |member| {
-        if spent >= budget {
-            over_budget = true;
-            return;
+    let mut visited = 0u64;
+    let mut stopped = None;
+    let outcome = archive::for_each_member(data, kind, name.path, limits.ratio, &mut |member| {
+        if spent >= limits.bytes {
+            stopped = Some(format!(
+                "members decompress to more than --max-archive-bytes ({} bytes); the rest were not scanned",
+                limits.bytes
+            ));
+            return false;
         }
+        if visited >= limits.members {
+            stopped = Some(format!(
+                "more than --max-archive-members ({}) members; the rest were not scanned",
+                limits.members
+            ));
+            return false;
+        }
+        visited += 1;
         if member.size.is_some_and(|size| size > max) {
             result.skipped.too_large += 1;
-            return;
+            return true;
         }
         let path = format!("{}!{}", name.path, member.name);
         let repo_path = format!("{}!{}", name.repo_path, member.name);
@@ -317,14 +342,20 @@ pub(super) fn scan_archive(
             placement: Placement::WHOLE,
             decoded: None,
         };
-        let (r, error) = scan_stream(worker, detector, member.reader, max, origin, None, depth);
+        let budget = limits.bytes.saturating_sub(spent).min(max);
+        let (r, error) = scan_stream(worker, detector, member.reader, budget, origin, None, depth);
         spent += r.bytes;
         if let Some(e) = error {
             result
                 .warning
                 .get_or_insert_with(|| format!("{path}: cannot read: {e}"));
         }
-        if r.truncated {
+        if r.truncated && budget < max {
+            stopped = Some(format!(
+                "members decompress to more than --max-archive-bytes ({} bytes); the rest were not scanned",
+                limits.bytes
+            ));
+        } else if r.truncated {
             result.warning.get_or_insert_with(|| {
                 format!(
                     "{path}: larger than --max-file-size; only the first {max} bytes were scanned"
@@ -339,19 +370,12 @@ pub(super) fn scan_archive(
         if let Some(w) = r.warning {
             result.warning.get_or_insert(w);
         }
+        true
     });
-    if let Err(e) = outcome {
+    if let Some(message) = outcome.err().or(stopped) {
         result
             .warning
-            .get_or_insert_with(|| format!("{}: archive partly read: {e}", name.path));
-    }
-    if over_budget {
-        result.warning.get_or_insert_with(|| {
-            format!(
-                "{}: members decompress to more than {ARCHIVE_BUDGET} times --max-file-size; the rest were not scanned",
-                name.path
-            )
-        });
+            .get_or_insert_with(|| format!("{}: {message}", name.path));
     }
 }
 
@@ -423,14 +447,20 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
         };
         copies += 1;
         let (path, repo_path) = (&files[i].display, &files[i].repo_path);
+        let (holder_path, holder_repo) = (&files[holder].display, &files[holder].repo_path);
+        let warning = results[i].warning.take();
         let h = &results[holder];
         let shared = FileResult {
+            // A finding in an archive member keeps its `!member` part.
             findings: h
                 .findings
                 .iter()
                 .map(|f| Finding {
-                    path: path.clone(),
-                    repo_path: repo_path.clone(),
+                    path: format!("{path}{}", f.path.get(holder_path.len()..).unwrap_or("")),
+                    repo_path: format!(
+                        "{repo_path}{}",
+                        f.repo_path.get(holder_repo.len()..).unwrap_or("")
+                    ),
                     ..f.clone()
                 })
                 .collect(),
@@ -438,11 +468,11 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             scanned: h.scanned,
             skipped: h.skipped.clone(),
             truncated: false,
-            warning: results[i].warning.take(),
+            warning,
             note: None,
             same_as: Some(holder),
             archives: 0,
-            members: 0,
+            members: h.members,
         };
         results[i] = shared;
     }

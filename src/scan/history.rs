@@ -75,7 +75,7 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
         }
     };
     if looks_binary(data) {
-        match archive::sniff(data).filter(|_| bw.worker.max_archive_depth > 0) {
+        match archive::sniff(data).filter(|_| bw.worker.archives.depth > 0) {
             Some(kind) => {
                 let mut unpacked = FileResult::default();
                 let name = Origin::whole(&blob.path);

@@ -32,8 +32,35 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 /// JSON string is three encodings deep.
 pub const DEFAULT_DECODE_DEPTH: u8 = 3;
 
-/// Default `--max-archive-depth`: a jar inside a tarball inside a zip.
-pub const DEFAULT_ARCHIVE_DEPTH: u8 = 3;
+/// How deep archives are opened, and the limits that keep a hostile one
+/// (a zip bomb) from costing unbounded time or memory. Each limit hit is a
+/// warning; the scan goes on with the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArchiveLimits {
+    /// Archives inside archives opened up to this depth (`--max-archive-depth`;
+    /// 0: archives are skipped as binary files).
+    pub depth: u8,
+    /// Decompressed bytes of one archive's members together
+    /// (`--max-archive-bytes`).
+    pub bytes: u64,
+    /// Members of one archive scanned (`--max-archive-members`).
+    pub members: u64,
+    /// A member stops once it decompresses to more than this many times its
+    /// compressed size, past its first MiB (`--max-compression-ratio`).
+    pub ratio: u64,
+}
+
+impl Default for ArchiveLimits {
+    /// A jar inside a tarball inside a zip; 256 MiB; 10,000 members; 100:1.
+    fn default() -> ArchiveLimits {
+        ArchiveLimits {
+            depth: 3,
+            bytes: 256 << 20,
+            members: 10_000,
+            ratio: 100,
+        }
+    }
+}
 
 /// What to scan.
 #[derive(Debug, Clone)]
@@ -97,9 +124,8 @@ pub struct ScanConfig {
     /// How many encodings deep encoded text is decoded and scanned
     /// (`--max-decode-depth`; 0 turns decoding off).
     pub max_decode_depth: u8,
-    /// How many archives deep members are opened and scanned
-    /// (`--max-archive-depth`; 0 skips archives as binary files).
-    pub max_archive_depth: u8,
+    /// How archives are opened: depth, and the limits against bombs.
+    pub archives: ArchiveLimits,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
     /// Managed values to cross-check findings against (`--vault`).
@@ -172,7 +198,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 struct Worker {
     binary: bool,
     max_decode_depth: u8,
-    max_archive_depth: u8,
+    archives: ArchiveLimits,
     buf: Vec<u8>,
     scratch: Scratch,
     candidates: Vec<Candidate>,
@@ -184,7 +210,7 @@ impl Worker {
         Worker {
             binary: config.binary,
             max_decode_depth: config.max_decode_depth,
-            max_archive_depth: config.max_archive_depth,
+            archives: config.archives,
             vault: config.vault.clone(),
             ..Worker::default()
         }

@@ -2,11 +2,13 @@
 //! blob is scanned whole (so multi-line secrets are seen in context), and only
 //! findings on lines the index adds are kept.
 
+use super::files::{self, FileResult};
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
 use crate::report::Report;
+use crate::source::archive;
 use crate::source::git;
 use crate::source::looks_binary;
 use std::path::Path;
@@ -43,7 +45,32 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
             continue;
         }
         if looks_binary(data) {
-            report.stats.skipped.binary += 1;
+            // A staged archive is new content throughout: every finding in
+            // its members counts, not only those on added lines.
+            match archive::sniff(data).filter(|_| worker.archives.depth > 0) {
+                Some(kind) => {
+                    let mut unpacked = FileResult::default();
+                    let origin = Origin::whole(&file.path);
+                    let max = config.max_file_size;
+                    files::scan_archive(
+                        &mut worker,
+                        detector,
+                        data,
+                        kind,
+                        origin,
+                        1,
+                        max,
+                        &mut unpacked,
+                    );
+                    report.stats.archives += unpacked.archives;
+                    report.stats.files += unpacked.members;
+                    report.stats.bytes += unpacked.bytes;
+                    report.stats.skipped.add(&unpacked.skipped);
+                    report.warnings.extend(unpacked.warning);
+                    report.findings.extend(unpacked.findings);
+                }
+                None => report.stats.skipped.binary += 1,
+            }
             continue;
         }
         report.stats.files += 1;

@@ -57,8 +57,49 @@ pub struct Member<'r> {
     pub reader: &'r mut dyn Read,
 }
 
-/// Why an archive could not be read (whole or in part).
+/// What went wrong reading an archive (whole or in part), or what of it
+/// was left out, as one line for a warning.
 pub type ArchiveError = String;
+
+/// Decompressed bytes a member may reach before its compression ratio is
+/// judged: small files compress well without being bombs.
+pub const RATIO_GRACE: u64 = 1 << 20;
+
+/// Stops a stream that decompresses to more than `ratio` times its
+/// compressed size, once it is past [`RATIO_GRACE`]: a zip bomb's member
+/// fails after a megabyte instead of a gigabyte.
+pub struct RatioGuard<R> {
+    inner: R,
+    limit: u64,
+    ratio: u64,
+    read: u64,
+}
+
+impl<R: Read> RatioGuard<R> {
+    /// Guards `inner`, the decompression of `compressed` bytes.
+    pub fn new(inner: R, compressed: u64, ratio: u64) -> RatioGuard<R> {
+        RatioGuard {
+            inner,
+            limit: compressed.saturating_mul(ratio).max(RATIO_GRACE),
+            ratio,
+            read: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for RatioGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.limit {
+            return Err(io::Error::other(format!(
+                "decompresses to more than {}:1 (a zip bomb?); stopped",
+                self.ratio
+            )));
+        }
+        Ok(n)
+    }
+}
 
 /// Calls `visit` with every regular-file member of the archive in `data`,
 /// in archive order. A compressed stream is one member named after
@@ -66,51 +107,59 @@ pub type ArchiveError = String;
 /// members it then yields. Encrypted zip members are skipped and named in
 /// the error. Stops at the first error reading the archive's structure;
 /// the members visited so far stand.
+/// `visit` returns `false` to stop. Every member's stream is guarded by a
+/// [`RatioGuard`] of `max_ratio`.
 pub fn for_each_member(
     data: &[u8],
     kind: Packed,
     name: &str,
-    visit: &mut dyn FnMut(Member<'_>),
+    max_ratio: u64,
+    visit: &mut dyn FnMut(Member<'_>) -> bool,
 ) -> Result<(), ArchiveError> {
-    match kind {
-        Packed::Zip => zip_members(data, visit),
-        Packed::Tar => tar_members(Cursor::new(data), visit),
-        Packed::Gzip => stream_members(flate2::read::MultiGzDecoder::new(data), name, visit),
-        Packed::Bzip2 => stream_members(bzip2::read::MultiBzDecoder::new(data), name, visit),
-        Packed::Xz => stream_members(lzma_rust2::XzReader::new(data, true), name, visit),
+    let compressed = data.len() as u64;
+    let decoder: Box<dyn Read + '_> = match kind {
+        Packed::Zip => return zip_members(data, max_ratio, visit),
+        Packed::Tar => return tar_members(Cursor::new(data), visit),
+        Packed::Gzip => Box::new(flate2::read::MultiGzDecoder::new(data)),
+        Packed::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(data)),
+        Packed::Xz => Box::new(lzma_rust2::XzReader::new(data, true)),
         Packed::Zstd => {
-            let decoder = zstd::stream::read::Decoder::new(data).map_err(|e| e.to_string())?;
-            stream_members(decoder, name, visit)
+            Box::new(zstd::stream::read::Decoder::new(data).map_err(|e| e.to_string())?)
         }
-    }
+    };
+    stream_members(RatioGuard::new(decoder, compressed, max_ratio), name, visit)
 }
 
-fn zip_members(data: &[u8], visit: &mut dyn FnMut(Member<'_>)) -> Result<(), ArchiveError> {
+fn zip_members(
+    data: &[u8],
+    max_ratio: u64,
+    visit: &mut dyn FnMut(Member<'_>) -> bool,
+) -> Result<(), ArchiveError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(data)).map_err(|e| e.to_string())?;
     let mut encrypted = Vec::new();
     for i in 0..archive.len() {
-        let mut file = match archive.by_index(i) {
-            Ok(f) => f,
-            Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("ncrypt") => {
-                encrypted.push(i.to_string());
+        // Read raw first: an encrypted member cannot be opened to learn it is.
+        match archive.by_index_raw(i) {
+            Ok(raw) if raw.encrypted() => {
+                encrypted.push(raw.name().to_string());
                 continue;
             }
+            Ok(raw) if !raw.is_file() => continue,
+            Ok(_) => {}
             Err(e) => return Err(e.to_string()),
-        };
-        if !file.is_file() {
-            continue;
         }
-        if file.encrypted() {
-            encrypted.push(file.name().to_string());
-            continue;
-        }
+        let mut file = archive.by_index(i).map_err(|e| e.to_string())?;
         let name = file.name().to_string();
         let size = Some(file.size());
-        visit(Member {
+        let compressed = file.compressed_size();
+        let mut guarded = RatioGuard::new(&mut file, compressed, max_ratio);
+        if !visit(Member {
             name,
             size,
-            reader: &mut file,
-        });
+            reader: &mut guarded,
+        }) {
+            break;
+        }
     }
     if encrypted.is_empty() {
         Ok(())
@@ -123,29 +172,50 @@ fn zip_members(data: &[u8], visit: &mut dyn FnMut(Member<'_>)) -> Result<(), Arc
     }
 }
 
-fn tar_members(reader: impl Read, visit: &mut dyn FnMut(Member<'_>)) -> Result<(), ArchiveError> {
+fn tar_members(
+    reader: impl Read,
+    visit: &mut dyn FnMut(Member<'_>) -> bool,
+) -> Result<(), ArchiveError> {
     let mut archive = tar::Archive::new(reader);
+    let mut links = Vec::new();
     for entry in archive.entries().map_err(|e| e.to_string())? {
         let mut entry = entry.map_err(|e| e.to_string())?;
-        if !entry.header().entry_type().is_file() {
+        let kind = entry.header().entry_type();
+        if kind.is_symlink() || kind.is_hard_link() {
+            links.push(String::from_utf8_lossy(&entry.path_bytes()).into_owned());
+            continue;
+        }
+        if !kind.is_file() {
             continue;
         }
         let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let size = entry.header().size().ok();
-        visit(Member {
+        if !visit(Member {
             name,
             size,
             reader: &mut entry,
-        });
+        }) {
+            break;
+        }
     }
-    Ok(())
+    // Nothing is extracted, so a link cannot point anywhere; it is named
+    // because its target's content is not in the archive to scan.
+    if links.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} link member(s) not followed: {}",
+            links.len(),
+            links.join(", ")
+        ))
+    }
 }
 
 /// A decompressed stream: a tar's members, or one member.
 fn stream_members(
     mut decoder: impl Read,
     name: &str,
-    visit: &mut dyn FnMut(Member<'_>),
+    visit: &mut dyn FnMut(Member<'_>) -> bool,
 ) -> Result<(), ArchiveError> {
     let mut head = Vec::with_capacity(SNIFF_LEN);
     (&mut decoder)
@@ -202,10 +272,11 @@ mod tests {
     fn members(data: &[u8], name: &str) -> Vec<(String, Vec<u8>)> {
         let kind = sniff(data).expect("a packed format");
         let mut out = Vec::new();
-        for_each_member(data, kind, name, &mut |m| {
+        for_each_member(data, kind, name, 100, &mut |m| {
             let mut content = Vec::new();
             m.reader.read_to_end(&mut content).unwrap();
             out.push((m.name, content));
+            true
         })
         .unwrap();
         out
@@ -272,11 +343,25 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_past_the_ratio_stops_with_an_error() {
+        let zeros = vec![0u8; 4 << 20];
+        let mut guarded = RatioGuard::new(&zeros[..], 10_000, 100);
+        let mut sink = Vec::new();
+        let err = guarded.read_to_end(&mut sink).unwrap_err();
+        assert!(err.to_string().contains("100:1"), "{err}");
+        assert!(sink.len() as u64 <= RATIO_GRACE + (64 << 10));
+        // Under the grace, any ratio passes.
+        let small = vec![0u8; 100 << 10];
+        let mut guarded = RatioGuard::new(&small[..], 10, 100);
+        assert_eq!(guarded.read_to_end(&mut Vec::new()).unwrap(), small.len());
+    }
+
+    #[test]
     fn text_and_truncated_archives_are_told_apart() {
         assert_eq!(sniff(b"plain text"), None);
         let zip = zip_of(&[("a.txt", b"x")]);
         let cut = &zip[..zip.len() / 2];
-        assert!(for_each_member(cut, Packed::Zip, "x.zip", &mut |_| {}).is_err());
+        assert!(for_each_member(cut, Packed::Zip, "x.zip", 100, &mut |_| true).is_err());
         assert_eq!(decompressed_name("a/b/app.log.gz"), "app.log");
         assert_eq!(decompressed_name("x.zip!inner.tgz"), "inner.tar");
         assert_eq!(decompressed_name("noext"), "noext");
