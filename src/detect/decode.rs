@@ -160,12 +160,30 @@ fn alphabet_runs(data: &[u8], out: &mut Vec<Decoded>) {
 /// 64 bytes at a time: most text has no such run, and this is the one pass
 /// decoding adds over every byte scanned.
 fn next_long_run(data: &[u8], from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { next_long_run_avx2(data, from) };
+    }
+    next_long_run_with(data, from, alphabet_mask64)
+}
+
+/// [`next_long_run`] compiled for AVX2, its mask inlined into the loop.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn next_long_run_avx2(data: &[u8], from: usize) -> Option<usize> {
+    // SAFETY: this function only runs where AVX2 is available.
+    next_long_run_with(data, from, |b| unsafe { alphabet_mask64_avx2(b) })
+}
+
+#[inline(always)]
+fn next_long_run_with(data: &[u8], from: usize, mask64: impl Fn(&[u8]) -> u64) -> Option<usize> {
     const MIN: usize = MIN_BASE64_RUN;
     let mut block = from;
     // Alphabet bytes that end the previous block.
     let mut carried = 0usize;
     while block + 64 <= data.len() {
-        let m = alphabet_mask64(&data[block..block + 64]);
+        let m = mask64(&data[block..block + 64]);
         let leading = (!m).trailing_zeros() as usize;
         if carried > 0 && leading > 0 && carried + leading >= MIN {
             return Some(block);
@@ -205,6 +223,54 @@ fn next_long_run(data: &[u8], from: usize) -> Option<usize> {
 /// Bit i set when `bytes[i]` (64 bytes) is in the base64 alphabets.
 #[cfg(target_arch = "x86_64")]
 fn alphabet_mask64(bytes: &[u8]) -> u64 {
+    assert!(bytes.len() >= 64);
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked above); the length is checked.
+        unsafe { alphabet_mask64_avx2(bytes) }
+    } else {
+        alphabet_mask64_sse2(bytes)
+    }
+}
+
+/// [`alphabet_mask64`] 32 bytes at a time (`bytes` holds at least 64).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn alphabet_mask64_avx2(bytes: &[u8]) -> u64 {
+    assert!(bytes.len() >= 64);
+    use std::arch::x86_64::*;
+    let mut mask = 0u64;
+    for k in 0..2 {
+        // SAFETY: reads bytes[32k..32k+32], inside the 64 the caller checked.
+        let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(32 * k) as *const __m256i) };
+        // No closures here: they would not inherit the AVX2 feature and
+        // every intrinsic would become a call.
+        let folded = _mm256_sub_epi8(
+            _mm256_or_si256(v, _mm256_set1_epi8(0x20)),
+            _mm256_set1_epi8(b'a' as i8),
+        );
+        let letters = _mm256_cmpeq_epi8(_mm256_min_epu8(folded, _mm256_set1_epi8(25)), folded);
+        let shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(b'0' as i8));
+        let digits = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(9)), shifted);
+        let signs = _mm256_or_si256(
+            _mm256_or_si256(
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'+' as i8)),
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'/' as i8)),
+            ),
+            _mm256_or_si256(
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'-' as i8)),
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'_' as i8)),
+            ),
+        );
+        let any = _mm256_or_si256(_mm256_or_si256(letters, digits), signs);
+        mask |= u64::from(_mm256_movemask_epi8(any) as u32) << (32 * k);
+    }
+    mask
+}
+
+/// [`alphabet_mask64`] with SSE2, which every x86_64 CPU has.
+#[cfg(target_arch = "x86_64")]
+fn alphabet_mask64_sse2(bytes: &[u8]) -> u64 {
     use std::arch::x86_64::*;
     assert!(bytes.len() >= 64);
     let mut mask = 0u64;
@@ -718,10 +784,12 @@ mod tests {
                 m | (u64::from(CLASS[b as usize] & (STD | URL) != 0) << i)
             })
         };
-        let mut sample: Vec<u8> = (0u8..=255).cycle().take(64).collect();
-        assert_eq!(alphabet_mask64(&sample), mask_of(&sample));
-        sample.rotate_left(37);
-        assert_eq!(alphabet_mask64(&sample), mask_of(&sample));
+        for start in [0u8, 64, 128, 192, 37, 101] {
+            let sample: Vec<u8> = (0u8..=255).cycle().skip(start as usize).take(64).collect();
+            assert_eq!(alphabet_mask64(&sample), mask_of(&sample));
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(alphabet_mask64_sse2(&sample), mask_of(&sample));
+        }
         for at in [0, 10, 50, 60, 63, 64, 100, 170] {
             for len in [MIN_BASE64_RUN - 1, MIN_BASE64_RUN, 40] {
                 let mut text = vec![b' '; 200];
