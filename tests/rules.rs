@@ -55,6 +55,21 @@ fn builtin_library_has_at_least_600_rules() {
     assert!(n >= 600, "only {n} built-in rules");
 }
 
+/// Files of formats rather than providers (credential files, connection
+/// strings, key formats, password hashes, command lines).
+const FORMAT_FILES: &[&str] = &[
+    "connection-strings.toml",
+    "credential-files.toml",
+    "databases.toml",
+    "generic.toml",
+    "network.toml",
+    "password-hashes.toml",
+    "private-keys.toml",
+    "public-env-secrets.toml",
+    "services.toml",
+    "windows-remote-admin.toml",
+];
+
 /// Rule-set hygiene: a keyword shorter than 3 bytes is hit everywhere (each
 /// hit runs a regex), so each one must be justified here; and every rule of
 /// a provider's file says which provider.
@@ -65,20 +80,6 @@ fn keywords_are_long_enough_and_provider_rules_name_their_provider() {
     const SHORT_KEYWORDS: &[(&str, &str)] = &[
         ("azure-entra-client-secret", "q~"),
         ("generic-env-default-secret", "${"),
-    ];
-    // Files of formats rather than providers (credential files, connection
-    // strings, key formats, password hashes, command lines).
-    const FORMAT_FILES: &[&str] = &[
-        "connection-strings.toml",
-        "credential-files.toml",
-        "databases.toml",
-        "generic.toml",
-        "network.toml",
-        "password-hashes.toml",
-        "private-keys.toml",
-        "public-env-secrets.toml",
-        "services.toml",
-        "windows-remote-admin.toml",
     ];
     let rules = load_builtin().unwrap();
     let mut short = Vec::new();
@@ -271,18 +272,6 @@ fn keyword_context_rules_cover_four_syntaxes() {
             "an Authorization header to api.vultr.com",
         ),
         ("weights-and-biases-netrc-api-key", "a .netrc machine entry"),
-    ];
-    const FORMAT_FILES: &[&str] = &[
-        "connection-strings.toml",
-        "credential-files.toml",
-        "databases.toml",
-        "generic.toml",
-        "network.toml",
-        "password-hashes.toml",
-        "private-keys.toml",
-        "public-env-secrets.toml",
-        "services.toml",
-        "windows-remote-admin.toml",
     ];
     let mut checked = 0;
     let mut short = Vec::new();
