@@ -242,19 +242,23 @@ impl Worker {
         // finding it lies inside replaces it: a GitHub token, or a private
         // key, inside a base64 value a generic rule reported.
         let mut replaced = vec![false; out.len() - first];
+        let mut outdone = Vec::new();
         decoded.retain(|d| {
-            let mut keep = true;
+            outdone.clear();
             for (i, p) in out[first..].iter().enumerate() {
                 match compare_decoded(p, d) {
                     Repeat::No => {}
-                    Repeat::Same => keep = false,
                     Repeat::Inside if (d.confidence, d.severity) > (p.confidence, p.severity) => {
-                        replaced[i] = true
+                        outdone.push(i)
                     }
-                    Repeat::Inside => keep = false,
+                    Repeat::Same | Repeat::Inside => return false,
                 }
             }
-            keep
+            // Kept: the written findings it outdoes go.
+            for &i in &outdone {
+                replaced[i] = true;
+            }
+            true
         });
         let mut i = 0;
         out.retain(|_| {
