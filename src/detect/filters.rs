@@ -241,6 +241,13 @@ fn is_identifier_value(v: &str) -> bool {
     // Identifiers rather than values: `resolved_botocore_credentials`,
     // `SecretStr`, `AWSAccessKeyId`, `serverlessrepo:applicationId`,
     // f-string templates (`share-{portfolio_id}`).
+    // Namespaced shape ids (Smithy, RDF): `aws.auth#sigv4`,
+    // `com.amazonaws.s3#BucketName`.
+    if let Some((namespace, name)) = v.split_once('#') {
+        if namespace.split('.').all(is_identifier) && is_identifier(name) {
+            return true;
+        }
+    }
     if !v.bytes().any(|b| b.is_ascii_digit()) {
         let idents = v.split(':').all(is_identifier);
         let snake = is_identifier(v) && v.contains('_') && v == v.to_ascii_lowercase();
@@ -1500,6 +1507,14 @@ fn is_placeholder(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespaced_shape_ids_are_identifiers() {
+        assert!(is_identifier_value("aws.auth#sigv4"));
+        assert!(is_identifier_value("com.amazonaws.s3#BucketName"));
+        assert!(!is_identifier_value("Qm7vX2#kLp9Rz!4Wt8"));
+        assert!(!is_identifier_value("p4ss#word.2024"));
+    }
 
     #[test]
     fn dictionary_is_sorted_for_bisection() {
