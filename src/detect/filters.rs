@@ -243,8 +243,14 @@ fn is_identifier_value(v: &str) -> bool {
     // f-string templates (`share-{portfolio_id}`).
     // Namespaced shape ids (Smithy, RDF): `aws.auth#sigv4`,
     // `com.amazonaws.s3#BucketName`.
+    // The namespace is dotted and lower-case, so `Welcome#Home1` and
+    // `S3cure#Pass` stay passwords.
     if let Some((namespace, name)) = v.split_once('#') {
-        if namespace.split('.').all(is_identifier) && is_identifier(name) {
+        let dotted = namespace.contains('.')
+            && namespace
+                .split('.')
+                .all(|seg| is_identifier(seg) && seg == seg.to_ascii_lowercase());
+        if dotted && is_identifier(name) {
             return true;
         }
     }
@@ -1514,6 +1520,8 @@ mod tests {
         assert!(is_identifier_value("com.amazonaws.s3#BucketName"));
         assert!(!is_identifier_value("Qm7vX2#kLp9Rz!4Wt8"));
         assert!(!is_identifier_value("p4ss#word.2024"));
+        assert!(!is_identifier_value("Welcome#Home1"));
+        assert!(!is_identifier_value("S3cure#Pass"));
     }
 
     #[test]
