@@ -42,8 +42,9 @@ pub struct Origin<'a> {
 pub struct DecodedFrom<'a> {
     /// The scanned chunk, where findings are located.
     pub outer: &'a [u8],
-    /// The chunk's place in its file.
-    pub outer_placement: Placement,
+    /// Lines and columns in `outer`, shared by every decoded run of the
+    /// chunk (runs come in order), so a chunk's lines are counted once.
+    pub outer_lines: &'a std::cell::RefCell<LineCursor>,
     /// The encodings undone, outermost first.
     pub encodings: &'a [Encoding],
     /// Maps a range of the decoded bytes to the range of `outer` it was
@@ -202,7 +203,7 @@ pub fn finding_at(
         }
         Some(from) => {
             let outer = (from.locate)(region.clone());
-            let mut outer_lines = LineCursor::at(from.outer_placement);
+            let mut outer_lines = from.outer_lines.borrow_mut();
             allowed_inline |= outer_lines.allowed(from.outer, outer.start, outer.end);
             let (line, column) = outer_lines.position(from.outer, outer.start);
             let last = outer.end.saturating_sub(1).max(outer.start);

@@ -32,26 +32,6 @@ pub enum Check {
 }
 
 impl Check {
-    /// Every check, for documentation and tests.
-    pub const ALL: [Check; 5] = [
-        Check::Base62Crc32,
-        Check::PypiMacaroon,
-        Check::Jwt,
-        Check::AwsKeyId,
-        Check::DerSequence,
-    ];
-
-    /// The name used in rule files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Check::Base62Crc32 => "base62-crc32",
-            Check::PypiMacaroon => "pypi-macaroon",
-            Check::Jwt => "jwt",
-            Check::AwsKeyId => "aws-key-id",
-            Check::DerSequence => "der-sequence",
-        }
-    }
-
     /// Whether `value` (a rule's captured secret) has the structure.
     pub fn passes(self, value: &[u8]) -> bool {
         match self {
@@ -87,19 +67,8 @@ fn base62_crc32(value: &[u8]) -> bool {
 
 /// Decodes base64 in either alphabet, padded or not.
 fn decode_base64_any(text: &[u8]) -> Option<Vec<u8>> {
-    use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
-    const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true);
     let url_safe = text.iter().any(|&b| b == b'-' || b == b'_');
-    let alphabet = if url_safe {
-        &base64::alphabet::URL_SAFE
-    } else {
-        &base64::alphabet::STANDARD
-    };
-    base64::engine::GeneralPurpose::new(alphabet, LENIENT)
-        .decode(text)
-        .ok()
+    super::decode::lenient_base64(url_safe).decode(text).ok()
 }
 
 /// `pypi-` + base64url of a version 2 macaroon: a version byte, a header
@@ -240,20 +209,24 @@ fn der_sequence(value: &[u8]) -> bool {
     let Some(der) = decode_base64_any(&text) else {
         return false;
     };
-    if der.len() < 4 || der[0] != 0x30 {
-        return false;
+    der.len() >= 4
+        && der_sequence_header(&der).is_some_and(|(header, len)| header + len == der.len())
+}
+
+/// The header length and content length of the DER SEQUENCE `der` starts
+/// with (lengths of up to three bytes), if it starts with one.
+pub(crate) fn der_sequence_header(der: &[u8]) -> Option<(usize, usize)> {
+    if der.first() != Some(&0x30) {
+        return None;
     }
-    let (len, header) = match der[1] {
-        n if n < 0x80 => (usize::from(n), 2),
-        0x81 => (usize::from(der[2]), 3),
-        0x82 => ((usize::from(der[2]) << 8) | usize::from(der[3]), 4),
-        0x83 if der.len() > 4 => (
-            (usize::from(der[2]) << 16) | (usize::from(der[3]) << 8) | usize::from(der[4]),
-            5,
-        ),
-        _ => return false,
-    };
-    header + len == der.len()
+    let byte = |i: usize| der.get(i).map(|&b| usize::from(b));
+    Some(match *der.get(1)? {
+        n if n < 0x80 => (2, usize::from(n)),
+        0x81 => (3, byte(2)?),
+        0x82 => (4, byte(2)? << 8 | byte(3)?),
+        0x83 => (5, byte(2)? << 16 | byte(3)? << 8 | byte(4)?),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -434,9 +434,10 @@ fn decode_hex(text: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
+/// A base64 engine for text found in the wild: padded or not, trailing
+/// bits allowed; the standard or the URL-safe alphabet.
+pub(crate) fn lenient_base64(url_safe: bool) -> base64::engine::GeneralPurpose {
     use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-    use base64::Engine as _;
     const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
         .with_decode_padding_mode(DecodePaddingMode::Indifferent)
         .with_decode_allow_trailing_bits(true);
@@ -445,6 +446,11 @@ fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
     } else {
         &base64::alphabet::STANDARD
     };
+    GeneralPurpose::new(alphabet, LENIENT)
+}
+
+fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
+    use base64::Engine as _;
     // A run whose length is 1 more than a multiple of 4 cannot be base64;
     // its last character is likely a neighbour (`…==x`): drop it.
     let text = if text.len() % 4 == 1 {
@@ -453,7 +459,7 @@ fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
         text
     };
     // Judge the first bytes before decoding a long run whole.
-    let engine = GeneralPurpose::new(alphabet, LENIENT);
+    let engine = lenient_base64(url_safe);
     if text.len() > 344 {
         let head = engine.decode(&text[..344]).ok()?;
         if !is_text(&head) && !head.starts_with(&[0x30, 0x82]) {
@@ -492,18 +498,9 @@ fn is_text(bytes: &[u8]) -> bool {
 /// … }`) or SEC1 EC (`SEQUENCE { INTEGER 1, OCTET STRING … }`). Public keys
 /// and certificates start differently (a SEQUENCE first).
 fn der_private_key_label(der: &[u8]) -> Option<&'static str> {
-    if der.first() != Some(&0x30) {
-        return None;
-    }
-    let (body, len) = match *der.get(1)? {
-        n if n < 0x80 => (2, usize::from(n)),
-        0x81 => (3, usize::from(*der.get(2)?)),
-        0x82 => (
-            4,
-            usize::from(*der.get(2)?) << 8 | usize::from(*der.get(3)?),
-        ),
-        _ => return None,
-    };
+    // At most two length bytes: no private key is 64 KiB long.
+    let (body, len) =
+        crate::detect::checks::der_sequence_header(der).filter(|&(body, _)| body <= 4)?;
     // Whole, not a truncated paste (documentation shortens keys with `...`).
     if body + len != der.len() {
         return None;

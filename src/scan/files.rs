@@ -208,9 +208,11 @@ fn scan_stream(
     // (unless --binary). The head read is larger than the sniff so that
     // most text files are still read in one system call.
     let mut printable_only = false;
-    match chunks.head(HEAD_READ) {
-        Ok(head) if depth < worker.archives.depth && archive::sniff(head).is_some() => {
-            let kind = archive::sniff(head).expect("sniffed above");
+    match chunks
+        .head(HEAD_READ)
+        .map(|head| (archive::sniff(head), looks_binary(head)))
+    {
+        Ok((Some(kind), _)) if depth < worker.archives.depth => {
             // An archive is read whole: a zip's directory is at its end.
             match chunks.whole(usize::try_from(max).unwrap_or(usize::MAX)) {
                 // A copy of an archive already claimed is not opened again.
@@ -236,7 +238,7 @@ fn scan_stream(
             return (result, error);
         }
         // Inside an archive, an archive past the depth limit is named.
-        Ok(head) if depth > 0 && archive::sniff(head).is_some() => {
+        Ok((Some(_), _)) if depth > 0 => {
             result.skipped.binary = 1;
             result.warning = Some(format!(
                 "{}: archive not opened: deeper than --max-archive-depth {}",
@@ -246,8 +248,8 @@ fn scan_stream(
             worker.buf = buf;
             return (result, None);
         }
-        Ok(head) if looks_binary(head) && worker.binary => printable_only = true,
-        Ok(head) if looks_binary(head) => {
+        Ok((_, true)) if worker.binary => printable_only = true,
+        Ok((_, true)) => {
             result.skipped.binary = 1;
             drop(chunks);
             worker.buf = buf;

@@ -13,7 +13,7 @@ mod staged;
 use crate::detect::decode::{decode_runs, Decoded, Encoding};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
-use crate::filter::{self, DecodedFrom, Origin};
+use crate::filter::{self, DecodedFrom, LineCursor, Origin};
 use crate::report::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
 use crate::source::chunks::Placement;
@@ -233,7 +233,15 @@ impl Worker {
             return;
         }
         let mut decoded = Vec::new();
-        self.scan_encoded(detector, data, origin, data, &[], &mut decoded);
+        let outer_lines = std::cell::RefCell::new(LineCursor::at(origin.placement));
+        self.scan_encoded(
+            detector,
+            data,
+            origin,
+            (data, &outer_lines),
+            &[],
+            &mut decoded,
+        );
         if decoded.is_empty() {
             return;
         }
@@ -295,14 +303,14 @@ impl Worker {
 
     /// Scans what `content`'s encoded runs decode to, and what those hold
     /// in turn, up to the depth limit. `outer` is the chunk being scanned
-    /// (`origin`'s), `within` the runs `content` was decoded from, outermost
-    /// first.
+    /// (`origin`'s) and its line cursor, `within` the runs `content` was
+    /// decoded from, outermost first.
     fn scan_encoded(
         &mut self,
         detector: &Detector,
         content: &[u8],
         origin: Origin<'_>,
-        outer: &[u8],
+        outer: (&[u8], &std::cell::RefCell<LineCursor>),
         within: &[&Decoded],
         out: &mut Vec<Finding>,
     ) {
@@ -323,8 +331,8 @@ impl Worker {
                 range
             };
             let from = DecodedFrom {
-                outer,
-                outer_placement: origin.placement,
+                outer: outer.0,
+                outer_lines: outer.1,
                 encodings: &encodings,
                 locate: &locate,
             };

@@ -254,16 +254,6 @@ pub fn decompressed_name(path: &str) -> String {
     file.to_string()
 }
 
-/// Reads at most `limit` bytes of `reader` into `out` (cleared first);
-/// `true` when the stream had more.
-pub fn read_bounded(reader: &mut dyn Read, limit: u64, out: &mut Vec<u8>) -> io::Result<bool> {
-    out.clear();
-    reader.take(limit.saturating_add(1)).read_to_end(out)?;
-    let more = out.len() as u64 > limit;
-    out.truncate(limit.min(out.len() as u64) as usize);
-    Ok(more)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
