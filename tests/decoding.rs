@@ -155,6 +155,45 @@ fn escapes_entities_and_a_bare_der_key_are_decoded() {
 }
 
 #[test]
+fn json_inside_a_string_is_read_through_its_quoting_escapes() {
+    // A line of quoting escapes is decoded only where a keyword is, as
+    // written or escaped: these keywords exist only escaped (`key\"`,
+    // `:\/\/`), and the line with none of them is not worth a finding.
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "client.js",
+        concat!(
+            r#"const a = "{\"deployKey\": \"Zq8vRt2Lm5Kp9WxA\", \"x\": \"y\"}";"#,
+            "\n",
+            r#"const b = "{\"url\": \"https:\/\/deploy:Qm7vX2kLp9RzT4@git.acme.io\/repo\"}";"#,
+            "\n",
+            r#"const c = "{\"label\": \"Zq8vRt2Lm5Kp9WxA\", \"x\": \"y\"}";"#,
+            "\n",
+        ),
+    );
+    let (_, report) = scan_json(&[dir.path().to_str().unwrap()]);
+    let places = |rule| -> Vec<(u64, Value)> {
+        of_rule(&report, rule)
+            .into_iter()
+            .map(|f| (f.1, f.3))
+            .collect()
+    };
+    let escape = serde_json::json!(["escape"]);
+    assert_eq!(
+        places("generic-key-assignment"),
+        vec![(1, escape.clone())],
+        "{report}"
+    );
+    assert_eq!(
+        places("generic-url-credentials"),
+        vec![(2, escape)],
+        "{report}"
+    );
+    assert_eq!(report["findings"].as_array().unwrap().len(), 2, "{report}");
+}
+
+#[test]
 fn encoded_values_a_rule_already_reads_are_not_reported_twice() {
     let dir = TempDir::new().unwrap();
     // A dockerconfigjson Secret: its rule reports the base64 value whole;

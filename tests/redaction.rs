@@ -116,6 +116,36 @@ fn every_builtin_rule_contributes_secrets() {
     );
 }
 
+/// The property tests plant examples side by side. A secret of one example
+/// that another example also holds, where no rule finds it, is shown in
+/// that example's context (only found secrets are masked), and a run that
+/// happens to plant both fails: example values must not be shared that way.
+#[test]
+fn no_example_holds_another_examples_secret_where_it_goes_unfound() {
+    let set = Arc::new(RuleSet::new(load_builtin().unwrap()).unwrap());
+    let detector = Detector::new(set);
+    let mut scratch = Scratch::default();
+    let mut shared = Vec::new();
+    for holder in examples() {
+        let mut candidates = Vec::new();
+        detector.detect(holder.text.as_bytes(), &mut scratch, &mut candidates);
+        let found: Vec<&str> = candidates
+            .iter()
+            .map(|c| &holder.text[c.secret.clone()])
+            .collect();
+        for other in examples() {
+            for secret in &other.secrets {
+                if holder.text.contains(secret.as_str())
+                    && !found.iter().any(|f| f.contains(secret.as_str()))
+                {
+                    shared.push(format!("{} holds {}'s {secret}", holder.rule, other.rule));
+                }
+            }
+        }
+    }
+    assert!(shared.is_empty(), "{shared:#?}");
+}
+
 // ------------------------------------------------------------ checking outputs
 
 /// Everything a run of the binary produced, labelled for failure messages.

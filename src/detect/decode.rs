@@ -87,10 +87,193 @@ impl Decoded {
 
 /// Finds the encoded runs of `data` whose decoding is text worth scanning
 /// and appends them to `out`, in order of position.
-pub fn decode_runs(data: &[u8], out: &mut Vec<Decoded>) {
-    alphabet_runs(data, out);
-    escaped_lines(data, out);
+///
+/// A line whose string escapes only quote (`\"`, `\'`, `\/`, `\\`, `\n`:
+/// JSON inside a JSON string, most of them in code) decodes to the same
+/// letters and digits, so it can hold a keyword only where the line as
+/// written holds one or an escaped one: `quoted_line_worth` is asked for
+/// its range before it is decoded, and the line is skipped unless it says
+/// yes. Source code has many such lines and few with a keyword.
+pub fn decode_runs(
+    data: &[u8],
+    quoted_line_worth: &dyn Fn(Range<usize>) -> bool,
+    out: &mut Vec<Decoded>,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        unsafe { find_runs_avx2(data, quoted_line_worth, out) };
+        out.sort_by_key(|d| d.range.start);
+        return;
+    }
+    find_runs(data, quoted_line_worth, out, masks64);
     out.sort_by_key(|d| d.range.start);
+}
+
+// ---------------------------------------------------------------------------
+// One pass over the content, 64 bytes at a time: a mask of the base64
+// alphabet's bytes (its runs are base64 or hex candidates) and one of the
+// bytes that start an escape (`%`, `\`, `&`). Most content holds neither a
+// long run nor an escape, and this pass is what decoding adds over every
+// byte scanned.
+
+/// Bits `k..64` set (none for `k >= 64`).
+fn bits_from(k: usize) -> u64 {
+    if k >= 64 {
+        0
+    } else {
+        u64::MAX << k
+    }
+}
+
+/// [`find_runs`] compiled for AVX2, its masks inlined into the loop.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn find_runs_avx2(
+    data: &[u8],
+    quoted_line_worth: &dyn Fn(Range<usize>) -> bool,
+    out: &mut Vec<Decoded>,
+) {
+    // SAFETY: this function only runs where AVX2 is available.
+    find_runs(data, quoted_line_worth, out, |b| unsafe { masks64_avx2(b) })
+}
+
+#[inline(always)]
+fn find_runs(
+    data: &[u8],
+    quoted_line_worth: &dyn Fn(Range<usize>) -> bool,
+    out: &mut Vec<Decoded>,
+    masks: impl Fn(&[u8; 64]) -> (u64, u64),
+) {
+    let mut runs = RunTracker { start: None };
+    // Escapes before this offset are on a line already decoded.
+    let mut lines_from = 0usize;
+    // The last, partial block, padded with bytes that are neither.
+    let mut last = [0u8; 64];
+    let mut block = 0;
+    while block < data.len() {
+        let bytes: &[u8; 64] = match data.get(block..block + 64) {
+            Some(b) => b.try_into().expect("64 bytes"),
+            None => {
+                last[..data.len() - block].copy_from_slice(&data[block..]);
+                &last
+            }
+        };
+        let (alphabet, triggers) = masks(bytes);
+        runs.block(data, block, alphabet, out);
+        let mut triggers = triggers & bits_from(lines_from.saturating_sub(block));
+        while triggers != 0 {
+            let at = block + triggers.trailing_zeros() as usize;
+            triggers &= triggers - 1;
+            if let Some(end) = escaped_line(data, at, quoted_line_worth, out) {
+                lines_from = end + 1;
+                triggers &= bits_from(lines_from.saturating_sub(block));
+            }
+        }
+        block += 64;
+    }
+    if let Some(start) = runs.start {
+        alphabet_run(data, start, data.len(), out);
+    }
+}
+
+/// Follows runs of the base64 alphabets across blocks.
+struct RunTracker {
+    /// Where the run that reaches the end of the previous block starts.
+    start: Option<usize>,
+}
+
+impl RunTracker {
+    /// Takes the block at `block` whose alphabet bytes are the bits of `m`:
+    /// decodes every run that ends in it and is long enough, and remembers
+    /// the run that reaches its end.
+    #[inline(always)]
+    fn block(&mut self, data: &[u8], block: usize, m: u64, out: &mut Vec<Decoded>) {
+        // Bit i survives when bits i..i+MIN are all set.
+        const MIN: usize = MIN_BASE64_RUN;
+        let mut long = m;
+        long &= long >> 1;
+        long &= long >> 2;
+        long &= long >> 4;
+        long &= long >> 8;
+        long &= long >> (MIN - 16);
+        // Bits below `pos` are done.
+        let mut pos = 0;
+        if let Some(start) = self.start {
+            if m == u64::MAX {
+                return;
+            }
+            let end = (!m).trailing_zeros() as usize;
+            self.start = None;
+            if block + end - start >= MIN {
+                alphabet_run(data, start, block + end, out);
+            }
+            pos = end + 1;
+        }
+        loop {
+            let starts = long & bits_from(pos);
+            if starts == 0 {
+                break;
+            }
+            let start = starts.trailing_zeros() as usize;
+            let ends = !m & bits_from(start);
+            if ends == 0 {
+                self.start = Some(block + start);
+                return;
+            }
+            let end = ends.trailing_zeros() as usize;
+            alphabet_run(data, block + start, block + end, out);
+            pos = end + 1;
+        }
+        // A run reaching the block's end may go on in the next one.
+        let tail = m.leading_ones() as usize;
+        if tail > 0 && 64 - tail >= pos {
+            self.start = Some(block + 64 - tail);
+        }
+    }
+}
+
+/// Decodes the run `start..end` of alphabet bytes (with the `=` padding
+/// after it) if it is text worth scanning.
+fn alphabet_run(data: &[u8], start: usize, end: usize, out: &mut Vec<Decoded>) {
+    let mut padded = end;
+    while padded < data.len() && padded < end + 2 && data[padded] == b'=' {
+        padded += 1;
+    }
+    if end - start <= MAX_RUN {
+        if let Some(d) = decode_alphabet_run(data, start..end, padded) {
+            out.push(d);
+        }
+    }
+}
+
+/// Bits of the base64 alphabets' bytes and of escape starts in `bytes`.
+fn masks64(bytes: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        masks64_sse2(bytes)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        masks64_bytewise(bytes)
+    }
+}
+
+/// [`masks64`] a byte at a time: what CPUs without a vector version run,
+/// and the reference the vector versions are tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn masks64_bytewise(bytes: &[u8; 64]) -> (u64, u64) {
+    bytes
+        .iter()
+        .enumerate()
+        .fold((0u64, 0u64), |(a, t), (i, &b)| {
+            let alphabet = CLASS[b as usize] & (STD | URL) != 0;
+            let trigger = matches!(b, b'%' | b'\\' | b'&');
+            (
+                a | (u64::from(alphabet) << i),
+                t | (u64::from(trigger) << i),
+            )
+        })
 }
 
 // ---------------------------------------------------------------------------
@@ -125,159 +308,58 @@ static CLASS: [u8; 256] = classes();
 /// Fewest base64 characters that hold [`MIN_DECODED`] bytes.
 const MIN_BASE64_RUN: usize = (MIN_DECODED * 4).div_ceil(3);
 
-#[inline(never)]
-fn alphabet_runs(data: &[u8], out: &mut Vec<Decoded>) {
-    let in_run = |b: u8| CLASS[b as usize] & (STD | URL) != 0;
-    let mut from = 0;
-    while let Some(inside) = next_long_run(data, from) {
-        let mut start = inside;
-        while start > from && in_run(data[start - 1]) {
-            start -= 1;
-        }
-        let mut end = inside + 1;
-        while end < data.len() && in_run(data[end]) {
-            end += 1;
-        }
-        from = end + 1;
-        // `=` padding belongs to the run.
-        let mut padded = end;
-        while padded < data.len() && padded < end + 2 && data[padded] == b'=' {
-            padded += 1;
-        }
-        if end - start <= MAX_RUN {
-            if let Some(d) = decode_alphabet_run(data, start..end, padded) {
-                out.push(d);
-            }
-        }
-        if from >= data.len() {
-            break;
-        }
-    }
-}
-
-/// The index of a byte inside a run of at least [`MIN_BASE64_RUN`]
-/// alphabet bytes, at or after `from` (where no run is under way). Looks at
-/// 64 bytes at a time: most text has no such run, and this is the one pass
-/// decoding adds over every byte scanned.
-fn next_long_run(data: &[u8], from: usize) -> Option<usize> {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2.
-        return unsafe { next_long_run_avx2(data, from) };
-    }
-    next_long_run_with(data, from, alphabet_mask64)
-}
-
-/// [`next_long_run`] compiled for AVX2, its mask inlined into the loop.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn next_long_run_avx2(data: &[u8], from: usize) -> Option<usize> {
-    // SAFETY: this function only runs where AVX2 is available.
-    next_long_run_with(data, from, |b| unsafe { alphabet_mask64_avx2(b) })
-}
-
-#[inline(always)]
-fn next_long_run_with(data: &[u8], from: usize, mask64: impl Fn(&[u8]) -> u64) -> Option<usize> {
-    const MIN: usize = MIN_BASE64_RUN;
-    let mut block = from;
-    // Alphabet bytes that end the previous block.
-    let mut carried = 0usize;
-    while block + 64 <= data.len() {
-        let m = mask64(&data[block..block + 64]);
-        let leading = (!m).trailing_zeros() as usize;
-        if carried > 0 && leading > 0 && carried + leading >= MIN {
-            return Some(block);
-        }
-        // Bit i survives when bytes i..i+MIN are all in the alphabet.
-        let mut r = m;
-        r &= r >> 1;
-        r &= r >> 2;
-        r &= r >> 4;
-        r &= r >> 8;
-        r &= r >> (MIN - 16);
-        if r != 0 {
-            return Some(block + r.trailing_zeros() as usize);
-        }
-        carried = if m == u64::MAX {
-            carried + 64
-        } else {
-            m.leading_ones() as usize
-        };
-        block += 64;
-    }
-    // The tail, a byte at a time.
-    let mut run = carried;
-    for (i, &b) in data[block..].iter().enumerate() {
-        if CLASS[b as usize] & (STD | URL) != 0 {
-            run += 1;
-            if run >= MIN {
-                return Some(block + i);
-            }
-        } else {
-            run = 0;
-        }
-    }
-    None
-}
-
-/// Bit i set when `bytes[i]` (64 bytes) is in the base64 alphabets.
-#[cfg(target_arch = "x86_64")]
-fn alphabet_mask64(bytes: &[u8]) -> u64 {
-    assert!(bytes.len() >= 64);
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (checked above); the length is checked.
-        unsafe { alphabet_mask64_avx2(bytes) }
-    } else {
-        alphabet_mask64_sse2(bytes)
-    }
-}
-
-/// [`alphabet_mask64`] 32 bytes at a time (`bytes` holds at least 64).
+/// [`masks64`] 32 bytes at a time, each byte classified by two table
+/// lookups, one per nibble: a class bit is set in both tables' entries
+/// for the byte's nibbles exactly when the byte is in that class. Bits
+/// 0-4 cover the alphabets (`0-9` with `P-Z`/`p-z`'s low nibbles, `A-Z`,
+/// `a-z`, `+-/`, `_`), bits 5-6 the escape starts (`%&`, `\\`).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-unsafe fn alphabet_mask64_avx2(bytes: &[u8]) -> u64 {
-    assert!(bytes.len() >= 64);
+unsafe fn masks64_avx2(bytes: &[u8; 64]) -> (u64, u64) {
     use std::arch::x86_64::*;
-    let mut mask = 0u64;
+    const ALPHABET: i8 = 0x1f;
+    const TRIGGER: i8 = 0x60;
+    #[rustfmt::skip]
+    let low = _mm256_setr_epi8(
+        0x01, 0x03, 0x03, 0x03, 0x03, 0x23, 0x23, 0x03,
+        0x03, 0x03, 0x02, 0x0c, 0x44, 0x0c, 0x04, 0x1c,
+        0x01, 0x03, 0x03, 0x03, 0x03, 0x23, 0x23, 0x03,
+        0x03, 0x03, 0x02, 0x0c, 0x44, 0x0c, 0x04, 0x1c,
+    );
+    #[rustfmt::skip]
+    let high = _mm256_setr_epi8(
+        0, 0, 0x28, 0x01, 0x06, 0x53, 0x06, 0x03, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0x28, 0x01, 0x06, 0x53, 0x06, 0x03, 0, 0, 0, 0, 0, 0, 0, 0,
+    );
+    let nibble = _mm256_set1_epi8(0x0f);
+    let zero = _mm256_setzero_si256();
+    let (mut alphabet, mut triggers) = (0u64, 0u64);
     for k in 0..2 {
-        // SAFETY: reads bytes[32k..32k+32], inside the 64 the caller checked.
+        // SAFETY: reads bytes[32k..32k+32], inside the 64.
         let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(32 * k) as *const __m256i) };
-        // No closures here: they would not inherit the AVX2 feature and
-        // every intrinsic would become a call.
-        let folded = _mm256_sub_epi8(
-            _mm256_or_si256(v, _mm256_set1_epi8(0x20)),
-            _mm256_set1_epi8(b'a' as i8),
-        );
-        let letters = _mm256_cmpeq_epi8(_mm256_min_epu8(folded, _mm256_set1_epi8(25)), folded);
-        let shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(b'0' as i8));
-        let digits = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(9)), shifted);
-        let signs = _mm256_or_si256(
-            _mm256_or_si256(
-                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'+' as i8)),
-                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'/' as i8)),
-            ),
-            _mm256_or_si256(
-                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'-' as i8)),
-                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'_' as i8)),
-            ),
-        );
-        let any = _mm256_or_si256(_mm256_or_si256(letters, digits), signs);
-        mask |= u64::from(_mm256_movemask_epi8(any) as u32) << (32 * k);
+        let lo = _mm256_and_si256(v, nibble);
+        let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+        let class = _mm256_and_si256(_mm256_shuffle_epi8(low, lo), _mm256_shuffle_epi8(high, hi));
+        let not_alphabet =
+            _mm256_cmpeq_epi8(_mm256_and_si256(class, _mm256_set1_epi8(ALPHABET)), zero);
+        let not_trigger =
+            _mm256_cmpeq_epi8(_mm256_and_si256(class, _mm256_set1_epi8(TRIGGER)), zero);
+        alphabet |= u64::from(!(_mm256_movemask_epi8(not_alphabet) as u32)) << (32 * k);
+        triggers |= u64::from(!(_mm256_movemask_epi8(not_trigger) as u32)) << (32 * k);
     }
-    mask
+    (alphabet, triggers)
 }
 
-/// [`alphabet_mask64`] with SSE2, which every x86_64 CPU has.
+/// [`masks64`] with SSE2, which every x86_64 CPU has.
 #[cfg(target_arch = "x86_64")]
-fn alphabet_mask64_sse2(bytes: &[u8]) -> u64 {
+fn masks64_sse2(bytes: &[u8; 64]) -> (u64, u64) {
     use std::arch::x86_64::*;
-    assert!(bytes.len() >= 64);
-    let mut mask = 0u64;
+    let (mut alphabet, mut triggers) = (0u64, 0u64);
     for k in 0..4 {
         // SAFETY: SSE2 is part of x86_64; the load reads bytes[16k..16k+16],
-        // inside the slice (checked above), unaligned loads allowed.
-        let bits = unsafe {
+        // inside the 64, unaligned loads allowed.
+        let (a, t) = unsafe {
             let v = _mm_loadu_si128(bytes.as_ptr().add(16 * k) as *const __m128i);
             // x in lo..=lo+span, unsigned: min(x - lo, span) == x - lo.
             let in_range = |x: __m128i, lo: u8, span: u8| {
@@ -291,24 +373,32 @@ fn alphabet_mask64_sse2(bytes: &[u8]) -> u64 {
                 _mm_or_si128(eq(b'+'), eq(b'/')),
                 _mm_or_si128(eq(b'-'), eq(b'_')),
             );
-            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letters, digits), signs)) as u16
+            let starts = _mm_or_si128(_mm_or_si128(eq(b'%'), eq(b'\\')), eq(b'&'));
+            (
+                _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letters, digits), signs)) as u16,
+                _mm_movemask_epi8(starts) as u16,
+            )
         };
-        mask |= u64::from(bits) << (16 * k);
+        alphabet |= u64::from(a) << (16 * k);
+        triggers |= u64::from(t) << (16 * k);
     }
-    mask
-}
-
-/// Bit i set when `bytes[i]` (64 bytes) is in the base64 alphabets.
-#[cfg(not(target_arch = "x86_64"))]
-fn alphabet_mask64(bytes: &[u8]) -> u64 {
-    bytes[..64].iter().enumerate().fold(0u64, |m, (i, &b)| {
-        m | (u64::from(CLASS[b as usize] & (STD | URL) != 0) << i)
-    })
+    (alphabet, triggers)
 }
 
 #[inline(never)]
 fn decode_alphabet_run(data: &[u8], run: Range<usize>, padded_end: usize) -> Option<Decoded> {
     let text = &data[run.clone()];
+    // Most runs are identifiers, paths and hashes: their first bytes,
+    // decoded either way, are not text, and they are dropped before the
+    // whole run is looked at.
+    let hex_head = text
+        .get(..12)
+        .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+    if !hex_head.is_some_and(|h| decode_hex(h).iter().all(|&b| printable(b)))
+        && !head_may_be_text(text)
+    {
+        return None;
+    }
     let classes = text
         .iter()
         .fold(STD | URL | HEX, |acc, &b| acc & CLASS[b as usize]);
@@ -418,9 +508,12 @@ fn head_may_be_text(text: &[u8]) -> bool {
     if bytes[0] == 0x30 {
         return true; // a DER SEQUENCE: maybe a private key
     }
-    bytes
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'))
+    bytes.iter().all(|&b| printable(b))
+}
+
+/// A byte of ASCII text: printable or whitespace.
+fn printable(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t')
 }
 
 fn decode_hex(text: &[u8]) -> Vec<u8> {
@@ -542,49 +635,63 @@ const MIN_ESCAPES: usize = 2;
 /// Longest line decoded.
 const MAX_LINE: usize = 16 << 10;
 
-#[inline(never)]
-fn escaped_lines(data: &[u8], out: &mut Vec<Decoded>) {
-    let mut from = 0;
-    while let Some(i) = memchr::memchr3(b'%', b'\\', b'&', &data[from..]) {
-        let at = from + i;
-        // Most `%`, `\` and `&` are not escapes (`&&`, `\n`, `100%`):
-        // judged where they stand before their line is looked at.
-        let encoding = match data[at] {
-            b'%' => Encoding::Percent,
-            b'\\' => Encoding::Escape,
-            _ => Encoding::Html,
-        };
-        if !is_escape(encoding, &data[at..]) {
-            from = at + 1;
+/// If `data[at]` starts an escape that changes what a rule reads, decodes
+/// its line (each kind of escape the line has enough of) and returns the
+/// line's end; otherwise `None`. Most `%`, `\\` and `&` are not escapes
+/// (`&&`, `\\n`, `100%`): they are judged where they stand before their line
+/// is looked at.
+fn escaped_line(
+    data: &[u8],
+    at: usize,
+    quoted_line_worth: &dyn Fn(Range<usize>) -> bool,
+    out: &mut Vec<Decoded>,
+) -> Option<usize> {
+    let encoding = match data[at] {
+        b'%' => Encoding::Percent,
+        b'\\' => Encoding::Escape,
+        _ => Encoding::Html,
+    };
+    if !is_escape(encoding, &data[at..]) {
+        return None;
+    }
+    let start = memchr::memrchr(b'\n', &data[..at]).map_or(0, |n| n + 1);
+    let end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |n| at + n);
+    if end - start > MAX_LINE {
+        return Some(end);
+    }
+    let line = &data[start..end];
+    for encoding in [Encoding::Percent, Encoding::Escape, Encoding::Html] {
+        if encoding == Encoding::Escape && !hides_characters(line) && !quoted_line_worth(start..end)
+        {
             continue;
         }
-        let start = memchr::memrchr(b'\n', &data[..at]).map_or(0, |n| n + 1);
-        let end = memchr::memchr(b'\n', &data[at..]).map_or(data.len(), |n| at + n);
-        from = end + 1;
-        if end - start <= MAX_LINE {
-            let line = &data[start..end];
-            for encoding in [Encoding::Percent, Encoding::Escape, Encoding::Html] {
-                if let Some((bytes, origins)) = decode_line(line, encoding) {
-                    out.push(Decoded {
-                        range: start..end,
-                        encoding,
-                        bytes,
-                        origins: origins.into_iter().map(|o| (start + o) as u32).collect(),
-                        der_key: false,
-                    });
-                }
-            }
-        }
-        if from >= data.len() {
-            break;
+        if let Some((bytes, origins)) = decode_line(line, start, encoding) {
+            out.push(Decoded {
+                range: start..end,
+                encoding,
+                bytes,
+                origins,
+                der_key: false,
+            });
         }
     }
+    Some(end)
+}
+
+/// Whether `line` has a string escape that stands for a character of its
+/// own (`\u0070`, `\x70`), which may hide a keyword's letters, unlike the
+/// quoting escapes.
+fn hides_characters(line: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', line).any(|at| {
+        matches!(line.get(at + 1), Some(b'u' | b'x')) && is_escape(Encoding::Escape, &line[at..])
+    })
 }
 
 /// Decodes `line`'s escapes of one kind; `None` unless it has at least
 /// [`MIN_ESCAPES`] of them and decodes to [`MIN_DECODED`] bytes of text.
-/// The second vector holds each decoded byte's offset in `line`.
-fn decode_line(line: &[u8], encoding: Encoding) -> Option<(Vec<u8>, Vec<usize>)> {
+/// The second vector holds each decoded byte's offset in the content,
+/// where `line` starts at `offset`.
+fn decode_line(line: &[u8], offset: usize, encoding: Encoding) -> Option<(Vec<u8>, Vec<u32>)> {
     if count_escapes(line, encoding) < MIN_ESCAPES {
         return None;
     }
@@ -602,12 +709,12 @@ fn decode_line(line: &[u8], encoding: Encoding) -> Option<(Vec<u8>, Vec<usize>)>
         match step {
             Some((consumed, produced)) => {
                 escapes += 1;
-                origins.extend(std::iter::repeat_n(i, produced));
+                origins.extend(std::iter::repeat_n((offset + i) as u32, produced));
                 i += consumed;
             }
             None => {
                 bytes.push(line[i]);
-                origins.push(i);
+                origins.push((offset + i) as u32);
                 i += 1;
             }
         }
@@ -742,7 +849,7 @@ mod tests {
 
     fn runs(data: &str) -> Vec<Decoded> {
         let mut out = Vec::new();
-        decode_runs(data.as_bytes(), &mut out);
+        decode_runs(data.as_bytes(), &|_| true, &mut out);
         out
     }
 
@@ -775,32 +882,84 @@ mod tests {
     }
 
     #[test]
-    fn long_runs_are_found_across_and_within_blocks() {
-        let mask_of = |text: &[u8]| {
-            text[..64].iter().enumerate().fold(0u64, |m, (i, &b)| {
-                m | (u64::from(CLASS[b as usize] & (STD | URL) != 0) << i)
-            })
-        };
-        for start in [0u8, 64, 128, 192, 37, 101] {
-            let sample: Vec<u8> = (0u8..=255).cycle().skip(start as usize).take(64).collect();
-            assert_eq!(alphabet_mask64(&sample), mask_of(&sample));
+    fn masks_agree_with_the_byte_classes() {
+        let reference = masks64_bytewise;
+        for start in [0u8, 64, 128, 192, 37, 101, 17, 230] {
+            let sample: [u8; 64] = std::array::from_fn(|i| start.wrapping_add(i as u8));
+            assert_eq!(masks64(&sample), reference(&sample));
             #[cfg(target_arch = "x86_64")]
-            assert_eq!(alphabet_mask64_sse2(&sample), mask_of(&sample));
-        }
-        for at in [0, 10, 50, 60, 63, 64, 100, 170] {
-            for len in [MIN_BASE64_RUN - 1, MIN_BASE64_RUN, 40] {
-                let mut text = vec![b' '; 200];
-                let end = (at + len).min(text.len());
-                text[at..end].fill(b'Q');
-                let found = next_long_run(&text, 0);
-                if end - at >= MIN_BASE64_RUN {
-                    let i = found.unwrap_or_else(|| panic!("run at {at} of {len}"));
-                    assert!((at..end).contains(&i), "{i} outside {at}..{end}");
-                } else {
-                    assert_eq!(found, None, "short run at {at}");
-                }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2.
+                assert_eq!(unsafe { masks64_avx2(&sample) }, reference(&sample));
             }
         }
+    }
+
+    /// Every maximal alphabet run, found a byte at a time.
+    fn runs_one_byte_at_a_time(data: &[u8]) -> Vec<Range<usize>> {
+        let in_run = |b: u8| CLASS[b as usize] & (STD | URL) != 0;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < data.len() {
+            if !in_run(data[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < data.len() && in_run(data[i]) {
+                i += 1;
+            }
+            let mut padded = i;
+            while padded < data.len() && padded < i + 2 && data[padded] == b'=' {
+                padded += 1;
+            }
+            if let Some(d) = decode_alphabet_run(data, start..i, padded) {
+                found.push(d.range);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn long_runs_are_found_across_and_within_blocks() {
+        use base64::Engine as _;
+        let engine = base64::engine::general_purpose::STANDARD_NO_PAD;
+        let secret = b"user=deploy password=Zq8!vRt2#Lm5 host=db.internal port=5432";
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut decoded = 0;
+        for case in 0..400 {
+            // Runs of every length around the minimum, at every offset
+            // around block edges and the end, between words and spaces.
+            let mut text = Vec::new();
+            for _ in 0..1 + next(6) {
+                text.extend(std::iter::repeat_n(b' ', next(70)));
+                match next(3) {
+                    0 => text.extend_from_slice(b"SomeIdentifier_name"),
+                    _ => {
+                        let take = 10 + next(secret.len() - 10);
+                        text.extend_from_slice(engine.encode(&secret[..take]).as_bytes());
+                    }
+                }
+            }
+            let mut found = Vec::new();
+            decode_runs(&text, &|_| true, &mut found);
+            let found: Vec<_> = found.into_iter().map(|d| d.range).collect();
+            let expected = runs_one_byte_at_a_time(&text);
+            assert_eq!(
+                found,
+                expected,
+                "case {case}: {}",
+                String::from_utf8_lossy(&text)
+            );
+            decoded += found.len();
+        }
+        assert!(decoded > 400, "only {decoded} runs decoded");
     }
 
     #[test]

@@ -198,6 +198,33 @@ struct Window {
     end: usize,
 }
 
+/// The keywords among `patterns` that hold a quote or a slash, each spelt
+/// with those characters backslash-escaped as in a JSON string; `None`
+/// when there are none.
+fn escaped_keywords(patterns: &[&str]) -> Option<aho_corasick::AhoCorasick> {
+    let escaped: Vec<String> = patterns
+        .iter()
+        .filter(|k| k.contains(['"', '\'', '/']))
+        .map(|k| {
+            k.chars().fold(String::new(), |mut out, c| {
+                if matches!(c, '"' | '\'' | '/') {
+                    out.push('\\');
+                }
+                out.push(c);
+                out
+            })
+        })
+        .collect();
+    if escaped.is_empty() {
+        return None;
+    }
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&escaped)
+        .ok()
+}
+
 /// A glob set compiled on first use.
 #[derive(Debug)]
 struct LazyGlobs {
@@ -237,6 +264,11 @@ pub struct Detector {
     /// Per keyword id: a keyword of a rule reported at its whole match (the
     /// private key rules), whose hit may start a decorated key block.
     key_keywords: Vec<bool>,
+    /// The keywords holding a quote or a slash, as a JSON string escapes
+    /// them (`key\"`, `:\/\/`): what decides, with the hits of the line as
+    /// written, whether a line of quoting escapes is worth decoding
+    /// ([`Detector::may_hide_keyword`]). `None` when no keyword has one.
+    escaped_keywords: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Detector {
@@ -329,7 +361,9 @@ impl Detector {
             .iter()
             .map(|ids| ids.iter().any(|&r| rules.get(r as usize).report_at_match))
             .collect();
+        let escaped_keywords = escaped_keywords(&patterns);
         Detector {
+            escaped_keywords,
             rules,
             keywords,
             keyword_rules,
@@ -340,6 +374,24 @@ impl Detector {
             requires_finders,
             key_keywords,
         }
+    }
+
+    /// Whether `line` (a range of the content last detected in with
+    /// `scratch`) holds a keyword as written or escaped in a JSON string:
+    /// only then can decoding its quoting escapes (`\"` → `"`) give a rule
+    /// something to read.
+    pub fn may_hide_keyword(&self, content: &[u8], line: Range<usize>, scratch: &Scratch) -> bool {
+        let first = scratch
+            .hits
+            .partition_point(|&(_, start, _)| start < line.start);
+        scratch
+            .hits
+            .get(first)
+            .is_some_and(|&(_, start, _)| start < line.end)
+            || self
+                .escaped_keywords
+                .as_ref()
+                .is_some_and(|k| k.is_match(&content[line]))
     }
 
     /// The rules that `path`'s name selects (their `paths` match it), sorted;

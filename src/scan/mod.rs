@@ -315,7 +315,14 @@ impl Worker {
         out: &mut Vec<Finding>,
     ) {
         let mut runs = Vec::new();
-        decode_runs(content, &mut runs);
+        // The scratch holds `content`'s keyword hits (it was scanned last).
+        // A vault value may hold a quote, so with a vault every line is
+        // decoded.
+        let (scratch, with_vault) = (&self.scratch, self.vault.is_some());
+        let worth = |line: std::ops::Range<usize>| {
+            with_vault || detector.may_hide_keyword(content, line, scratch)
+        };
+        decode_runs(content, &worth, &mut runs);
         for run in &runs {
             // A chunk reports what starts in the part of the file it owns.
             if within.is_empty() && !origin.placement.owns(run.range.start) {
