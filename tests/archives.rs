@@ -431,3 +431,102 @@ fn a_copied_archive_is_opened_once_and_reported_under_each_name() {
     assert_eq!(report["stats"]["archives"], 1, "{report}");
     assert_eq!(report["stats"]["duplicates"], 1);
 }
+
+#[test]
+fn a_member_shared_by_different_archives_is_scanned_once_and_reported_in_each() {
+    let dir = TempDir::new().unwrap();
+    let env = format!("GITHUB_TOKEN={}\n", fake_github_token(28));
+    let props = format!("github.token={}\n", fake_github_token(29));
+    let jar = zip_of(&[("application.properties", props.as_bytes())]);
+    for (path, version) in [("a/app-1.0.zip", "1.0"), ("b/app-1.1.zip", "1.1")] {
+        let zip = zip_of(&[
+            ("conf/.env", env.as_bytes()),
+            ("VERSION", version.as_bytes()),
+            ("lib/core.jar", &jar),
+        ]);
+        write(dir.path(), path, zip);
+    }
+    // The same member in a test fixture is judged there, not taken from
+    // the release archives.
+    let fixture = zip_of(&[("conf/.env", env.as_bytes())]);
+    write(dir.path(), "tests/fixtures/app-test.zip", &fixture);
+    let (_, report) = scan_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(
+        places(&report, "github-pat-classic"),
+        vec![
+            ("a/app-1.0.zip!conf/.env".to_string(), 1),
+            (
+                "a/app-1.0.zip!lib/core.jar!application.properties".to_string(),
+                1
+            ),
+            ("b/app-1.1.zip!conf/.env".to_string(), 1),
+            (
+                "b/app-1.1.zip!lib/core.jar!application.properties".to_string(),
+                1
+            ),
+            ("tests/fixtures/app-test.zip!conf/.env".to_string(), 1),
+        ],
+        "{report}"
+    );
+    let stats = &report["stats"];
+    // Two releases and one fixture opened, and one jar: its copy is not.
+    assert_eq!(stats["archives"], 4, "{report}");
+    // The second release's `.env` and jar.
+    assert_eq!(stats["duplicates"], 2, "{report}");
+    // Each release: `.env`, VERSION, the jar's properties; the fixture's `.env`.
+    assert_eq!(stats["files"], 7, "{report}");
+
+    let alone = TempDir::new().unwrap();
+    write(alone.path(), "tests/fixtures/app-test.zip", &fixture);
+    let (_, alone) = scan_json(&[alone.path().to_str().unwrap()]);
+    let confidence = |report: &Value, path: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == path)
+            .map(|f| f["confidence"].clone())
+    };
+    let fixture_member = "tests/fixtures/app-test.zip!conf/.env";
+    assert_eq!(
+        confidence(&report, fixture_member),
+        confidence(&alone, fixture_member)
+    );
+    assert_ne!(
+        confidence(&report, fixture_member),
+        confidence(&report, "a/app-1.0.zip!conf/.env"),
+        "a test fixture's finding is less sure: {report}"
+    );
+}
+
+#[test]
+fn members_unchanged_across_versions_of_an_archive_in_history_are_scanned_once() {
+    let dir = TempDir::new().unwrap();
+    let repo = dir.path();
+    git_in(repo, &["init", "-q"], &[]);
+    let env = format!("GITHUB_TOKEN={}\n", fake_github_token(30));
+    for version in ["1.0", "1.1", "1.2"] {
+        let zip = zip_of(&[
+            ("deploy/.env", env.as_bytes()),
+            ("VERSION", version.as_bytes()),
+        ]);
+        write(repo, "artifacts/site.zip", zip);
+        git_in(repo, &["add", "-A"], &[]);
+        git_in(repo, &["commit", "-q", "-m", version], &[]);
+    }
+    let (_, report) = scan_json(&["--git", repo.to_str().unwrap()]);
+    let found: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "github-pat-classic")
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert_eq!(found[0]["path"], "artifacts/site.zip!deploy/.env");
+    assert_eq!(found[0]["in_head"], true);
+    let first = git_in(repo, &["rev-list", "--max-parents=0", "HEAD"], &[]);
+    assert_eq!(found[0]["commit"], first.trim(), "{report}");
+    let stats = &report["stats"];
+    assert_eq!(stats["archives"], 3, "{report}");
+    assert_eq!(stats["duplicates"], 2, "{report}");
+}

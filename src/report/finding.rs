@@ -213,8 +213,9 @@ pub struct Stats {
     pub archives: u64,
     /// Bytes of content scanned.
     pub bytes: u64,
-    /// Files whose content equals a file scanned before them: counted in
-    /// `files` and `bytes` and reported, but not scanned a second time.
+    /// Files (and archive members) whose content equals one scanned
+    /// before them: counted in `files` and `bytes` and reported, but not
+    /// scanned a second time.
     pub duplicates: u64,
     /// Unique git blobs scanned (history scans only).
     pub blobs: Option<u64>,

@@ -11,7 +11,7 @@ use super::{lock, ScanConfig, Worker};
 use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
 use crate::filter::Origin;
-use crate::report::{Finding, Report, Skipped};
+use crate::report::{Finding, Report, Skipped, Stats};
 use crate::source::archive::{self, Packed};
 use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};
@@ -21,7 +21,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// Contents scanned so far in this run, for finding copies. A content is
 /// known by its BLAKE3 hash (a cryptographic hash: a file crafted to
@@ -83,10 +83,7 @@ impl<'f> SeenContent<'f> {
         let SizeClass::Hashed(hashes) = &mut *class else {
             unreachable!("made Hashed above");
         };
-        let hash = content_hash(
-            data,
-            detector.rules_selected_by(&self.files[index].repo_path, scratch),
-        );
+        let hash = content_hash(data, &self.files[index].repo_path, detector, scratch);
         match hashes.entry(hash) {
             Entry::Occupied(e) => Some(*e.get()),
             Entry::Vacant(e) => {
@@ -111,20 +108,216 @@ impl<'f> SeenContent<'f> {
             .take(len as u64 + 1)
             .read_to_end(&mut data)
             .ok()?;
-        (data.len() == len)
-            .then(|| content_hash(&data, detector.rules_selected_by(&entry.repo_path, scratch)))
+        (data.len() == len).then(|| content_hash(&data, &entry.repo_path, detector, scratch))
     }
 }
 
-/// A content's identity for finding copies: its bytes and the rules its
-/// file's name selects.
-fn content_hash(data: &[u8], by_name: &[u32]) -> [u8; 32] {
+/// A content's identity for finding copies: its bytes, and what its path
+/// decides: the rules its file's name selects, and whether it is a test or
+/// documentation place (where findings are less sure).
+fn content_hash(
+    data: &[u8],
+    repo_path: &str,
+    detector: &Detector,
+    scratch: &mut Scratch,
+) -> [u8; 32] {
     let mut hasher = blake3::Hasher::new();
     hasher.update(data);
-    for rule in by_name {
+    for rule in detector.rules_selected_by(crate::detect::member_path(repo_path), scratch) {
         hasher.update(&rule.to_le_bytes());
     }
+    hasher.update(&[u8::from(crate::detect::filters::is_docs_or_tests(
+        repo_path,
+    ))]);
     *hasher.finalize().as_bytes()
+}
+
+/// Most archive members kept for handing their outcome to identical ones:
+/// a bound on memory for histories with millions of members (about 100
+/// bytes each without findings).
+const MAX_SEEN_MEMBERS: usize = 1 << 20;
+
+/// Archive members scanned so far in this run, by content: the same
+/// library in many jars, a file unchanged across the versions of an
+/// archive in history. Shared by every worker of a run: a member being
+/// scanned is claimed first, so that a worker meeting its copy meanwhile
+/// waits for the outcome instead of scanning it too.
+#[derive(Default)]
+pub(super) struct SeenMembers {
+    outcomes: Mutex<HashMap<[u8; 32], Member>>,
+    /// Signalled when a claimed member's outcome is in (or the claim is
+    /// given up).
+    settled: Condvar,
+}
+
+/// A member's content in [`SeenMembers`].
+enum Member {
+    /// Being scanned by this thread.
+    Claimed(std::thread::ThreadId),
+    Scanned(Arc<MemberOutcome>),
+}
+
+/// What a worker does with a member's content, per [`SeenMembers::claim`].
+enum Claim {
+    /// Scanned before: take this outcome.
+    Copy(Arc<MemberOutcome>),
+    /// Scan it and [`SeenMembers::settle`] the claim.
+    Mine,
+    /// Scan it, not as the content's first holder (the table is full, or
+    /// the claim holder is this thread: an archive holding itself).
+    Unshared,
+}
+
+/// How long a worker waits for another to scan a member before scanning
+/// it itself: longer than any member takes, so only a claim that cannot
+/// be settled (two archives that hold each other) is ever waited out.
+const CLAIM_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// What scanning a member found, with the paths of its findings relative
+/// to the member's (empty, or `!inner` for a member of an archive inside).
+struct MemberOutcome {
+    findings: Vec<Finding>,
+    bytes: u64,
+    scanned: bool,
+    skipped: Skipped,
+    members: u64,
+}
+
+impl SeenMembers {
+    fn claim(&self, key: [u8; 32]) -> Claim {
+        let me = std::thread::current().id();
+        let deadline = std::time::Instant::now() + CLAIM_WAIT;
+        let mut outcomes = lock(&self.outcomes);
+        loop {
+            match outcomes.get(&key) {
+                Some(Member::Scanned(outcome)) => return Claim::Copy(outcome.clone()),
+                Some(Member::Claimed(holder)) if *holder == me => return Claim::Unshared,
+                Some(Member::Claimed(_)) => {
+                    let left = deadline.saturating_duration_since(std::time::Instant::now());
+                    if left.is_zero() {
+                        return Claim::Unshared;
+                    }
+                    outcomes = self
+                        .settled
+                        .wait_timeout(outcomes, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
+                }
+                None if outcomes.len() >= MAX_SEEN_MEMBERS => return Claim::Unshared,
+                None => {
+                    outcomes.insert(key, Member::Claimed(me));
+                    return Claim::Mine;
+                }
+            }
+        }
+    }
+
+    /// Settles the claim on `key`: keeps `result`, the outcome of the
+    /// member at `name`, for members with its content; or with no result
+    /// (it was not read whole), gives the claim up.
+    fn settle(&self, key: [u8; 32], result: Option<&FileResult>, name: Origin<'_>) {
+        let relative = |path: &str, own: &str| path.get(own.len()..).unwrap_or("").to_string();
+        let outcome = result.map(|result| MemberOutcome {
+            findings: result
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    path: relative(&f.path, name.path),
+                    repo_path: relative(&f.repo_path, name.repo_path),
+                    ..f.clone()
+                })
+                .collect(),
+            bytes: result.bytes,
+            scanned: result.scanned,
+            skipped: result.skipped.clone(),
+            members: result.members,
+        });
+        let mut outcomes = lock(&self.outcomes);
+        match outcome {
+            Some(outcome) => outcomes.insert(key, Member::Scanned(Arc::new(outcome))),
+            None => outcomes.remove(&key),
+        };
+        drop(outcomes);
+        self.settled.notify_all();
+    }
+}
+
+impl MemberOutcome {
+    /// This outcome for an identical member at `name`.
+    fn for_copy(&self, name: Origin<'_>) -> FileResult {
+        FileResult {
+            findings: self
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    path: format!("{}{}", name.path, f.path),
+                    repo_path: format!("{}{}", name.repo_path, f.repo_path),
+                    ..f.clone()
+                })
+                .collect(),
+            bytes: self.bytes,
+            scanned: self.scanned,
+            skipped: self.skipped.clone(),
+            members: self.members,
+            duplicates: 1,
+            ..FileResult::default()
+        }
+    }
+}
+
+/// How a stream's content is matched with content scanned before it.
+#[derive(Clone, Copy)]
+enum Dedup<'s> {
+    /// Not at all (standard input).
+    Off,
+    /// File `index` of the walk: its copies share the first one's outcome.
+    File(&'s SeenContent<'s>, usize),
+    /// An archive member: identical members anywhere in the run share
+    /// the first one's outcome ([`SeenMembers`]).
+    Member,
+}
+
+/// What [`scan_stream`] learnt of a content read whole in one go.
+enum Seen {
+    /// Scanned before: `result` holds that outcome now.
+    Before,
+    /// To scan; with a key, the claim on it to settle once scanned.
+    New(Option<[u8; 32]>),
+}
+
+/// Looks `data`, `name`'s whole content, up among the contents scanned
+/// before.
+fn seen_before(
+    worker: &mut Worker,
+    detector: &Detector,
+    dedup: Dedup<'_>,
+    data: &[u8],
+    name: Origin<'_>,
+    result: &mut FileResult,
+) -> Seen {
+    match dedup {
+        Dedup::Off => Seen::New(None),
+        Dedup::File(seen, index) => {
+            match seen.first_holder(data, index, detector, &mut worker.scratch) {
+                Some(holder) => {
+                    result.same_as = Some(holder);
+                    Seen::Before
+                }
+                None => Seen::New(None),
+            }
+        }
+        Dedup::Member => {
+            let key = content_hash(data, name.repo_path, detector, &mut worker.scratch);
+            match worker.members.claim(key) {
+                Claim::Copy(outcome) => {
+                    *result = outcome.for_copy(name);
+                    Seen::Before
+                }
+                Claim::Mine => Seen::New(Some(key)),
+                Claim::Unshared => Seen::New(None),
+            }
+        }
+    }
 }
 
 /// Shortest printable run `--binary` scans: shorter ones in a binary file
@@ -161,7 +354,7 @@ const HEAD_READ: usize = 64 << 10;
 pub(super) struct FileResult {
     pub(super) findings: Vec<Finding>,
     pub(super) bytes: u64,
-    scanned: bool,
+    pub(super) scanned: bool,
     pub(super) skipped: Skipped,
     /// Bytes beyond the size limit were left unread.
     truncated: bool,
@@ -175,6 +368,9 @@ pub(super) struct FileResult {
     pub(super) archives: u64,
     /// Archive members scanned (counted as files).
     pub(super) members: u64,
+    /// Archive members (or this member) not scanned because an identical
+    /// one was: their outcome is that one's.
+    duplicates: u64,
 }
 
 impl FileResult {
@@ -182,13 +378,37 @@ impl FileResult {
     fn files(&self) -> u64 {
         self.scanned as u64 + self.members
     }
+
+    /// Adds what this outcome counts to `stats`.
+    pub(super) fn count_into(&self, stats: &mut Stats) {
+        stats.files += self.files();
+        stats.archives += self.archives;
+        stats.bytes += self.bytes;
+        stats.duplicates += self.duplicates;
+        stats.skipped.add(&self.skipped);
+    }
+}
+
+/// Scans the archive `data` found at `name` (a blob in history, a staged
+/// file) as a file holding it would be.
+pub(super) fn scan_packed(
+    worker: &mut Worker,
+    detector: &Detector,
+    data: &[u8],
+    kind: Packed,
+    name: Origin<'_>,
+    max: u64,
+) -> FileResult {
+    let mut result = FileResult::default();
+    scan_archive(worker, detector, data, kind, name, 1, max, &mut result);
+    result
 }
 
 /// Scans `input` chunk by chunk, at most `max` bytes of it, as `name`'s
 /// content (its path and repository path).
-/// A read error ends the stream; what was read is still reported. With
-/// `dedup`, an input read whole in one chunk whose content another file
-/// already claimed is not scanned: the result names that file instead.
+/// A read error ends the stream; what was read is still reported. An input
+/// read whole in one chunk whose content was scanned before (see [`Dedup`])
+/// is not scanned again: the result is that content's outcome.
 /// `depth` is how many archives deep the stream is (0 for a file).
 fn scan_stream(
     worker: &mut Worker,
@@ -196,7 +416,7 @@ fn scan_stream(
     input: impl Read,
     max: u64,
     name: Origin<'_>,
-    dedup: Option<(&SeenContent, usize)>,
+    dedup: Dedup<'_>,
     depth: u8,
 ) -> (FileResult, Option<std::io::Error>) {
     let mut result = FileResult::default();
@@ -216,21 +436,25 @@ fn scan_stream(
             // An archive is read whole: a zip's directory is at its end.
             match chunks.whole(usize::try_from(max).unwrap_or(usize::MAX)) {
                 // A copy of an archive already claimed is not opened again.
-                Ok(data) => match dedup.and_then(|(seen, index)| {
-                    seen.first_holder(data, index, detector, &mut worker.scratch)
-                }) {
-                    Some(holder) => result.same_as = Some(holder),
-                    None => scan_archive(
-                        worker,
-                        detector,
-                        data,
-                        kind,
-                        name,
-                        depth + 1,
-                        max,
-                        &mut result,
-                    ),
-                },
+                Ok(data) => {
+                    if let Seen::New(key) =
+                        seen_before(worker, detector, dedup, data, name, &mut result)
+                    {
+                        scan_archive(
+                            worker,
+                            detector,
+                            data,
+                            kind,
+                            name,
+                            depth + 1,
+                            max,
+                            &mut result,
+                        );
+                        if let Some(key) = key {
+                            worker.members.settle(key, Some(&result), name);
+                        }
+                    }
+                }
                 Err(e) => error = Some(e),
             }
             drop(chunks);
@@ -258,6 +482,8 @@ fn scan_stream(
         Ok(_) => {}
         Err(e) => error = Some(e),
     }
+    // The key to keep a member's outcome under, once it is scanned whole.
+    let mut new_member = None;
     while error.is_none() {
         let placement = match chunks.next_chunk() {
             Ok(Some(p)) => p,
@@ -272,13 +498,14 @@ fn scan_stream(
         }
         let data = chunks.data();
         // Rewritten content is not the file's: it is not matched with copies.
-        if let Some((seen, index)) = dedup.filter(|_| !printable_only) {
-            if placement == Placement::WHOLE && !data.is_empty() && (data.len() as u64) <= max {
-                if let Some(holder) = seen.first_holder(data, index, detector, &mut worker.scratch)
-                {
-                    result.same_as = Some(holder);
-                    break;
-                }
+        if !printable_only
+            && placement == Placement::WHOLE
+            && !data.is_empty()
+            && (data.len() as u64) <= max
+        {
+            match seen_before(worker, detector, dedup, data, name, &mut result) {
+                Seen::Before => break,
+                Seen::New(key) => new_member = key,
             }
         }
         result.scanned = true;
@@ -293,6 +520,10 @@ fn scan_stream(
         result.bytes = max;
     }
     worker.buf = buf;
+    if let Some(key) = new_member {
+        let whole = error.is_none() && !result.truncated;
+        worker.members.settle(key, whole.then_some(&result), name);
+    }
     (result, error)
 }
 
@@ -300,7 +531,7 @@ fn scan_stream(
 /// named `archive!member`, opening archives among them while `depth` is
 /// under the limit. Adds what it finds and counts to `result`.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn scan_archive(
+fn scan_archive(
     worker: &mut Worker,
     detector: &Detector,
     data: &[u8],
@@ -345,7 +576,15 @@ pub(super) fn scan_archive(
             decoded: None,
         };
         let budget = limits.bytes.saturating_sub(spent).min(max);
-        let (r, error) = scan_stream(worker, detector, member.reader, budget, origin, None, depth);
+        let (r, error) = scan_stream(
+            worker,
+            detector,
+            member.reader,
+            budget,
+            origin,
+            Dedup::Member,
+            depth,
+        );
         spent += r.bytes;
         if let Some(e) = error {
             result
@@ -365,6 +604,7 @@ pub(super) fn scan_archive(
             });
         }
         result.members += r.files();
+        result.duplicates += r.duplicates;
         result.archives += r.archives;
         result.bytes += r.bytes;
         result.skipped.add(&r.skipped);
@@ -386,7 +626,7 @@ fn scan_file(
     detector: &Detector,
     entry: &FileEntry,
     max: u64,
-    dedup: Option<(&SeenContent, usize)>,
+    dedup: Dedup<'_>,
 ) -> FileResult {
     let file = match fs_source::open(entry) {
         Ok(f) => f,
@@ -475,6 +715,7 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             same_as: Some(holder),
             archives: 0,
             members: h.members,
+            duplicates: h.duplicates,
         };
         results[i] = shared;
     }
@@ -505,13 +746,16 @@ pub(super) fn scan_paths(
     let walk = fs_source::walk(paths, &options)?;
     let max = config.max_file_size;
     let seen = SeenContent::new(&walk.files);
+    let members = Arc::new(SeenMembers::default());
     let mut results: Vec<FileResult> = walk
         .files
         .par_iter()
         .enumerate()
         .map_init(
-            || Worker::new(config),
-            |worker, (index, entry)| scan_file(worker, detector, entry, max, Some((&seen, index))),
+            || Worker::new(config, &members),
+            |worker, (index, entry)| {
+                scan_file(worker, detector, entry, max, Dedup::File(&seen, index))
+            },
         )
         .collect();
     let duplicates = share_outcomes(&mut results, &walk.files);
@@ -522,10 +766,7 @@ pub(super) fn scan_paths(
     report.warnings = walk.warnings;
     report.source_root = walk.source_root;
     for r in results {
-        report.stats.files += r.files();
-        report.stats.archives += r.archives;
-        report.stats.bytes += r.bytes;
-        report.stats.skipped.add(&r.skipped);
+        r.count_into(&mut report.stats);
         report.warnings.extend(r.warning);
         report.notes.extend(r.note);
         report.findings.extend(r.findings);
@@ -541,10 +782,10 @@ pub(super) fn scan_paths(
 /// memory, up to `--max-file-size` bytes.
 pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Report> {
     let max = config.max_file_size;
-    let mut worker = Worker::new(config);
+    let mut worker = Worker::new(config, &Arc::new(SeenMembers::default()));
     let stdin = std::io::stdin().lock();
     let name = Origin::whole(stdin::STDIN_PATH);
-    let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, None, 0);
+    let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, Dedup::Off, 0);
     if let Some(e) = error {
         return Err(Error::Stdin(e));
     }
@@ -555,10 +796,7 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
             stdin::STDIN_PATH,
         ));
     }
-    report.stats.files = result.files();
-    report.stats.archives = result.archives;
-    report.stats.bytes = result.bytes;
-    report.stats.skipped = result.skipped;
+    result.count_into(&mut report.stats);
     report.findings = result.findings;
     Ok(report)
 }

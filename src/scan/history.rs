@@ -8,7 +8,7 @@ use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
-use crate::report::{CommitInfo, Finding, Report, Skipped};
+use crate::report::{CommitInfo, Finding, Report};
 use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
@@ -16,30 +16,17 @@ use crate::source::odb::{Kind, Objects};
 use git2::Oid;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-/// What scanning one blob produced.
-#[derive(Default)]
-struct BlobResult {
-    findings: Vec<Finding>,
-    bytes: u64,
-    scanned: bool,
-    skipped: Skipped,
-    warning: Option<String>,
-    /// Archives opened (the blob is one) and the members scanned in them.
-    archives: u64,
-    members: u64,
-}
-
-impl BlobResult {
-    /// Counts the blob as unreadable, with a warning naming path, id and reason.
-    fn mark_unreadable(&mut self, blob: &BlobEntry, reason: &str) {
-        self.skipped.unreadable = 1;
-        self.warning = Some(format!(
-            "{} (blob {}): cannot read: {reason}",
-            blob.path, blob.oid
-        ));
-    }
+/// Counts `blob` as unreadable, with a warning naming path, id and reason.
+fn unreadable(blob: &BlobEntry, reason: &str) -> FileResult {
+    let mut result = FileResult::default();
+    result.skipped.unreadable = 1;
+    result.warning = Some(format!(
+        "{} (blob {}): cannot read: {reason}",
+        blob.path, blob.oid
+    ));
+    result
 }
 
 /// Per-thread state: its own handle on the object database.
@@ -50,8 +37,8 @@ struct BlobWorker {
     content: Vec<u8>,
 }
 
-fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u64) -> BlobResult {
-    let mut result = BlobResult::default();
+fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u64) -> FileResult {
+    let mut result = FileResult::default();
     match bw.objects.header(blob.oid) {
         Ok((Kind::Blob, size)) if size > max => {
             result.skipped.too_large = 1;
@@ -62,39 +49,17 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
             result.skipped.not_regular = 1;
             return result;
         }
-        Err(e) => {
-            result.mark_unreadable(blob, &e);
-            return result;
-        }
+        Err(e) => return unreadable(blob, &e),
     }
     let data = match bw.objects.read(blob.oid, &mut bw.content) {
         Ok((_, data)) => data,
-        Err(e) => {
-            result.mark_unreadable(blob, &e);
-            return result;
-        }
+        Err(e) => return unreadable(blob, &e),
     };
     if looks_binary(data) {
         match archive::sniff(data).filter(|_| bw.worker.archives.depth > 0) {
             Some(kind) => {
-                let mut unpacked = FileResult::default();
                 let name = Origin::whole(&blob.path);
-                files::scan_archive(
-                    &mut bw.worker,
-                    detector,
-                    data,
-                    kind,
-                    name,
-                    1,
-                    max,
-                    &mut unpacked,
-                );
-                result.findings = unpacked.findings;
-                result.bytes = unpacked.bytes;
-                result.skipped = unpacked.skipped;
-                result.warning = unpacked.warning;
-                result.archives = unpacked.archives;
-                result.members = unpacked.members;
+                return files::scan_packed(&mut bw.worker, detector, data, kind, name, max);
             }
             None => result.skipped.binary = 1,
         }
@@ -121,12 +86,13 @@ pub(super) fn scan(
 
     // The walk runs on this thread; each batch of blobs it finds is scanned
     // on the thread pool meanwhile, each task with a worker from `idle`.
-    let results: Mutex<Vec<(usize, BlobResult)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::new());
     let idle: Mutex<Vec<BlobWorker>> = Mutex::new(Vec::new());
+    let members = Arc::new(files::SeenMembers::default());
     let scan_batch = |first: usize, batch: Vec<BlobEntry>| {
         let mut bw = lock(&idle).pop().unwrap_or_else(|| BlobWorker {
             objects: objects.for_thread(),
-            worker: Worker::new(config),
+            worker: Worker::new(config, &members),
             content: Vec::new(),
         });
         let mut done = Vec::with_capacity(batch.len());
@@ -160,15 +126,11 @@ pub(super) fn scan(
     report.stats.skipped = history.skipped.clone();
     report.stats.commits = Some(history.commits.len() as u64);
     let mut blobs_scanned = 0;
-    let mut members = 0;
     let mut commit_cache: HashMap<Oid, CommitInfo> = HashMap::new();
     let mut found: Vec<(u32, Finding)> = Vec::new();
     for (i, r) in results {
         blobs_scanned += r.scanned as u64;
-        members += r.members;
-        report.stats.archives += r.archives;
-        report.stats.bytes += r.bytes;
-        report.stats.skipped.add(&r.skipped);
+        r.count_into(&mut report.stats);
         report.warnings.extend(r.warning);
         let blob = &history.blobs[i];
         let in_head = history.head_blobs.contains(&blob.oid);
@@ -183,7 +145,6 @@ pub(super) fn scan(
         }
     }
     report.stats.blobs = Some(blobs_scanned);
-    report.stats.files = blobs_scanned + members;
     report.findings = first_introductions(found);
     Ok(report)
 }

@@ -203,15 +203,18 @@ struct Worker {
     scratch: Scratch,
     candidates: Vec<Candidate>,
     vault: Option<Arc<ValueIndex>>,
+    /// The run's archive members by content, shared by its workers.
+    members: Arc<files::SeenMembers>,
 }
 
 impl Worker {
-    fn new(config: &ScanConfig) -> Worker {
+    fn new(config: &ScanConfig, members: &Arc<files::SeenMembers>) -> Worker {
         Worker {
             binary: config.binary,
             max_decode_depth: config.max_decode_depth,
             archives: config.archives,
             vault: config.vault.clone(),
+            members: members.clone(),
             ..Worker::default()
         }
     }

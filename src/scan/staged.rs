@@ -2,7 +2,7 @@
 //! blob is scanned whole (so multi-line secrets are seen in context), and only
 //! findings on lines the index adds are kept.
 
-use super::files::{self, FileResult};
+use super::files;
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
@@ -21,7 +21,7 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
         source_root: repo.workdir().and_then(|w| std::fs::canonicalize(w).ok()),
         ..Report::default()
     };
-    let mut worker = Worker::new(config);
+    let mut worker = Worker::new(config, &Default::default());
     let mut findings = Vec::new();
     for file in &files {
         if file.added_lines.is_empty() && !file.not_diffed {
@@ -49,23 +49,11 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
             // its members counts, not only those on added lines.
             match archive::sniff(data).filter(|_| worker.archives.depth > 0) {
                 Some(kind) => {
-                    let mut unpacked = FileResult::default();
                     let origin = Origin::whole(&file.path);
                     let max = config.max_file_size;
-                    files::scan_archive(
-                        &mut worker,
-                        detector,
-                        data,
-                        kind,
-                        origin,
-                        1,
-                        max,
-                        &mut unpacked,
-                    );
-                    report.stats.archives += unpacked.archives;
-                    report.stats.files += unpacked.members;
-                    report.stats.bytes += unpacked.bytes;
-                    report.stats.skipped.add(&unpacked.skipped);
+                    let unpacked =
+                        files::scan_packed(&mut worker, detector, data, kind, origin, max);
+                    unpacked.count_into(&mut report.stats);
                     report.warnings.extend(unpacked.warning);
                     report.findings.extend(unpacked.findings);
                 }
