@@ -1,0 +1,308 @@
+//! `leakguard scan`: turn the command line into a checked [`ScanConfig`], run
+//! it, and write the report.
+
+use crate::args::{FormatArg, ScanArgs, SourceArgs};
+use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
+use leakguard::config::Config;
+use leakguard::error::io_reason;
+use leakguard::error::printable;
+use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
+use leakguard::rules::FailOn;
+use leakguard::scan::{
+    ArchiveLimits, ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
+};
+use leakguard::source::fs::IgnoreFiles;
+use leakguard::source::git::HistoryRange;
+use leakguard::suppress::Suppressions;
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+
+/// Everything a scan needs, checked: the scan itself and the config it used.
+pub(crate) struct Prepared {
+    pub(crate) scan: ScanConfig,
+    pub(crate) config: Config,
+}
+
+/// Where a repository keeps the baseline every scan applies by default.
+pub(crate) const DEFAULT_BASELINE: &str = ".leakguard-baseline.json";
+
+/// Checks the command line and loads what it names. `baselines` are the
+/// `--baseline` files; when there are none and `default_baseline`, the
+/// config's `baseline`, else `.leakguard-baseline.json` at the repository's
+/// top if present, is applied (so the hook's advice to record a finding in
+/// the baseline works).
+pub(crate) fn prepare(
+    src: &SourceArgs,
+    baselines: &[std::path::PathBuf],
+    default_baseline: bool,
+) -> anyhow::Result<Prepared> {
+    let target = select_target(src)?;
+    let root = config_root(&target);
+    let config = match &src.config {
+        Some(path) => Config::load(path)?,
+        None => Config::discover(&root)?,
+    };
+    let default = if baselines.is_empty() && default_baseline {
+        match &config.baseline {
+            Some(named) => Some(named.clone()),
+            None => Some(root.join(DEFAULT_BASELINE)).filter(|p| p.is_file()),
+        }
+    } else {
+        None
+    };
+    let max_file_size = match &src.max_file_size {
+        Some(s) => leakguard::parse_size(s).map_err(|e| anyhow::anyhow!("--max-file-size: {e}"))?,
+        None => config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+    };
+    let rules = Arc::new(leakguard::configured_rules(&config, &src.rules)?);
+    let mut suppressions = Suppressions::from_config(&config);
+    for b in baselines.iter().chain(&default) {
+        suppressions.add_baseline(b)?;
+    }
+    let mut vaults = config.vault.clone();
+    vaults.extend(src.vault.iter().cloned());
+    let env_vault =
+        std::env::var_os(leakguard::vault::files::VAULT_JSON_ENV).is_some_and(|v| !v.is_empty());
+    let vault = if vaults.is_empty() && !env_vault {
+        None
+    } else {
+        let mut cache = leakguard::vault::cache::CacheOptions::default();
+        if let Some(ttl) = config.vault_cache_ttl {
+            cache.ttl = ttl;
+        }
+        if let Some(ttl) = &src.vault_cache_ttl {
+            cache.ttl = leakguard::vault::cache::parse_ttl(ttl)
+                .map_err(|e| anyhow::anyhow!("--vault-cache-ttl: {e}"))?;
+        }
+        let (index, warnings) = leakguard::vault::load(&vaults, &cache)?;
+        for w in warnings {
+            eprintln!("leakguard: warning: {w}");
+        }
+        Some(Arc::new(index))
+    };
+    let scan = ScanConfig {
+        target,
+        rules,
+        max_file_size: if max_file_size == 0 {
+            DEFAULT_MAX_FILE_SIZE
+        } else {
+            max_file_size
+        },
+        ignore_files: if src.no_ignore {
+            IgnoreFiles::Disregard
+        } else {
+            IgnoreFiles::Honor
+        },
+        follow_symlinks: src.follow,
+        binary: src.binary,
+        max_decode_depth: src.max_decode_depth.unwrap_or(DEFAULT_DECODE_DEPTH),
+        archives: {
+            let d = ArchiveLimits::default();
+            ArchiveLimits {
+                depth: src.max_archive_depth.unwrap_or(d.depth),
+                bytes: match &src.max_archive_bytes {
+                    Some(s) => leakguard::parse_size(s)
+                        .map_err(|e| anyhow::anyhow!("--max-archive-bytes: {e}"))?,
+                    None => d.bytes,
+                },
+                members: src.max_archive_members.unwrap_or(d.members),
+                ratio: src.max_compression_ratio.unwrap_or(d.ratio),
+            }
+        },
+        min_confidence: match &src.min_confidence {
+            Some(level) => level.parse().map_err(anyhow::Error::msg)?,
+            None => leakguard::rules::Confidence::Low,
+        },
+        suppressions: Arc::new(suppressions),
+        vault,
+    };
+    Ok(Prepared { scan, config })
+}
+
+/// Where `.leakguard.toml` is looked for: the root of the repository that
+/// holds the scanned path, else the scanned directory itself.
+fn config_root(target: &Target) -> std::path::PathBuf {
+    let start: std::path::PathBuf = match target {
+        Target::Paths(paths) => paths.first().cloned().unwrap_or_else(|| ".".into()),
+        Target::Stdin => ".".into(),
+        Target::History { repo, .. } | Target::Staged { repo } => repo.clone(),
+    };
+    if let Ok(repo) = git2::Repository::discover(&start) {
+        return leakguard::source::git::repo_root(&repo);
+    }
+    if start.is_dir() {
+        start
+    } else {
+        start
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| ".".into())
+    }
+}
+
+pub(crate) fn run(args: ScanArgs) -> anyhow::Result<u8> {
+    run_scan(args)
+}
+
+fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
+    let prepared = prepare(&args.source, &args.baseline, true)?;
+    let fail_on: FailOn = match &args.fail_on {
+        Some(s) => s.parse().map_err(anyhow::Error::msg)?,
+        None => prepared
+            .config
+            .fail_on
+            .unwrap_or(FailOn::AtLeast(leakguard::rules::Severity::Low)),
+    };
+    if let Some(path) = &args.output {
+        check_output_path(path)?;
+    }
+    let report = execute(&prepared.scan)?;
+    let redaction = if args.no_redact {
+        Redaction::Clear
+    } else {
+        Redaction::Redacted
+    };
+    let format = match args.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+    };
+    let quiet = args.quiet && !args.verbose;
+    if args.verbose {
+        for note in &report.notes {
+            eprintln!("leakguard: {}", printable(note));
+        }
+    }
+    let clean_and_quiet = quiet && report.findings.is_empty() && format == Format::Text;
+    if !clean_and_quiet {
+        emit(&report, format, redaction, args.output.as_deref())?;
+    }
+    if args.output.is_some() && !quiet {
+        // The report went to a file: a CI log still shows what happened.
+        let stderr = io::stderr();
+        let color = color_for(stderr.is_terminal());
+        let _ = report::text::write_summary_line(&report, color, &mut stderr.lock());
+    }
+    let failing = report
+        .findings
+        .iter()
+        .any(|f| fail_on.is_failing(f.severity));
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Runs the scan (with a progress bar for history) and prints its warnings.
+pub(crate) fn execute(config: &ScanConfig) -> anyhow::Result<leakguard::Report> {
+    let report = match config.target {
+        Target::History { .. } => {
+            let bar = progress::Bar::for_stderr();
+            leakguard::scan::run_with_progress(config, &bar)?
+        }
+        _ => leakguard::scan(config)?,
+    };
+    for warning in &report.warnings {
+        eprintln!("leakguard: warning: {}", printable(warning));
+    }
+    Ok(report)
+}
+
+fn select_target(args: &SourceArgs) -> anyhow::Result<Target> {
+    let one_repo = || -> anyhow::Result<std::path::PathBuf> {
+        match args.paths.as_slice() {
+            [] => Ok(".".into()),
+            [one] => Ok(one.clone()),
+            _ => anyhow::bail!(
+                "--git and --staged take one repository path, not {}",
+                args.paths.len()
+            ),
+        }
+    };
+    Ok(if args.stdin {
+        Target::Stdin
+    } else if args.staged {
+        Target::Staged { repo: one_repo()? }
+    } else if args.git {
+        Target::History {
+            repo: one_repo()?,
+            range: HistoryRange {
+                rev: args.rev.clone(),
+                since: args.since.clone(),
+            },
+        }
+    } else if args.paths.is_empty() {
+        Target::Paths(vec![".".into()])
+    } else {
+        Target::Paths(args.paths.clone())
+    })
+}
+
+/// Fails before a long scan, not after it, when `-o FILE` cannot be written
+/// because its directory does not exist.
+fn check_output_path(path: &std::path::Path) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write report to {}: directory {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes the report to `-o FILE` or stdout. A closed stdout pipe
+/// (`leakguard scan | head -1`) is not an error.
+fn emit(
+    report: &leakguard::Report,
+    format: Format,
+    redaction: Redaction,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot write report to {}: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
+            let options = WriteOptions {
+                format,
+                redaction,
+                color: Color::Never,
+            };
+            let mut out = io::BufWriter::new(file);
+            report::write(report, &options, &mut out)
+                .and_then(|_| out.flush())
+                .map_err(|e| {
+                    anyhow::anyhow!("writing report to {}: {}", path.display(), io_reason(&e))
+                })
+        }
+        None => {
+            let stdout = io::stdout();
+            let color = color_for(stdout.is_terminal());
+            let options = WriteOptions {
+                format,
+                redaction,
+                color,
+            };
+            let mut out = io::BufWriter::new(stdout.lock());
+            match report::write(report, &options, &mut out) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| anyhow::anyhow!("writing report: {e}")),
+            }
+        }
+    }
+}
+
+/// Colour on a terminal unless `NO_COLOR` is set.
+fn color_for(terminal: bool) -> Color {
+    if terminal && std::env::var_os("NO_COLOR").is_none() {
+        Color::Always
+    } else {
+        Color::Never
+    }
+}

@@ -1,0 +1,57 @@
+//! leakguard's binary: parse arguments, dispatch to one `cmd_*` module per
+//! subcommand, map the outcome to an exit code (0 clean, 1 findings at or
+//! above --fail-on, 2 scan impossible). The library does the work.
+
+mod args;
+mod cmd_baseline;
+mod cmd_rules;
+mod cmd_scan;
+mod cmd_vault;
+mod progress;
+
+use clap::Parser;
+use args::{Cli, Command};
+use leakguard::error::printable;
+use leakguard::error::without_os_error;
+use std::process::ExitCode;
+
+pub(crate) const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Scan(args) => cmd_scan::run(args),
+        Command::Rules(cmd) => cmd_rules::run(cmd),
+        Command::Baseline(cmd) => cmd_baseline::run(cmd),
+        Command::Vault(cmd) => cmd_vault::run(cmd),
+        Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
+            .map_err(anyhow::Error::from)
+            .map(|message| {
+                println!("{message}");
+                EXIT_CLEAN
+            }),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!(
+                "leakguard: {}",
+                printable(&without_os_error(&format!("{e:#}")))
+            );
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
