@@ -2,7 +2,7 @@
 # Pre-commit latency: `leakguard scan --staged` in a repository of 50,000
 # files (real crate sources, one commit; built once and cached) with a
 # 10-file change staged. Prints p50/p90 wall time over RUNS runs.
-# Target (DESIGN.md): p50 under 30 ms.
+# Target (docs/performance.md): p50 under 30 ms.
 # Usage: benches/staged.sh [RUNS (default 50)] [DIR (default /tmp/leakguard-bench-staged-50000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,9 @@
 //! Allowlists: findings a team has decided are not leaks, by path, by a
 //! regex on the secret, or by a stopword in the secret; global or per rule.
 
-use crate::error::{quote_input, regex_message};
+use crate::error::regex_message;
 use crate::report::Finding;
+use crate::text::quote_input;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
 

@@ -4,6 +4,7 @@
 //! counted in the report's stats and the scan goes on. An `Error` means the
 //! scan could not be done at all and maps to exit code 2 in `main`.
 
+use crate::text::{mask_input, printable};
 use std::path::PathBuf;
 
 /// Why a scan (or a rules/baseline command) could not be done.
@@ -48,7 +49,7 @@ pub enum Error {
     },
     /// A vault could not be loaded (and no cache could stand in).
     #[error(transparent)]
-    Vault(#[from] crate::vault::VaultError),
+    Vault(#[from] VaultError),
     /// A path given on the command line does not exist or cannot be read.
     #[error("{}: {}", printable(&.path.display().to_string()), printable(.message))]
     Path {
@@ -80,31 +81,39 @@ pub enum Error {
     },
 }
 
-/// User-supplied text (a path, a rule id, a regex, a line of a file) as a
-/// message shows it: control characters escaped (`\n`, `\u{1b}`), so every
-/// message stays one line and a file from an untrusted repository cannot
-/// start new lines or send terminal escapes through an error.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return s.into();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_debug().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
-}
-
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Collapses a multi-line message (regex and walk errors span lines) into
-/// one line: every error leakguard prints is a single line.
+/// Why a vault could not be loaded. Messages name the vault and never a value.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// The URI is not one leakguard understands.
+    #[error("--vault {uri}: {message}")]
+    BadUri {
+        /// The URI as given.
+        uri: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The vault could not be reached or refused the request (network,
+    /// TLS, auth, HTTP status). A cache may stand in for it.
+    #[error("vault {vault} unreachable: {message}")]
+    Unreachable {
+        /// The vault, as named in reports.
+        vault: String,
+        /// What happened.
+        message: String,
+    },
+    /// The vault answered, but its data is unusable (bad file, bad key, bad JSON).
+    #[error("vault {vault}: {message}")]
+    Invalid {
+        /// The vault, as named in reports.
+        vault: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
 /// An I/O error's reason without the "(os error N)" noise.
 pub fn io_reason(e: &std::io::Error) -> String {
     without_os_error(&e.to_string())
@@ -123,12 +132,6 @@ pub fn without_os_error(s: &str) -> String {
     out
 }
 
-/// `s` on one line: every run of whitespace (line breaks included) becomes
-/// one space, so a message from a library cannot break a log line.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A TOML parse error as one line naming the line number and the problem
 /// (for rule files, configs and imported gitleaks configs alike). Values
 /// the parser quotes are masked ([`mask_input`]).
@@ -141,75 +144,6 @@ pub(crate) fn toml_message(text: &str, e: &toml::de::Error) -> String {
         }
         None => what,
     }
-}
-
-/// Longest piece of user input an error message quotes whole. Anything longer
-/// could be a secret (the redaction guarantee covers 8 characters and more:
-/// a value pasted into the wrong key, a token in an allowlist regex), so it is
-/// shown as a preview instead: its first four characters, then `…`.
-pub(crate) const MAX_QUOTED_CHARS: usize = 7;
-
-/// `input` as error messages may quote it: whole when short, else a preview.
-pub(crate) fn quote_input(input: &str) -> String {
-    if input.chars().count() <= MAX_QUOTED_CHARS {
-        input.to_string()
-    } else {
-        crate::report::Secret::from_bytes(input.as_bytes()).preview()
-    }
-}
-
-/// Masks the input that a serde (TOML, JSON) message quotes. Those messages
-/// quote what they were given before `, expected …` (``invalid type: string
-/// "…"``, ``unknown variant `…` ``, ``unknown field `…` ``) and list the
-/// schema's own words after it. Quoted input longer than
-/// [`MAX_QUOTED_CHARS`] becomes a preview, except a key that is a plain
-/// lowercase identifier (`fial_on`): a misspelt key should be named.
-pub(crate) fn mask_input(message: &str) -> String {
-    let split = message.find(", expected").unwrap_or(message.len());
-    let (head, tail) = message.split_at(split);
-    let mut out = String::with_capacity(message.len());
-    let mut rest = head;
-    while let Some(open) = rest.find(['"', '`']) {
-        let quote = rest.as_bytes()[open];
-        out.push_str(&rest[..=open]);
-        let body = &rest[open + 1..];
-        // Close at the matching quote; a `"` may be escaped (`string "a\"b"`).
-        let mut close = None;
-        let mut escaped = false;
-        for (i, b) in body.bytes().enumerate() {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' && quote == b'"' {
-                escaped = true;
-            } else if b == quote {
-                close = Some(i);
-                break;
-            }
-        }
-        let end = close.unwrap_or(body.len());
-        let quoted = &body[..end];
-        let names_a_key = ["field ", "key ", "table "]
-            .iter()
-            .any(|w| rest[..open].ends_with(w));
-        let identifier = quoted
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-' || b == b'.');
-        if names_a_key && identifier {
-            out.push_str(quoted);
-        } else {
-            out.push_str(&quote_input(quoted));
-        }
-        match close {
-            Some(c) => {
-                out.push(quote as char);
-                rest = &body[c + 1..];
-            }
-            None => rest = "",
-        }
-    }
-    out.push_str(rest);
-    out.push_str(tail);
-    out
 }
 
 /// A regex error as one line without the pattern: the `regex` crate's
@@ -247,31 +181,6 @@ mod tests {
     use super::*;
 
     const SECRET: &str = "Zq8-Lm3vP7xR2wK9tB4n";
-
-    #[test]
-    fn quoted_input_is_masked_but_schema_words_stay() {
-        let m = mask_input(&format!(
-            "invalid type: string \"{SECRET}\", expected a sequence of `strings`"
-        ));
-        assert_eq!(
-            m,
-            "invalid type: string \"Zq8-…\", expected a sequence of `strings`"
-        );
-        let m = mask_input(&format!("unknown variant `{SECRET}`, expected `high`"));
-        assert!(!m.contains(SECRET) && m.contains("`Zq8-…`"), "{m}");
-        let m = mask_input("unknown field `disabled_rule`, expected `disabled_rules`");
-        assert!(
-            m.contains("`disabled_rule`"),
-            "a misspelt key is named: {m}"
-        );
-        let m = mask_input(&format!("unknown field `{SECRET}`, expected `rules`"));
-        assert!(!m.contains(SECRET), "{m}");
-        let m = mask_input("invalid type: string \"a\\\"b\", expected u32");
-        assert_eq!(m, "invalid type: string \"a\\\"b\", expected u32");
-        let m = mask_input(&format!("unterminated `{SECRET}"));
-        assert!(!m.contains(SECRET), "{m}");
-        assert_eq!(quote_input("urgent"), "urgent");
-    }
 
     #[test]
     fn regex_messages_omit_the_pattern() {

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod vault;
 
 pub use error::{Error, Result};
@@ -89,7 +90,7 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
         .ok_or_else(|| {
             format!(
                 "invalid size '{}' (expected bytes or a number with K, M or G)",
-                crate::error::quote_input(s)
+                crate::text::quote_input(s)
             )
         })
 }

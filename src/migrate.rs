@@ -102,7 +102,7 @@ pub fn parse_gitleaksignore(path: &Path, text: &str) -> Result<LocationSuppressi
             message: format!(
                 "line {}: expected [commit:]file:rule-id:line, got '{}'",
                 n + 1,
-                crate::error::quote_input(line)
+                crate::text::quote_input(line)
             ),
         };
         if parts.len() != 3 {
@@ -140,7 +140,7 @@ pub fn parse_detect_secrets(path: &Path, text: &str) -> Result<LocationSuppressi
         message: format!(
             "line {}: not a detect-secrets baseline: {}",
             e.line(),
-            crate::error::mask_input(&e.to_string())
+            crate::text::mask_input(&e.to_string())
         ),
     })?;
     let mut out = LocationSuppressions::default();

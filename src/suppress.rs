@@ -4,10 +4,11 @@
 //! Suppressed findings are counted in the stats, never silently dropped.
 
 use crate::allowlist::Allowlist;
-use crate::error::{mask_input, Error, Result};
+use crate::error::{Error, Result};
 use crate::migrate::{self, LocationSuppressions};
 use crate::report::baseline::Baseline;
 use crate::report::{Finding, Report};
+use crate::text::mask_input;
 use sha1::{Digest, Sha1};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -193,7 +194,7 @@ fn masked_path(path: &serde_path_to_error::Path) -> String {
                 if KNOWN.contains(&key.as_str()) {
                     out.push_str(key);
                 } else {
-                    out.push_str(&crate::error::quote_input(key));
+                    out.push_str(&crate::text::quote_input(key));
                 }
             }
             Segment::Unknown => out.push('?'),

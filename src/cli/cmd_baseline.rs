@@ -25,7 +25,7 @@ pub(crate) fn run(cmd: BaselineCommand) -> anyhow::Result<u8> {
                     anyhow::anyhow!(
                         "{} is not a leakguard baseline ({}); give another -o FILE",
                         output.display(),
-                        leakguard::error::one_line(&e.to_string())
+                        leakguard::text::one_line(&e.to_string())
                     )
                 })?;
                 baseline.merge(existing);

@@ -5,7 +5,6 @@ use crate::args::{FormatArg, ScanArgs, SourceArgs};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
 use leakguard::error::io_reason;
-use leakguard::error::printable;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
 use leakguard::rules::FailOn;
 use leakguard::scan::{
@@ -14,6 +13,7 @@ use leakguard::scan::{
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
 use leakguard::suppress::Suppressions;
+use leakguard::text::printable;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 

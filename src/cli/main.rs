@@ -9,10 +9,10 @@ mod cmd_scan;
 mod cmd_vault;
 mod progress;
 
-use clap::Parser;
 use args::{Cli, Command};
-use leakguard::error::printable;
+use clap::Parser;
 use leakguard::error::without_os_error;
+use leakguard::text::printable;
 use std::process::ExitCode;
 
 pub(crate) const EXIT_CLEAN: u8 = 0;

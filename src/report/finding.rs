@@ -12,7 +12,7 @@ use std::fmt;
 pub struct Secret(String);
 
 /// Characters of a secret that a redacted preview shows.
-pub const PREVIEW_CHARS: usize = 4;
+pub use crate::text::PREVIEW_CHARS;
 
 impl Secret {
     /// Wraps a value found in scanned content (invalid UTF-8 is replaced).
@@ -27,8 +27,7 @@ impl Secret {
 
     /// The redacted preview: the first four characters, then `…`.
     pub fn preview(&self) -> String {
-        let head: String = self.0.chars().take(PREVIEW_CHARS).collect();
-        format!("{head}…")
+        crate::text::preview(&self.0)
     }
 
     /// Length in characters.

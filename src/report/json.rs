@@ -1,4 +1,4 @@
-//! The JSON report (`--format json`), exactly as DESIGN.md specifies. Keys
+//! The JSON report (`--format json`): its keys are a contract scripts rely on. Keys
 //! that do not apply are `null`; the wire types live here, apart from the model.
 
 use super::{Finding, Redaction, Report, Skipped, Stats, Suppressed};

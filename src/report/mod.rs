@@ -23,7 +23,7 @@ use std::str::FromStr;
 pub enum Format {
     /// Human-readable, coloured on a terminal.
     Text,
-    /// The JSON report described in DESIGN.md.
+    /// The JSON report, whose keys are a contract scripts rely on.
     Json,
     /// SARIF 2.1.0, for code-scanning services.
     Sarif,

@@ -2,8 +2,8 @@
 //! says what was scanned and skipped.
 
 use super::{Color, Finding, Redaction, Report};
-use crate::error::printable;
 use crate::rules::Severity;
+use crate::text::printable;
 use std::io::{self, Write};
 
 const RESET: &str = "\x1b[0m";

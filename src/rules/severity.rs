@@ -58,7 +58,7 @@ impl FromStr for Severity {
             .ok_or_else(|| {
                 format!(
                     "unknown severity '{}' (expected critical, high, medium, low or info)",
-                    crate::error::quote_input(s)
+                    crate::text::quote_input(s)
                 )
             })
     }
@@ -93,7 +93,7 @@ impl FromStr for FailOn {
         s.parse::<Severity>().map(FailOn::AtLeast).map_err(|_| {
             format!(
                 "unknown level '{}' (expected critical, high, medium, low, info or never)",
-                crate::error::quote_input(s)
+                crate::text::quote_input(s)
             )
         })
     }

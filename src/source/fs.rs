@@ -2,8 +2,9 @@
 //! (honours .gitignore/.ignore, skips `.git/`, keeps dotfiles such as `.env`),
 //! and bounded reads of each file into a reused buffer.
 
-use crate::error::{io_reason, one_line, without_os_error, Error, Result};
+use crate::error::{io_reason, without_os_error, Error, Result};
 use crate::report::Skipped;
+use crate::text::one_line;
 use ignore::{WalkBuilder, WalkState};
 use std::fs::File;
 use std::path::{Path, PathBuf};

@@ -52,7 +52,7 @@ impl SharedObjects {
         let options = gix::open::Options::isolated().open_path_as_is(true);
         gix::ThreadSafeRepository::open_opts(git_dir, options)
             .map(SharedObjects)
-            .map_err(|e| crate::error::one_line(&e.to_string()))
+            .map_err(|e| crate::text::one_line(&e.to_string()))
     }
 
     /// A handle for the calling thread.
@@ -88,7 +88,7 @@ fn found<T, E: std::fmt::Display>(lookup: Result<Option<T>, E>) -> Result<T, Str
     match lookup {
         Ok(Some(t)) => Ok(t),
         Ok(None) => Err("object not found".into()),
-        Err(e) => Err(crate::error::one_line(&e.to_string())),
+        Err(e) => Err(crate::text::one_line(&e.to_string())),
     }
 }
 

@@ -217,7 +217,7 @@ pub fn parse_ttl(s: &str) -> Result<Duration, String> {
         .ok_or_else(|| {
             format!(
                 "invalid duration '{}' (expected seconds, or a number with s, m or h)",
-                crate::error::quote_input(s)
+                crate::text::quote_input(s)
             )
         })
 }

@@ -67,35 +67,7 @@ impl fmt::Debug for ManagedValue {
     }
 }
 
-/// Why a vault could not be loaded. Messages name the vault and never a value.
-#[derive(Debug, thiserror::Error)]
-pub enum VaultError {
-    /// The URI is not one leakguard understands.
-    #[error("--vault {uri}: {message}")]
-    BadUri {
-        /// The URI as given.
-        uri: String,
-        /// What is wrong with it.
-        message: String,
-    },
-    /// The vault could not be reached or refused the request (network,
-    /// TLS, auth, HTTP status). A cache may stand in for it.
-    #[error("vault {vault} unreachable: {message}")]
-    Unreachable {
-        /// The vault, as named in reports.
-        vault: String,
-        /// What happened.
-        message: String,
-    },
-    /// The vault answered, but its data is unusable (bad file, bad key, bad JSON).
-    #[error("vault {vault}: {message}")]
-    Invalid {
-        /// The vault, as named in reports.
-        vault: String,
-        /// What is wrong.
-        message: String,
-    },
-}
+pub use crate::error::VaultError;
 
 /// A parsed `--vault` URI.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,7 +174,7 @@ impl VaultUri {
         Err(VaultError::BadUri {
             uri: match scheme {
                 Some(s) => format!("{s}:…"),
-                None => crate::error::quote_input(uri),
+                None => crate::text::quote_input(uri),
             },
             message: "unknown scheme (expected dotenv:, json:, local:, fingerprints:, vault+https://, vault+http:// or aws-sm://)".into(),
         })

@@ -134,7 +134,7 @@ impl FingerprintSet {
             invalid(format!(
                 "line {}: {}",
                 e.line(),
-                crate::error::mask_input(&e.to_string())
+                crate::text::mask_input(&e.to_string())
             ))
         })?;
         if snap.version != 1 || snap.algorithm != "hmac-sha256" {
