@@ -2,7 +2,7 @@
 //! regex on the secret, or by a stopword in the secret; global or per rule.
 
 use crate::error::regex_message;
-use crate::report::Finding;
+use crate::model::Finding;
 use crate::text::quote_input;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;

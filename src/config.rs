@@ -21,7 +21,7 @@
 
 use crate::allowlist::Allowlist;
 use crate::error::{toml_message, Error, Result};
-use crate::rules::{FailOn, Severity};
+use crate::model::{FailOn, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -5,11 +5,12 @@
 //! the masked context line. Works on bytes and a path; knows nothing of where
 //! the bytes came from.
 
-use crate::detect::decode::Encoding;
 pub use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
-use crate::report::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
-use crate::rules::{Confidence, RuleKind, RuleSet, Severity, LOW_ENTROPY};
+use crate::model::Encoding;
+use crate::model::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
+use crate::model::{Confidence, Severity, LOW_ENTROPY};
+use crate::rules::{RuleKind, RuleSet};
 use crate::source::chunks::Placement;
 use memchr::{memchr, memchr_iter, memrchr};
 use std::ops::Range;
@@ -165,7 +166,7 @@ pub struct FindingKind<'a> {
     pub rule_name: &'a str,
     /// Severity before any vault verdict.
     pub severity: Severity,
-    /// How sure the finding is ([`crate::rules::Confidence`]).
+    /// How sure the finding is ([`crate::model::Confidence`]).
     pub confidence: Confidence,
     /// The finding's region is the whole match, not the secret in it (a
     /// private key is reported at its `-----BEGIN` line, covering the block).
@@ -447,7 +448,7 @@ mod tests {
             "the bug: {}",
             findings[0].context
         );
-        let mut report = crate::report::Report {
+        let mut report = crate::model::Report {
             findings,
             ..Default::default()
         };

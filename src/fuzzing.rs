@@ -13,14 +13,13 @@
 use crate::config::Config;
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::filter::{self, FindingKind, LineCursor, Origin};
+use crate::model::Severity;
+use crate::model::Verdict;
+use crate::model::{CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Span, VcsInfo};
 use crate::report::baseline::{Baseline, BASELINE_VERSION};
-use crate::report::{
-    self, json, sarif, Color, CommitInfo, Finding, Fingerprint, Redaction, Report, RuleInfo,
-    Secret, Span, VcsInfo,
-};
-use crate::rules::{self, RuleSet, Severity};
+use crate::report::{self, json, sarif, Color, Redaction};
+use crate::rules::{self, RuleSet};
 use crate::suppress::Suppressions;
-use crate::vault::Verdict;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -289,7 +288,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         rule_id: "fuzz-rule".into(),
         rule_name: "Fuzz rule".into(),
         severity: Severity::Medium,
-        confidence: crate::rules::Confidence::Medium,
+        confidence: crate::model::Confidence::Medium,
         path: path.into(),
         repo_path: path.into(),
         allowed_inline: false,
@@ -557,7 +556,7 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             rule_id: &rule_id,
             rule_name: &rule_name,
             severity: severity(flags >> 4),
-            confidence: crate::rules::Confidence::Medium,
+            confidence: crate::model::Confidence::Medium,
             region_is_match: false,
         };
         let origin = Origin {

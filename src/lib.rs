@@ -20,6 +20,7 @@ pub mod filter;
 pub mod fuzzing;
 pub mod hook;
 pub mod migrate;
+pub mod model;
 pub mod report;
 pub mod rules;
 pub mod scan;
@@ -29,7 +30,7 @@ pub mod text;
 pub mod vault;
 
 pub use error::{Error, Result};
-pub use report::Report;
+pub use model::Report;
 pub use scan::{run as scan, ScanConfig, Target};
 
 use rules::RuleSet;

@@ -6,8 +6,8 @@
 use crate::allowlist::Allowlist;
 use crate::error::{Error, Result};
 use crate::migrate::{self, LocationSuppressions};
+use crate::model::{Finding, Report};
 use crate::report::baseline::Baseline;
-use crate::report::{Finding, Report};
 use crate::text::mask_input;
 use sha1::{Digest, Sha1};
 use std::collections::{HashMap, HashSet};

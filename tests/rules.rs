@@ -122,7 +122,7 @@ fn examples_are_attributed_to_their_own_rule() {
             let mut findings = Vec::new();
             let origin = Origin::whole("x");
             to_findings(&set, ex.as_bytes(), &mut candidates, origin, &mut findings);
-            let line_col = |f: &leakguard::report::Finding| (f.span.line, f.span.column);
+            let line_col = |f: &leakguard::model::Finding| (f.span.line, f.span.column);
             // Where the finding is reported: its secret, or the whole
             // match for rules that say so (a private key's BEGIN line).
             let at = if rule.report_at_match {

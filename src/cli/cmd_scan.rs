@@ -5,8 +5,8 @@ use crate::args::{FormatArg, ScanArgs, SourceArgs};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
 use leakguard::error::io_reason;
+use leakguard::model::FailOn;
 use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
-use leakguard::rules::FailOn;
 use leakguard::scan::{
     ArchiveLimits, ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
 };
@@ -111,7 +111,7 @@ pub(crate) fn prepare(
         },
         min_confidence: match &src.min_confidence {
             Some(level) => level.parse().map_err(anyhow::Error::msg)?,
-            None => leakguard::rules::Confidence::Low,
+            None => leakguard::model::Confidence::Low,
         },
         suppressions: Arc::new(suppressions),
         vault,
@@ -151,7 +151,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         None => prepared
             .config
             .fail_on
-            .unwrap_or(FailOn::AtLeast(leakguard::rules::Severity::Low)),
+            .unwrap_or(FailOn::AtLeast(leakguard::model::Severity::Low)),
     };
     if let Some(path) = &args.output {
         check_output_path(path)?;

@@ -4,32 +4,8 @@
 //! confidence); one that fails was typed by a person (a made-up example, a
 //! truncated paste) and the rule does not report it.
 
+use crate::rules::Check;
 use base64::Engine as _;
-use serde::Deserialize;
-
-/// A check named in a rule file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Check {
-    /// GitHub's classic token format (`ghp_`, `gho_`, `ghu_`, `ghs_`,
-    /// `ghr_` and 36 base62 characters): the last six characters are the
-    /// base62 CRC32 of the thirty before them. npm's `npm_` tokens use the
-    /// same scheme.
-    Base62Crc32,
-    /// A PyPI token (`pypi-` and a base64url macaroon): the body decodes to
-    /// a version 2 macaroon with an identifier and a 32-byte signature.
-    PypiMacaroon,
-    /// A JWT: the header decodes to a JSON object naming its `alg` and the
-    /// payload to a JSON object.
-    Jwt,
-    /// An AWS access key id: the 16 characters after the prefix are base32
-    /// and decode to an account number of at most 12 digits.
-    AwsKeyId,
-    /// A private key body (base64, lines joined or `\n`-escaped): it
-    /// decodes to one DER SEQUENCE whose length is the decoded length, as
-    /// a PKCS#8 or PKCS#1 key is. A truncated or made-up body is not.
-    DerSequence,
-}
 
 impl Check {
     /// Whether `value` (a rule's captured secret) has the structure.

@@ -9,37 +9,8 @@
 //! printable UTF-8 text: a hash, an image or compressed data in base64
 //! decodes to binary and is dropped after its first bytes.
 
-use serde::{Deserialize, Serialize};
+use crate::model::Encoding;
 use std::ops::Range;
-
-/// An encoding a run of text was decoded from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Encoding {
-    /// RFC 4648 base64, standard or URL-safe alphabet, padded or not.
-    Base64,
-    /// Pairs of hex digits.
-    Hex,
-    /// URL percent-encoding (`%40`).
-    Percent,
-    /// JSON/JavaScript string escapes (`\u0070`, `\x70`, `\n`).
-    Escape,
-    /// HTML/XML character references (`&#112;`, `&#x70;`, `&amp;`).
-    Html,
-}
-
-impl Encoding {
-    /// The lowercase name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Encoding::Base64 => "base64",
-            Encoding::Hex => "hex",
-            Encoding::Percent => "percent",
-            Encoding::Escape => "escape",
-            Encoding::Html => "html",
-        }
-    }
-}
 
 /// Fewest decoded bytes worth scanning: no credential is shorter.
 pub const MIN_DECODED: usize = 16;

@@ -792,7 +792,7 @@ impl Detector {
             // `password123` in a test or a README is an example; in a
             // server's config it is the password.
             if (example_place || filters::is_doc_comment(before))
-                && rule.filters.contains(&filters::Filter::NotPlaceholder)
+                && rule.filters.contains(&crate::rules::Filter::NotPlaceholder)
                 && filters::is_weak_default(bytes)
             {
                 return None;

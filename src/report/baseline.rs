@@ -2,7 +2,7 @@
 //! accepted, so that only new ones are reported. No secret values; sorted and
 //! without line numbers, so it is stable across runs and diffs cleanly.
 
-use super::Report;
+use crate::model::Report;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 

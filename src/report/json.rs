@@ -1,7 +1,8 @@
 //! The JSON report (`--format json`): its keys are a contract scripts rely on. Keys
 //! that do not apply are `null`; the wire types live here, apart from the model.
 
-use super::{Finding, Redaction, Report, Skipped, Stats, Suppressed};
+use super::Redaction;
+use crate::model::{Finding, Report, Skipped, Stats, Suppressed};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -37,7 +38,7 @@ struct JsonFinding<'a> {
     vault: Option<JsonVault<'a>>,
     /// The encodings undone to find it, outermost first; null when found
     /// as written.
-    decoded: Option<&'a [crate::detect::decode::Encoding]>,
+    decoded: Option<&'a [crate::model::Encoding]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<&'a str>,
 }

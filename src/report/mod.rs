@@ -5,15 +5,11 @@
 //! given [`Redaction::Clear`].
 
 pub mod baseline;
-mod finding;
 pub mod json;
 pub mod sarif;
 pub mod text;
 
-pub use finding::{
-    CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
-    VcsInfo, PREVIEW_CHARS,
-};
+use crate::model::Report;
 
 use std::io::{self, Write};
 use std::str::FromStr;

@@ -3,8 +3,9 @@
 //! with `security-severity`, results most severe first, partial fingerprints
 //! that survive moving a line, and no secret anywhere unless `--no-redact`.
 
-use super::{Finding, Redaction, Report, RuleInfo};
-use crate::rules::Severity;
+use super::Redaction;
+use crate::model::Severity;
+use crate::model::{Finding, Report, RuleInfo};
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
     Artifact, ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,

@@ -1,8 +1,9 @@
 //! Human-readable report: one block per finding, then a summary line that
 //! says what was scanned and skipped.
 
-use super::{Color, Finding, Redaction, Report};
-use crate::rules::Severity;
+use super::{Color, Redaction};
+use crate::model::Severity;
+use crate::model::{Finding, Report};
 use crate::text::printable;
 use std::io::{self, Write};
 

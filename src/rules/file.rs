@@ -1,9 +1,9 @@
 //! Rule files: TOML with a `[[rules]]` array, parsed and validated.
 
-use super::{Rule, RuleKind, RuleProblem, Severity};
-use crate::detect::checks::Check;
-use crate::detect::filters::Filter;
+use super::{Check, Filter};
+use super::{Rule, RuleKind, RuleProblem};
 use crate::error::{toml_message, Error, Result};
+use crate::model::Severity;
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -25,7 +25,7 @@ struct RuleDoc {
     #[serde(default)]
     provider: String,
     #[serde(default)]
-    confidence: Option<super::Confidence>,
+    confidence: Option<crate::model::Confidence>,
     #[serde(default)]
     description: String,
     severity: Severity,

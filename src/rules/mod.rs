@@ -6,17 +6,14 @@
 //! must not pay for compiling rules it never runs. This module knows nothing of
 //! files being scanned, git, or reports.
 
-mod confidence;
 mod file;
-mod severity;
+mod named;
 
-pub use confidence::{Confidence, LOW_ENTROPY};
 pub use file::{load_builtin, load_builtin_for_scan, load_path, parse_rule_file};
-pub use severity::{FailOn, Severity};
+pub use named::{Check, Filter};
 
-use crate::detect::checks::Check;
-use crate::detect::filters::Filter;
 use crate::error::{syntax_message, Error, Result};
+use crate::model::{Confidence, Severity};
 use regex_automata::{meta, PatternID};
 use std::collections::HashSet;
 use std::sync::OnceLock;

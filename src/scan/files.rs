@@ -11,7 +11,7 @@ use super::{lock, ScanConfig, Worker};
 use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
 use crate::filter::Origin;
-use crate::report::{Finding, Report, Skipped, Stats};
+use crate::model::{Finding, Report, Skipped, Stats};
 use crate::source::archive::{self, Packed};
 use crate::source::chunks::{Chunks, Placement};
 use crate::source::fs::{self as fs_source, FileEntry};

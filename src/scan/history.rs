@@ -8,7 +8,7 @@ use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
-use crate::report::{CommitInfo, Finding, Report};
+use crate::model::{CommitInfo, Finding, Report};
 use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;

@@ -10,11 +10,12 @@ mod files;
 mod history;
 mod staged;
 
-use crate::detect::decode::{decode_runs, Decoded, Encoding};
+use crate::detect::decode::{decode_runs, Decoded};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
 use crate::filter::{self, DecodedFrom, LineCursor, Origin};
-use crate::report::{Finding, Report, RuleInfo};
+use crate::model::Encoding;
+use crate::model::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
 use crate::source::chunks::Placement;
 use crate::source::fs::IgnoreFiles;
@@ -131,7 +132,7 @@ pub struct ScanConfig {
     /// Managed values to cross-check findings against (`--vault`).
     pub vault: Option<Arc<ValueIndex>>,
     /// Findings less sure than this are left out (and counted).
-    pub min_confidence: crate::rules::Confidence,
+    pub min_confidence: crate::model::Confidence,
 }
 
 /// Runs a scan and returns its report (findings sorted and deduplicated).
@@ -372,8 +373,8 @@ enum Repeat {
 
 fn compare_decoded(plain: &Finding, decoded: &Finding) -> Repeat {
     let (p, d) = (&plain.span, &decoded.span);
-    let start = |s: &crate::report::Span| (s.line, s.column);
-    let end = |s: &crate::report::Span| (s.end_line, s.end_column);
+    let start = |s: &crate::model::Span| (s.line, s.column);
+    let end = |s: &crate::model::Span| (s.end_line, s.end_column);
     if !(start(d) < end(p) && start(p) < end(d)) {
         Repeat::No
     } else if plain.rule_id == decoded.rule_id || plain.secret.expose() == decoded.secret.expose() {

@@ -7,7 +7,7 @@ use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::filter::Origin;
-use crate::report::Report;
+use crate::model::Report;
 use crate::source::archive;
 use crate::source::git;
 use crate::source::looks_binary;

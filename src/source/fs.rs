@@ -3,7 +3,7 @@
 //! and bounded reads of each file into a reused buffer.
 
 use crate::error::{io_reason, without_os_error, Error, Result};
-use crate::report::Skipped;
+use crate::model::Skipped;
 use crate::text::one_line;
 use ignore::{WalkBuilder, WalkState};
 use std::fs::File;

@@ -13,7 +13,7 @@
 //! Knows nothing of rules or findings: yields blob ids, paths and line sets.
 
 use crate::error::{Error, Result};
-use crate::report::{CommitInfo, Skipped};
+use crate::model::{CommitInfo, Skipped};
 use crate::source::looks_binary;
 use crate::source::odb::SharedObjects;
 use git2::{
@@ -406,7 +406,7 @@ impl TreeWalker<'_> {
 
 /// The repository's identity for reports: origin URL (or a file:// URL),
 /// HEAD's commit and branch.
-pub fn vcs_info(repo: &Repository) -> crate::report::VcsInfo {
+pub fn vcs_info(repo: &Repository) -> crate::model::VcsInfo {
     let origin = repo
         .find_remote("origin")
         .ok()
@@ -417,7 +417,7 @@ pub fn vcs_info(repo: &Repository) -> crate::report::VcsInfo {
         format!("file://{}", abs.to_string_lossy())
     });
     let head = repo.head().ok();
-    crate::report::VcsInfo {
+    crate::model::VcsInfo {
         repository_uri,
         revision_id: head
             .as_ref()

@@ -30,7 +30,7 @@
 
 use super::hashicorp::{HttpClient, HttpResponse, HttpSettings};
 use super::{ManagedValue, VaultError, VaultUri};
-use crate::report::Secret;
+use crate::model::Secret;
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;

@@ -7,7 +7,7 @@
 use super::crypto::MasterKey;
 use super::load::LoadNotes;
 use super::{ManagedValue, VaultError, VaultUri};
-use crate::report::Secret;
+use crate::model::Secret;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};

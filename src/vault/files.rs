@@ -2,7 +2,7 @@
 //! `LEAKGUARD_VAULT_JSON` environment variable (same JSON shape).
 
 use super::{ManagedValue, VaultError};
-use crate::report::Secret;
+use crate::model::Secret;
 use serde_json::Value;
 use std::path::Path;
 

@@ -36,7 +36,7 @@
 //! (it may hold values).
 
 use super::{ManagedValue, VaultError, VaultUri};
-use crate::report::Secret;
+use crate::model::Secret;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;

@@ -4,10 +4,10 @@
 //! Optionally backed by a fingerprint snapshot instead of values.
 
 use super::snapshot::FingerprintSet;
-use super::{ManagedValue, Verdict};
+use super::ManagedValue;
 use crate::filter::{finding_at, FindingKind, LineCursor, Origin};
-use crate::report::{Finding, RuleInfo};
-use crate::rules::Severity;
+use crate::model::Severity;
+use crate::model::{Finding, RuleInfo, Verdict};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -168,7 +168,7 @@ impl ValueIndex {
                 rule_name: &info.name,
                 severity: info.severity,
                 // The value is one the vault holds: no guess involved.
-                confidence: crate::rules::Confidence::High,
+                confidence: crate::model::Confidence::High,
                 region_is_match: false,
             };
             let entropy = crate::detect::entropy::shannon(&data[range.clone()]);
@@ -224,7 +224,7 @@ fn apply_verdict(f: &mut Finding, verdict: Verdict) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Secret;
+    use crate::model::Secret;
 
     fn mv(name: &str, version: &str, current: bool, value: &str) -> ManagedValue {
         ManagedValue {

@@ -30,7 +30,7 @@
 
 use super::crypto::{create_private_dir, xdg_dir, MasterKey};
 use super::{ManagedValue, VaultError};
-use crate::report::Secret;
+use crate::model::Secret;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};

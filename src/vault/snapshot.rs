@@ -4,7 +4,8 @@
 //! tokens of scanned content and looks them up.
 
 use super::index::{best_verdict, MIN_VALUE_LEN};
-use super::{ManagedValue, VaultError, Verdict};
+use super::{ManagedValue, VaultError};
+use crate::model::Verdict;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -1,6 +1,6 @@
 //! The finding model: what a report says about one leaked credential.
 
-use crate::rules::Severity;
+use super::{Confidence, Encoding, Severity, Verdict};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -109,7 +109,7 @@ pub struct Finding {
     /// Severity (possibly raised by the vault cross-check).
     pub severity: Severity,
     /// How likely it is a real credential (rule, value and place).
-    pub confidence: crate::rules::Confidence,
+    pub confidence: Confidence,
     /// Path as the user would type it from where the scan started, forward
     /// slashes (`src/app.py` when `src` was scanned).
     pub path: String,
@@ -132,13 +132,13 @@ pub struct Finding {
     /// tree (still present) or only in history.
     pub in_head: Option<bool>,
     /// The vault's verdict, when a vault was consulted.
-    pub vault: Option<crate::vault::Verdict>,
+    pub vault: Option<Verdict>,
     /// Its line carries a `leakguard:allow` marker: suppression drops it
     /// and counts it, like an allowlisted one.
     pub allowed_inline: bool,
     /// The encodings undone to find it, outermost first (`[base64]`,
     /// `[base64, percent]`); empty when it was found as written.
-    pub decoded: Vec<crate::detect::decode::Encoding>,
+    pub decoded: Vec<Encoding>,
 }
 
 impl Finding {
@@ -446,7 +446,7 @@ mod tests {
             rule_id: "r".into(),
             rule_name: "R".into(),
             severity: Severity::High,
-            confidence: crate::rules::Confidence::High,
+            confidence: crate::model::Confidence::High,
             path: "a.env".into(),
             repo_path: "a.env".into(),
             allowed_inline: false,

@@ -1,0 +1,18 @@
+//! The ground floor: what a scan finds and reports, as data. Every other
+//! module builds on these types; this one imports nothing of the crate
+//! but the text-safety helpers.
+
+mod confidence;
+mod encoding;
+mod finding;
+mod severity;
+mod verdict;
+
+pub use confidence::{Confidence, LOW_ENTROPY};
+pub use encoding::Encoding;
+pub use finding::{
+    CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
+    VcsInfo, PREVIEW_CHARS,
+};
+pub use severity::{FailOn, Severity};
+pub use verdict::Verdict;
