@@ -19,9 +19,9 @@
 //! allowlist = { paths = ["docs/**"] }
 //! ```
 
-use crate::allowlist::Allowlist;
 use crate::error::{toml_message, Error, Result};
 use crate::model::{FailOn, Severity};
+use crate::suppress::allowlist::Allowlist;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -109,6 +109,15 @@ pub struct Config {
 }
 
 impl Config {
+    /// The suppressions this configuration asks for: its allowlists (a
+    /// baseline is added by the caller).
+    pub fn suppressions(&self) -> crate::suppress::Suppressions {
+        crate::suppress::Suppressions::with_allowlists(
+            self.allowlist.clone(),
+            self.rule_allowlists.clone(),
+        )
+    }
+
     /// Reads and checks a configuration file.
     pub fn load(path: &Path) -> Result<Config> {
         let text = crate::source::fs::read_settings_file(path).map_err(|e| Error::Config {
@@ -165,7 +174,7 @@ impl Config {
             build_allowlist(&raw.allowlist).map_err(|e| err(format!("key 'allowlist': {e}")))?;
         if let Some(gl) = &raw.gitleaks_config {
             let gl_path = base.join(gl);
-            allowlist.merge(crate::migrate::gitleaks_allowlist(&gl_path)?);
+            allowlist.merge(crate::suppress::import::gitleaks_allowlist(&gl_path)?);
         }
         let rule_id_lines = raw
             .disabled_rules

@@ -12,13 +12,13 @@
 
 use crate::config::Config;
 use crate::detect::{Candidate, Detector, Scratch};
-use crate::filter::{self, FindingKind, LineCursor, Origin};
+use crate::findings::{self, FindingKind, LineCursor, Origin};
 use crate::model::Severity;
 use crate::model::Verdict;
 use crate::model::{CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Span, VcsInfo};
-use crate::report::baseline::{Baseline, BASELINE_VERSION};
 use crate::report::{self, json, sarif, Color, Redaction};
 use crate::rules::{self, RuleSet};
+use crate::suppress::baseline::{Baseline, BASELINE_VERSION};
 use crate::suppress::Suppressions;
 use serde_json::Value;
 use std::path::Path;
@@ -106,7 +106,7 @@ fn sort_candidates(c: &mut [Candidate]) {
 fn findings_checked(rules: &RuleSet, data: &[u8], mut candidates: Vec<Candidate>) {
     let mut findings = Vec::new();
     let origin = Origin::whole("fuzz/input.txt");
-    filter::to_findings(rules, data, &mut candidates, origin, &mut findings);
+    findings::to_findings(rules, data, &mut candidates, origin, &mut findings);
     assert!(candidates.is_empty(), "to_findings consumes its candidates");
     let lines = memchr::memchr_iter(b'\n', data).count() as u64 + 1;
     for f in &findings {
@@ -189,7 +189,7 @@ pub fn config(data: &[u8]) {
     match Config::parse(&path, text) {
         Ok(config) => {
             let _ = config.mentioned_rule_ids();
-            let suppressions = Suppressions::from_config(&config);
+            let suppressions = config.suppressions();
             let mut report = sample_report();
             apply_counted(&suppressions, &mut report);
         }
@@ -257,7 +257,7 @@ fn baseline_report(path: &Path, text: &str) -> Report {
     }
     match serde_json::from_str::<Value>(text) {
         Ok(v) if v.get("results").is_some() => {
-            if let Ok(l) = crate::migrate::parse_detect_secrets(path, text) {
+            if let Ok(l) = crate::suppress::import::parse_detect_secrets(path, text) {
                 for (file, line, _) in l.at {
                     report.findings.push(plain_finding(&file, line));
                 }
@@ -265,7 +265,7 @@ fn baseline_report(path: &Path, text: &str) -> Report {
         }
         Ok(_) => {}
         Err(_) => {
-            if let Ok(l) = crate::migrate::parse_gitleaksignore(path, text) {
+            if let Ok(l) = crate::suppress::import::parse_gitleaksignore(path, text) {
                 for (file, line, commit) in l.at {
                     let mut f = plain_finding(&file, line);
                     f.commit = commit.map(|id| CommitInfo {
@@ -564,7 +564,7 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             ..Origin::whole(&path)
         };
         let entropy = crate::detect::entropy::shannon(&secret);
-        let mut f = filter::finding_at(
+        let mut f = findings::finding_at(
             kind,
             &line,
             range.clone(),

@@ -8,18 +8,16 @@
 
 #![warn(missing_docs)]
 
-pub mod allowlist;
 pub mod check;
 pub mod config;
 pub mod detect;
 pub mod error;
-pub mod filter;
+pub mod findings;
 /// Fuzz harness bodies shared by the cargo-fuzz targets in `fuzz/` and the
 /// corpus-replay test `tests/fuzz_corpora.rs`; not a supported API.
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod hook;
-pub mod migrate;
 pub mod model;
 pub mod report;
 pub mod rules;

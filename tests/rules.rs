@@ -107,7 +107,7 @@ fn keywords_are_long_enough_and_provider_rules_name_their_provider() {
 #[test]
 fn examples_are_attributed_to_their_own_rule() {
     use leakguard::detect::{Detector, Scratch};
-    use leakguard::filter::{to_findings, Origin};
+    use leakguard::findings::{to_findings, Origin};
     let set = Arc::new(RuleSet::new(load_builtin().unwrap()).unwrap());
     let detector = Detector::new(set.clone());
     let mut scratch = Scratch::default();

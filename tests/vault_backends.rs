@@ -20,10 +20,11 @@
 //! When python3 (with venv and pip) is missing these tests FAIL with a message
 //! saying what to install; they never skip.
 
-use leakguard::vault::aws::{self, AwsCredentials, SmConfig};
+use leakguard::vault::backend::aws::{self, AwsCredentials, SmConfig};
+use leakguard::vault::backend::hashicorp::{self, KvConfig};
+use leakguard::vault::backend::http::{self, HttpSettings};
+use leakguard::vault::backend::local::{self, LocalVault};
 use leakguard::vault::crypto::MasterKey;
-use leakguard::vault::hashicorp::{self, HttpSettings, KvConfig};
-use leakguard::vault::local::{self, LocalVault};
 use leakguard::vault::{ManagedValue, VaultError};
 
 mod common;
@@ -256,7 +257,7 @@ fn aws_secrets_manager_stages_fields_prefix_and_pagination() {
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         );
         std::env::remove_var("AWS_SESSION_TOKEN");
-        std::env::set_var(hashicorp::BACKOFF_ENV, "10");
+        std::env::set_var(http::BACKOFF_ENV, "10");
         let from_env = aws::load(REGION, "prod/three");
         // The service-specific endpoint variable wins over the general one.
         std::env::set_var("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
@@ -266,7 +267,7 @@ fn aws_secrets_manager_stages_fields_prefix_and_pagination() {
             "AWS_ENDPOINT_URL_SECRETS_MANAGER",
             "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY",
-            hashicorp::BACKOFF_ENV,
+            http::BACKOFF_ENV,
         ] {
             std::env::remove_var(v);
         }

@@ -5,7 +5,7 @@ use crate::args::BaselineCommand;
 use crate::cmd_scan::{execute, prepare};
 use crate::EXIT_CLEAN;
 use leakguard::error::io_reason;
-use leakguard::report::baseline::Baseline;
+use leakguard::suppress::baseline::Baseline;
 use std::io::{self, Write};
 
 pub(crate) fn run(cmd: BaselineCommand) -> anyhow::Result<u8> {

@@ -12,7 +12,6 @@ use leakguard::scan::{
 };
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
-use leakguard::suppress::Suppressions;
 use leakguard::text::printable;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
@@ -55,14 +54,14 @@ pub(crate) fn prepare(
         None => config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
     };
     let rules = Arc::new(leakguard::configured_rules(&config, &src.rules)?);
-    let mut suppressions = Suppressions::from_config(&config);
+    let mut suppressions = config.suppressions();
     for b in baselines.iter().chain(&default) {
         suppressions.add_baseline(b)?;
     }
     let mut vaults = config.vault.clone();
     vaults.extend(src.vault.iter().cloned());
-    let env_vault =
-        std::env::var_os(leakguard::vault::files::VAULT_JSON_ENV).is_some_and(|v| !v.is_empty());
+    let env_vault = std::env::var_os(leakguard::vault::backend::files::VAULT_JSON_ENV)
+        .is_some_and(|v| !v.is_empty());
     let vault = if vaults.is_empty() && !env_vault {
         None
     } else {

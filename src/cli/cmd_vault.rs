@@ -2,8 +2,8 @@
 
 use crate::args::VaultCommand;
 use anyhow::{bail, Context};
+use leakguard::vault::backend::local::{rfc3339, LocalVault};
 use leakguard::vault::crypto::MasterKey;
-use leakguard::vault::local::{rfc3339, LocalVault};
 use leakguard::vault::{load, snapshot, VaultUri};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;

@@ -4,7 +4,6 @@
 //! nothing of how findings were made. Every writer redacts secrets unless
 //! given [`Redaction::Clear`].
 
-pub mod baseline;
 pub mod json;
 pub mod sarif;
 pub mod text;

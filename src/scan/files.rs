@@ -10,7 +10,7 @@
 use super::{lock, ScanConfig, Worker};
 use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
-use crate::filter::Origin;
+use crate::findings::Origin;
 use crate::model::{Finding, Report, Skipped, Stats};
 use crate::source::archive::{self, Packed};
 use crate::source::chunks::{Chunks, Placement};

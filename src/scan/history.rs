@@ -7,7 +7,7 @@ use super::files::{self, FileResult};
 use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
-use crate::filter::Origin;
+use crate::findings::Origin;
 use crate::model::{CommitInfo, Finding, Report};
 use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};

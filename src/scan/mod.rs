@@ -13,7 +13,7 @@ mod staged;
 use crate::detect::decode::{decode_runs, Decoded};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
-use crate::filter::{self, DecodedFrom, LineCursor, Origin};
+use crate::findings::{self, DecodedFrom, LineCursor, Origin};
 use crate::model::Encoding;
 use crate::model::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
@@ -299,7 +299,7 @@ impl Worker {
             &mut self.candidates,
         );
         let first = out.len();
-        filter::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
+        findings::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
         if let Some(vault) = &self.vault {
             vault.cross_check(data, origin, out, first);
         }

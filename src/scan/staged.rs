@@ -6,7 +6,7 @@ use super::files;
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
-use crate::filter::Origin;
+use crate::findings::Origin;
 use crate::model::Report;
 use crate::source::archive;
 use crate::source::git;

@@ -5,7 +5,7 @@
 
 use super::snapshot::FingerprintSet;
 use super::ManagedValue;
-use crate::filter::{finding_at, FindingKind, LineCursor, Origin};
+use crate::findings::{finding_at, FindingKind, LineCursor, Origin};
 use crate::model::Severity;
 use crate::model::{Finding, RuleInfo, Verdict};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

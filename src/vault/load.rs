@@ -1,6 +1,6 @@
 //! Loading managed values from every `--vault` source into one index.
 
-use super::files::{self, VAULT_JSON_ENV};
+use super::backend::files::{self, VAULT_JSON_ENV};
 use super::index::ValueIndex;
 use super::snapshot::FingerprintSet;
 use super::{ManagedValue, VaultError, VaultUri};
@@ -17,9 +17,9 @@ pub fn load_values(uri: &VaultUri) -> Result<Vec<ManagedValue>, VaultError> {
     match uri {
         VaultUri::Dotenv(p) => files::load_dotenv(p),
         VaultUri::Json(p) => files::load_json(p),
-        VaultUri::Local(p) => super::local::load(p),
-        VaultUri::HashiCorp { address, mount, prefix } => super::hashicorp::load(address, mount, prefix),
-        VaultUri::AwsSecretsManager { region, prefix } => super::aws::load(region, prefix),
+        VaultUri::Local(p) => super::backend::local::load(p),
+        VaultUri::HashiCorp { address, mount, prefix } => super::backend::hashicorp::load(address, mount, prefix),
+        VaultUri::AwsSecretsManager { region, prefix } => super::backend::aws::load(region, prefix),
         VaultUri::Fingerprints(_) => Err(VaultError::Invalid {
             vault: uri.display_name(),
             message: "a fingerprint snapshot holds no values; it can be used by `scan`, not re-snapshotted".into(),

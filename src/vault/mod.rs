@@ -8,14 +8,11 @@
 //! `dotenv:PATH`, `json:PATH`, `local:PATH`, `vault+https://HOST[:PORT]/MOUNT[/PREFIX]`
 //! (and `vault+http://`), `aws-sm://REGION[/PREFIX]`, `fingerprints:FILE`.
 
-pub mod aws;
+pub mod backend;
 pub mod cache;
 pub mod crypto;
-pub mod files;
-pub mod hashicorp;
 pub mod index;
 pub mod load;
-pub mod local;
 pub mod snapshot;
 
 use crate::model::Secret;

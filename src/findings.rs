@@ -1,4 +1,4 @@
-//! Filters: turn the detector's candidates in one chunk into findings.
+//! Findings: turn the detector's candidates in one chunk into findings.
 //!
 //! Drops candidates on lines that carry a `leakguard:allow` comment, keeps one
 //! rule per secret span (the most severe), and computes line/column spans and

@@ -28,9 +28,9 @@
 //! Concurrent writers are not locked out: each write is atomic, and the last
 //! one wins.
 
-use super::crypto::{create_private_dir, xdg_dir, MasterKey};
-use super::{ManagedValue, VaultError};
 use crate::model::Secret;
+use crate::vault::crypto::{create_private_dir, xdg_dir, MasterKey};
+use crate::vault::{ManagedValue, VaultError};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};

@@ -28,9 +28,9 @@
 //! are retried too); messages carry the action, the secret name, the HTTP
 //! status and the AWS error type, never a response body.
 
-use super::hashicorp::{HttpClient, HttpResponse, HttpSettings};
-use super::{ManagedValue, VaultError, VaultUri};
+use super::http::{HttpClient, HttpResponse, HttpSettings};
 use crate::model::Secret;
+use crate::vault::{ManagedValue, VaultError, VaultUri};
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;

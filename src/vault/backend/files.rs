@@ -1,8 +1,8 @@
 //! File-based vault sources: `dotenv:PATH`, `json:PATH`, and the
 //! `LEAKGUARD_VAULT_JSON` environment variable (same JSON shape).
 
-use super::{ManagedValue, VaultError};
 use crate::model::Secret;
+use crate::vault::{ManagedValue, VaultError};
 use serde_json::Value;
 use std::path::Path;
 

@@ -10,8 +10,8 @@
 //! ours. A detect-secrets baseline entry suppresses findings in that file on
 //! that line, or anywhere in that file whose secret has the recorded SHA-1.
 
-use crate::allowlist::Allowlist;
 use crate::error::{Error, Result};
+use crate::suppress::allowlist::Allowlist;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;

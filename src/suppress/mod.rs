@@ -3,12 +3,16 @@
 //! fingerprint), and locations imported from other tools' ignore files.
 //! Suppressed findings are counted in the stats, never silently dropped.
 
-use crate::allowlist::Allowlist;
+pub mod allowlist;
+pub mod baseline;
+pub mod import;
+
 use crate::error::{Error, Result};
-use crate::migrate::{self, LocationSuppressions};
 use crate::model::{Finding, Report};
-use crate::report::baseline::Baseline;
 use crate::text::mask_input;
+use allowlist::Allowlist;
+use baseline::Baseline;
+use import::LocationSuppressions;
 use sha1::{Digest, Sha1};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -35,11 +39,15 @@ enum Reason {
 }
 
 impl Suppressions {
-    /// The allowlists of a configuration (no baseline yet).
-    pub fn from_config(config: &crate::config::Config) -> Suppressions {
+    /// Allowlists only (no baseline yet): a configuration's, see
+    /// [`crate::config::Config::suppressions`].
+    pub fn with_allowlists(
+        allowlist: Allowlist,
+        rule_allowlists: HashMap<String, Allowlist>,
+    ) -> Suppressions {
         Suppressions {
-            allowlist: config.allowlist.clone(),
-            rule_allowlists: config.rule_allowlists.clone(),
+            allowlist,
+            rule_allowlists,
             ..Suppressions::default()
         }
     }
@@ -65,7 +73,7 @@ impl Suppressions {
         let json: Option<serde_json::Value> = serde_json::from_str(text).ok();
         match json {
             Some(v) if v.get("results").is_some() => {
-                self.add_locations(migrate::parse_detect_secrets(path, text)?);
+                self.add_locations(import::parse_detect_secrets(path, text)?);
             }
             Some(_) => {
                 let mut de = serde_json::Deserializer::from_str(text);
@@ -81,7 +89,7 @@ impl Suppressions {
                         ),
                     }
                 })?;
-                if b.version != crate::report::baseline::BASELINE_VERSION {
+                if b.version != baseline::BASELINE_VERSION {
                     return Err(Error::Baseline {
                         path: path.to_path_buf(),
                         message: format!(
@@ -96,7 +104,7 @@ impl Suppressions {
             None if name.ends_with("gitleaksignore")
                 || !text.trim_start().starts_with(['{', '[']) =>
             {
-                self.add_locations(migrate::parse_gitleaksignore(path, text)?);
+                self.add_locations(import::parse_gitleaksignore(path, text)?);
             }
             None => {
                 let e = serde_json::from_str::<serde_json::Value>(text).expect_err("failed above");
