@@ -109,6 +109,34 @@ pub struct Config {
 }
 
 impl Config {
+    /// The managed values to cross-check findings against: this
+    /// configuration's vaults, then `extra` ones (the command line's
+    /// `--vault`), and `LEAKGUARD_VAULT_JSON` when set; `None` when there
+    /// are none. `ttl` (`--vault-cache-ttl`) overrides the configuration's.
+    /// Also returns warnings to show (a cache standing in for a vault).
+    pub fn load_vault(
+        &self,
+        extra: &[String],
+        ttl: Option<&str>,
+    ) -> Result<Option<(crate::vault::index::ValueIndex, Vec<String>)>> {
+        let mut vaults = self.vault.clone();
+        vaults.extend(extra.iter().cloned());
+        let env_vault = std::env::var_os(crate::vault::backend::files::VAULT_JSON_ENV)
+            .is_some_and(|v| !v.is_empty());
+        if vaults.is_empty() && !env_vault {
+            return Ok(None);
+        }
+        let mut cache = crate::vault::cache::CacheOptions::default();
+        if let Some(ttl) = self.vault_cache_ttl {
+            cache.ttl = ttl;
+        }
+        if let Some(ttl) = ttl {
+            cache.ttl = crate::vault::cache::parse_ttl(ttl)
+                .map_err(|e| Error::Usage(format!("--vault-cache-ttl: {e}")))?;
+        }
+        Ok(Some(crate::vault::load(&vaults, &cache)?))
+    }
+
     /// The suppressions this configuration asks for: its allowlists (a
     /// baseline is added by the caller).
     pub fn suppressions(&self) -> crate::suppress::Suppressions {
@@ -245,6 +273,23 @@ fn first_line_naming(text: &str, id: &str) -> Option<usize> {
 
 fn build_allowlist(a: &AllowlistToml) -> std::result::Result<Allowlist, String> {
     Allowlist::new(&a.paths, &[], &a.regexes, &a.stopwords)
+}
+
+/// Where `.leakguard.toml` is looked for when `start` is scanned: the top
+/// of the git repository that holds it, else `start` itself when it is a
+/// directory, else the directory it is in.
+pub fn search_root(start: &Path) -> PathBuf {
+    if let Ok(repo) = git2::Repository::discover(start) {
+        return crate::source::git::repo_root(&repo);
+    }
+    if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| ".".into())
+    }
 }
 
 #[cfg(test)]

@@ -58,26 +58,14 @@ pub(crate) fn prepare(
     for b in baselines.iter().chain(&default) {
         suppressions.add_baseline(b)?;
     }
-    let mut vaults = config.vault.clone();
-    vaults.extend(src.vault.iter().cloned());
-    let env_vault = std::env::var_os(leakguard::vault::backend::files::VAULT_JSON_ENV)
-        .is_some_and(|v| !v.is_empty());
-    let vault = if vaults.is_empty() && !env_vault {
-        None
-    } else {
-        let mut cache = leakguard::vault::cache::CacheOptions::default();
-        if let Some(ttl) = config.vault_cache_ttl {
-            cache.ttl = ttl;
+    let vault = match config.load_vault(&src.vault, src.vault_cache_ttl.as_deref())? {
+        Some((index, warnings)) => {
+            for w in warnings {
+                eprintln!("leakguard: warning: {w}");
+            }
+            Some(Arc::new(index))
         }
-        if let Some(ttl) = &src.vault_cache_ttl {
-            cache.ttl = leakguard::vault::cache::parse_ttl(ttl)
-                .map_err(|e| anyhow::anyhow!("--vault-cache-ttl: {e}"))?;
-        }
-        let (index, warnings) = leakguard::vault::load(&vaults, &cache)?;
-        for w in warnings {
-            eprintln!("leakguard: warning: {w}");
-        }
-        Some(Arc::new(index))
+        None => None,
     };
     let scan = ScanConfig {
         target,
@@ -118,25 +106,14 @@ pub(crate) fn prepare(
     Ok(Prepared { scan, config })
 }
 
-/// Where `.leakguard.toml` is looked for: the root of the repository that
-/// holds the scanned path, else the scanned directory itself.
+/// Where `.leakguard.toml` is looked for (see [`leakguard::config::search_root`]).
 fn config_root(target: &Target) -> std::path::PathBuf {
     let start: std::path::PathBuf = match target {
         Target::Paths(paths) => paths.first().cloned().unwrap_or_else(|| ".".into()),
         Target::Stdin => ".".into(),
         Target::History { repo, .. } | Target::Staged { repo } => repo.clone(),
     };
-    if let Ok(repo) = git2::Repository::discover(&start) {
-        return leakguard::source::git::repo_root(&repo);
-    }
-    if start.is_dir() {
-        start
-    } else {
-        start
-            .parent()
-            .map(|p| p.to_path_buf())
-            .unwrap_or_else(|| ".".into())
-    }
+    leakguard::config::search_root(&start)
 }
 
 pub(crate) fn run(args: ScanArgs) -> anyhow::Result<u8> {
