@@ -13,8 +13,10 @@ pub mod config;
 pub mod detect;
 pub mod error;
 pub mod findings;
-/// Fuzz harness bodies shared by the cargo-fuzz targets in `fuzz/` and the
-/// corpus-replay test `tests/fuzz_corpora.rs`; not a supported API.
+/// Fuzz harness bodies shared by the cargo-fuzz targets in `fuzz/` (which
+/// turn on the `fuzzing` feature) and the corpus replay among the unit
+/// tests; not part of the library's normal build, not a supported API.
+#[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod hook;

@@ -1,5 +1,5 @@
 //! Fuzz target `report_round_trip`: the harness body is `leakguard::fuzzing::report_round_trip`,
-//! shared with the corpus-replay test (tests/fuzz_corpora.rs).
+//! shared with the corpus-replay test (src/fuzzing/replay.rs).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

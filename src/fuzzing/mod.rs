@@ -1,5 +1,5 @@
 //! Fuzz harness bodies, shared by the cargo-fuzz targets in `fuzz/` and by
-//! `tests/fuzz_corpora.rs`, which replays the committed corpora as ordinary
+//! the corpus replay (`replay.rs`, a unit test), which replays the committed corpora as ordinary
 //! tests so that a fixed crash stays fixed.
 //!
 //! Each function takes arbitrary bytes, runs one parser or pipeline stage on
@@ -10,6 +10,8 @@
 //!
 //! Not a supported API: hidden from the docs, free to change.
 
+#[cfg(test)]
+mod replay;
 use crate::config::Config;
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::findings::{self, FindingKind, LineCursor, Origin};

@@ -1,7 +1,8 @@
 //! Replays the committed fuzz corpora (`fuzz/corpus/<target>/`) and fixed
 //! crash inputs (`fuzz/regressions/<target>/`) through the same harness
-//! bodies the cargo-fuzz targets run (`leakguard::fuzzing`), on stable Rust,
-//! so CI keeps every fixed crash fixed. See docs/reliability.md.
+//! bodies the cargo-fuzz targets run, on stable Rust, as unit tests of
+//! the library, so CI keeps every fixed crash fixed. See
+//! docs/reliability.md.
 
 use std::path::{Path, PathBuf};
 
@@ -10,11 +11,11 @@ type Harness = fn(&[u8]);
 
 /// The fuzz targets and their harness bodies.
 const TARGETS: &[(&str, Harness)] = &[
-    ("detector", leakguard::fuzzing::detector),
-    ("rule_file", leakguard::fuzzing::rule_file),
-    ("config", leakguard::fuzzing::config),
-    ("baseline", leakguard::fuzzing::baseline),
-    ("report_round_trip", leakguard::fuzzing::report_round_trip),
+    ("detector", super::detector),
+    ("rule_file", super::rule_file),
+    ("config", super::config),
+    ("baseline", super::baseline),
+    ("report_round_trip", super::report_round_trip),
 ];
 
 fn fuzz_dir() -> PathBuf {
