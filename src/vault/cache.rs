@@ -153,30 +153,7 @@ fn store(path: &Path, name: &str, values: &[ManagedValue]) -> Result<(), VaultEr
         vault: name.to_string(),
         message: format!("cache {}: {e}", path.display()),
     };
-    let dir = path.parent().expect("cache file has a directory");
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    write_private(&tmp, &sealed).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    f.write_all(data)?;
-    f.sync_all()
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    std::fs::write(path, data)
+    super::private::replace(path, &sealed).map_err(io)
 }
 
 /// (age in seconds, values) of a readable cache, or None.

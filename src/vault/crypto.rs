@@ -188,18 +188,10 @@ impl MasterKey {
     pub fn write_key_file(&self, path: &Path) -> Result<(), VaultError> {
         let origin = format!("key file {}", path.display());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir)
+            super::private::create_dir(dir)
                 .map_err(|e| key_error(format!("{origin}: cannot create directory: {e}")))?;
         }
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts
-            .open(path)
+        let mut f = super::private::open(path, super::private::Open::New)
             .map_err(|e| key_error(format!("{origin}: cannot create: {e}")))?;
         f.write_all(format!("{}\n", self.to_base64()).as_bytes())
             .and_then(|_| f.sync_all())
@@ -282,21 +274,6 @@ pub(crate) fn xdg_dir(var: &str, fallback: &str) -> PathBuf {
         Some(home) if !home.is_empty() => PathBuf::from(home).join(fallback),
         _ => PathBuf::from(fallback),
     }
-}
-
-/// Creates `dir` and its missing parents; a directory created here gets mode 0700.
-pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod cache;
 pub mod crypto;
 pub mod index;
 pub mod load;
+mod private;
 pub mod snapshot;
 
 use crate::model::Secret;

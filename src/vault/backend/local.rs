@@ -29,13 +29,13 @@
 //! one wins.
 
 use crate::model::Secret;
-use crate::vault::crypto::{create_private_dir, xdg_dir, MasterKey};
+use crate::vault::crypto::{xdg_dir, MasterKey};
+use crate::vault::private;
 use crate::vault::{ManagedValue, VaultError};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use time::format_description::well_known::Rfc3339;
@@ -390,46 +390,8 @@ impl LocalVault {
         };
         let mut bytes = serde_json::to_vec_pretty(&file).expect("serialising the vault");
         bytes.push(b'\n');
-        let dir = match self.path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        create_private_dir(&dir)
-            .map_err(|e| self.err(format!("cannot create directory {}: {e}", dir.display())))?;
-        let file_name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut random = [0u8; 6];
-        getrandom_fill(&mut random);
-        let tmp = dir.join(format!(
-            ".{file_name}.tmp-{}-{}",
-            std::process::id(),
-            hex::encode(random)
-        ));
-        let write = || -> std::io::Result<()> {
-            let mut opts = OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                opts.mode(0o600);
-            }
-            let mut f = opts.open(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            drop(f);
-            std::fs::rename(&tmp, &self.path)?;
-            // Make the rename itself durable.
-            #[cfg(unix)]
-            std::fs::File::open(&dir)?.sync_all()?;
-            Ok(())
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            self.err(format!("cannot write the vault file: {e}"))
-        })
+        private::replace(&self.path, &bytes)
+            .map_err(|e| self.err(format!("cannot write the vault file: {e}")))
     }
 
     /// Appends one line to the access log: time, user, operation, name and version.
@@ -451,14 +413,7 @@ impl LocalVault {
             ));
         }
         line.push('\n');
-        let mut opts = OpenOptions::new();
-        opts.append(true).create(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        opts.open(&log_path)
+        private::open(&log_path, private::Open::Append)
             .and_then(|mut f| f.write_all(line.as_bytes()))
             .map_err(|e| {
                 self.err(format!(
@@ -540,11 +495,6 @@ fn current_user() -> String {
         }
     }
     "unknown".into()
-}
-
-fn getrandom_fill(buf: &mut [u8]) {
-    use aes_gcm::aead::rand_core::RngCore;
-    aes_gcm::aead::OsRng.fill_bytes(buf);
 }
 
 #[cfg(test)]
