@@ -4,6 +4,9 @@
 use super::repo_root;
 use crate::model::CommitInfo;
 use git2::{Oid, Repository};
+use std::sync::OnceLock;
+use time::format_description::{self, BorrowedFormatItem};
+use time::{OffsetDateTime, UtcOffset};
 
 /// The repository's identity for reports: origin URL (or a file:// URL),
 /// HEAD's commit and branch.
@@ -68,36 +71,28 @@ pub fn commit_info(repo: &Repository, oid: Oid) -> CommitInfo {
 }
 
 /// Formats a git timestamp (seconds since the epoch, offset in minutes) as
-/// RFC 3339 in the author's own offset.
+/// RFC 3339 in the author's own offset, `+00:00` rather than `Z` for UTC
+/// (the zone git recorded, which `Z` would not say). A date RFC 3339 cannot
+/// write (a year outside 0000 to 9999, only in forged or broken commits) is
+/// given as its seconds, as the vault does.
 pub fn rfc3339(seconds: i64, offset_minutes: i32) -> String {
-    let local = seconds + i64::from(offset_minutes) * 60;
-    let days = local.div_euclid(86_400);
-    let secs = local.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let off = offset_minutes.abs();
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60,
-        off / 60,
-        off % 60
-    )
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    static FORMAT: OnceLock<Vec<BorrowedFormatItem<'static>>> = OnceLock::new();
+    let format = FORMAT.get_or_init(|| {
+        format_description::parse_borrowed::<2>(
+            "[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]",
+        )
+        .expect("a valid format description")
+    });
+    let offset = UtcOffset::from_whole_seconds(offset_minutes.saturating_mul(60)).ok();
+    offset
+        .and_then(|offset| {
+            OffsetDateTime::from_unix_timestamp(seconds)
+                .ok()?
+                .checked_to_offset(offset)
+        })
+        .filter(|date| (0..=9999).contains(&date.year()))
+        .and_then(|date| date.format(format).ok())
+        .unwrap_or_else(|| seconds.to_string())
 }
 
 #[cfg(test)]
@@ -121,5 +116,11 @@ mod tests {
         assert_eq!(rfc3339(0, 0), "1970-01-01T00:00:00+00:00");
         assert_eq!(rfc3339(1_700_000_000, 60), "2023-11-14T23:13:20+01:00");
         assert_eq!(rfc3339(951_782_400, -330), "2000-02-28T18:30:00-05:30");
+        assert_eq!(rfc3339(-1, 0), "1969-12-31T23:59:59+00:00");
+        assert_eq!(rfc3339(0, -30), "1969-12-31T23:30:00-00:30");
+        assert_eq!(rfc3339(-2_208_988_800, -300), "1899-12-31T19:00:00-05:00");
+        assert_eq!(rfc3339(253_402_300_799, 0), "9999-12-31T23:59:59+00:00");
+        // Past what RFC 3339 can write: the seconds.
+        assert_eq!(rfc3339(253_402_300_800, 0), "253402300800");
     }
 }
