@@ -434,3 +434,152 @@ fn an_unmerged_index_is_read_through_libgit2() {
     let (code, report) = repo.staged();
     assert_eq!((code, findings(&report)), (1, vec![hit("other.txt", 2)]));
 }
+
+impl Repo {
+    /// `leakguard scan --staged` for its exit code and stderr.
+    fn staged_stderr(&self) -> (i32, String) {
+        let out = leakguard()
+            .current_dir(self.path())
+            .args(["scan", "--staged", "--rules"])
+            .arg(self.rules())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (out.status.code().expect("exited"), stderr)
+    }
+
+    /// Rewrites the index file with `edit`, then its trailing checksum.
+    fn edit_index(&self, edit: impl FnOnce(&mut Vec<u8>)) {
+        use sha1::{Digest, Sha1};
+        let path = self.path().join(".git/index");
+        let mut data = std::fs::read(&path).unwrap();
+        data.truncate(data.len() - 20);
+        edit(&mut data);
+        let sum = Sha1::digest(&data);
+        data.extend_from_slice(&sum);
+        std::fs::write(&path, data).unwrap();
+    }
+}
+
+/// Where the extensions of a version 2 index file (without its checksum)
+/// start: past the entries, each 62 bytes, its path and 1 to 8 NULs.
+fn v2_extensions_start(index: &[u8]) -> usize {
+    assert_eq!(&index[4..8], &[0, 0, 0, 2], "a version 2 index");
+    let count = u32::from_be_bytes(index[8..12].try_into().unwrap());
+    let mut at = 12;
+    for _ in 0..count {
+        let name = index[at + 62..].iter().position(|&b| b == 0).unwrap();
+        at += (62 + name + 8) & !7;
+    }
+    at
+}
+
+/// Entries the index marks in their flags are read as any other: `git add
+/// -N` (intent to add: an empty blob, so nothing is added yet) and
+/// skip-worktree (sparse checkout) entries, in index versions 3 and 4.
+#[test]
+fn intent_to_add_and_skip_worktree_entries() {
+    for version in ["3", "4"] {
+        let repo = Repo::init();
+        repo.write("kept.txt", "one\n");
+        repo.write("other.txt", "two\n");
+        repo.commit_all("init");
+        repo.git(&["update-index", "--index-version", version]);
+        repo.write("later.txt", format!("{}\n", secret(30)));
+        repo.git(&["add", "-N", "later.txt"]);
+        repo.write("kept.txt", format!("one\n{}\n", secret(31)));
+        repo.git(&["add", "kept.txt"]);
+        repo.git(&["update-index", "--skip-worktree", "kept.txt", "other.txt"]);
+        let (code, report) = repo.staged();
+        assert_eq!(
+            (code, findings(&report)),
+            (1, vec![hit("kept.txt", 2)]),
+            "index version {version}"
+        );
+    }
+}
+
+/// A path too long for an entry's flags to record its length (4,095 bytes
+/// and more), in every index version (version 4 rebuilds each path from
+/// the previous one).
+#[test]
+fn long_paths_in_every_index_version() {
+    let long = vec!["d".repeat(200); 25].join("/") + "/f.txt";
+    let longer = format!("{long}.2");
+    for version in ["2", "3", "4"] {
+        let repo = Repo::init();
+        repo.write("a.txt", "a\n");
+        repo.commit_all("init");
+        repo.git(&["update-index", "--index-version", version]);
+        repo.write(".git/blob", format!("{}\n", secret(32)));
+        let oid = repo.git(&["hash-object", "-w", ".git/blob"]);
+        for path in [&long, &longer] {
+            let info = format!("100644,{oid},{path}");
+            repo.git(&["update-index", "--add", "--cacheinfo", &info]);
+        }
+        let (code, report) = repo.staged();
+        assert_eq!(
+            (code, findings(&report)),
+            (1, vec![hit(&long, 1), hit(&longer, 1)]),
+            "index version {version}"
+        );
+    }
+}
+
+/// An index nothing here reads (split, sparse, cut short, a path running
+/// into the end of the file) is one line naming it and exit code 2, never
+/// a crash; a cache-tree extension with bytes after its last directory is
+/// not one either.
+#[test]
+fn unreadable_indexes_exit_2_with_one_line() {
+    let prepared = || {
+        let repo = Repo::init();
+        repo.write("dir/a.txt", "a\n");
+        repo.write("top.txt", "top\n");
+        repo.commit_all("init");
+        repo.write("dir/a.txt", format!("a\n{}\n", secret(33)));
+        repo.git(&["add", "-A"]);
+        repo
+    };
+    let split = prepared();
+    split.git(&["update-index", "--split-index"]);
+    let sparse = prepared();
+    sparse.git(&["sparse-checkout", "set", "--cone", "--sparse-index", "dir"]);
+    let short = prepared();
+    let index = short.path().join(".git/index");
+    let data = std::fs::read(&index).unwrap();
+    std::fs::write(&index, &data[..100]).unwrap();
+    // One entry whose path ends where the file does, inside its padding.
+    let padding = prepared();
+    let index = padding.path().join(".git/index");
+    let data = std::fs::read(&index).unwrap();
+    let mut cut = [&data[..8], &[0, 0, 0, 1], &data[12..74], b"abc"].concat();
+    cut[72] = 0;
+    cut[73] = 3; // path length 3, no other flags
+    std::fs::write(&index, cut).unwrap();
+    for (what, repo, says) in [
+        ("split", &split, "'link'"),
+        ("sparse", &sparse, "'sdir'"),
+        ("cut short", &short, "index"),
+        ("path into the end", &padding, "index"),
+    ] {
+        let (code, stderr) = repo.staged_stderr();
+        assert_eq!(code, 2, "{what}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{what}: {stderr}");
+        assert!(stderr.contains("cannot read the index"), "{what}: {stderr}");
+        assert!(stderr.contains(says), "{what}: {stderr}");
+    }
+
+    let trailing = prepared();
+    trailing.edit_index(|data| {
+        let at = v2_extensions_start(data);
+        assert_eq!(&data[at..at + 4], b"TREE");
+        let size = u32::from_be_bytes(data[at + 4..at + 8].try_into().unwrap());
+        data[at + 4..at + 8].copy_from_slice(&(size + 4).to_be_bytes());
+        let end = at + 8 + size as usize;
+        data.splice(end..end, *b"junk");
+    });
+    let (code, stderr) = trailing.staged_stderr();
+    assert!(code == 1 || code == 2, "exit {code}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -1,5 +1,12 @@
 //! Reading git's index file (versions 2 to 4) to find the entries that
 //! differ from HEAD without loading every entry into libgit2.
+//!
+//! Hand-written rather than gitoxide's `gix-index` (0.41, tried for issue
+//! #17): that decodes every entry's stat fields and copies every path, 2 to
+//! 5 ms more per `--staged` run on 50,000 entries, and it panics on some
+//! corrupt files (bytes after the cache-tree's last directory, a path that
+//! runs into the end of the file) that this reader reads past or leaves to
+//! libgit2, which reports one line.
 
 use git2::{Index, IndexEntry, IndexTime, ObjectType, Oid, Repository, Tree};
 use memchr::memchr;
