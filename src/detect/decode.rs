@@ -365,7 +365,7 @@ fn decode_alphabet_run(data: &[u8], run: Range<usize>, padded_end: usize) -> Opt
     let hex_head = text
         .get(..12)
         .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-    if !hex_head.is_some_and(|h| decode_hex(h).iter().all(|&b| printable(b)))
+    if !hex_head.is_some_and(|h| h.chunks_exact(2).all(|pair| printable(hex_byte(pair))))
         && !head_may_be_text(text)
     {
         return None;
@@ -487,15 +487,18 @@ fn printable(b: u8) -> bool {
     (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t')
 }
 
-fn decode_hex(text: &[u8]) -> Vec<u8> {
+/// The byte two hex digits (`pair`, known to be hex) stand for.
+fn hex_byte(pair: &[u8]) -> u8 {
     let nibble = |b: u8| match b {
         b'0'..=b'9' => b - b'0',
         b'a'..=b'f' => b - b'a' + 10,
         _ => b - b'A' + 10,
     };
-    text.chunks_exact(2)
-        .map(|p| (nibble(p[0]) << 4) | nibble(p[1]))
-        .collect()
+    (nibble(pair[0]) << 4) | nibble(pair[1])
+}
+
+fn decode_hex(text: &[u8]) -> Vec<u8> {
+    text.chunks_exact(2).map(hex_byte).collect()
 }
 
 /// A base64 engine for text found in the wild: padded or not, trailing

@@ -173,14 +173,11 @@ enum Claim {
 /// be settled (two archives that hold each other) is ever waited out.
 const CLAIM_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// What scanning a member found, with the paths of its findings relative
-/// to the member's (empty, or `!inner` for a member of an archive inside).
+/// What scanning a member found, and the member's name (path, repository
+/// path) its findings are under.
 struct MemberOutcome {
-    findings: Vec<Finding>,
-    bytes: u64,
-    scanned: bool,
-    skipped: Skipped,
-    members: u64,
+    name: (String, String),
+    result: FileResult,
 }
 
 impl SeenMembers {
@@ -216,21 +213,10 @@ impl SeenMembers {
     /// member at `name`, for members with its content; or with no result
     /// (it was not read whole), gives the claim up.
     fn settle(&self, key: [u8; 32], result: Option<&FileResult>, name: Origin<'_>) {
-        let relative = |path: &str, own: &str| path.get(own.len()..).unwrap_or("").to_string();
+        let own = (name.path, name.repo_path);
         let outcome = result.map(|result| MemberOutcome {
-            findings: result
-                .findings
-                .iter()
-                .map(|f| Finding {
-                    path: relative(&f.path, name.path),
-                    repo_path: relative(&f.repo_path, name.repo_path),
-                    ..f.clone()
-                })
-                .collect(),
-            bytes: result.bytes,
-            scanned: result.scanned,
-            skipped: result.skipped.clone(),
-            members: result.members,
+            name: (name.path.to_string(), name.repo_path.to_string()),
+            result: result.for_copy(own, own),
         });
         let mut outcomes = lock(&self.outcomes);
         match outcome {
@@ -243,25 +229,12 @@ impl SeenMembers {
 }
 
 impl MemberOutcome {
-    /// This outcome for an identical member at `name`.
+    /// This outcome for an identical member at `name`: one duplicate.
     fn for_copy(&self, name: Origin<'_>) -> FileResult {
-        FileResult {
-            findings: self
-                .findings
-                .iter()
-                .map(|f| Finding {
-                    path: format!("{}{}", name.path, f.path),
-                    repo_path: format!("{}{}", name.repo_path, f.repo_path),
-                    ..f.clone()
-                })
-                .collect(),
-            bytes: self.bytes,
-            scanned: self.scanned,
-            skipped: self.skipped.clone(),
-            members: self.members,
-            duplicates: 1,
-            ..FileResult::default()
-        }
+        let holder = (self.name.0.as_str(), self.name.1.as_str());
+        let mut copy = self.result.for_copy(holder, (name.path, name.repo_path));
+        copy.duplicates = 1;
+        copy
     }
 }
 
@@ -377,6 +350,34 @@ impl FileResult {
     /// Files scanned: this one, or the members of the archive it is.
     fn files(&self) -> u64 {
         self.scanned as u64 + self.members
+    }
+
+    /// This outcome for a copy of its content: the findings under the
+    /// copy's name (`holder` and `copy` are each a path and a repository
+    /// path; a finding in an archive member keeps its `!member` part) and
+    /// the counts, but no warning, and no archive opened (the copy opened
+    /// none).
+    fn for_copy(&self, holder: (&str, &str), copy: (&str, &str)) -> FileResult {
+        let rename = |path: &str, from: &str, to: &str| {
+            format!("{to}{}", path.get(from.len()..).unwrap_or(""))
+        };
+        FileResult {
+            findings: self
+                .findings
+                .iter()
+                .map(|f| Finding {
+                    path: rename(&f.path, holder.0, copy.0),
+                    repo_path: rename(&f.repo_path, holder.1, copy.1),
+                    ..f.clone()
+                })
+                .collect(),
+            bytes: self.bytes,
+            scanned: self.scanned,
+            skipped: self.skipped.clone(),
+            members: self.members,
+            duplicates: self.duplicates,
+            ..FileResult::default()
+        }
     }
 
     /// Adds what this outcome counts to `stats`.
@@ -688,41 +689,21 @@ fn share_outcomes(results: &mut [FileResult], files: &[FileEntry]) -> u64 {
             continue;
         };
         copies += 1;
-        let (path, repo_path) = (&files[i].display, &files[i].repo_path);
-        let (holder_path, holder_repo) = (&files[holder].display, &files[holder].repo_path);
-        let warning = results[i].warning.take();
-        let h = &results[holder];
-        let shared = FileResult {
-            // A finding in an archive member keeps its `!member` part.
-            findings: h
-                .findings
-                .iter()
-                .map(|f| Finding {
-                    path: format!("{path}{}", f.path.get(holder_path.len()..).unwrap_or("")),
-                    repo_path: format!(
-                        "{repo_path}{}",
-                        f.repo_path.get(holder_repo.len()..).unwrap_or("")
-                    ),
-                    ..f.clone()
-                })
-                .collect(),
-            bytes: h.bytes,
-            scanned: h.scanned,
-            skipped: h.skipped.clone(),
-            truncated: false,
-            warning,
-            note: None,
-            same_as: Some(holder),
-            archives: 0,
-            members: h.members,
-            duplicates: h.duplicates,
-        };
+        let copy = (files[i].display.as_str(), files[i].repo_path.as_str());
+        let first = (
+            files[holder].display.as_str(),
+            files[holder].repo_path.as_str(),
+        );
+        let mut shared = results[holder].for_copy(first, copy);
+        shared.warning = results[i].warning.take();
+        shared.same_as = Some(holder);
         results[i] = shared;
     }
     copies
 }
 
-fn unreadable(warning: String) -> FileResult {
+/// An outcome that counts one unreadable file (or blob), with `warning`.
+pub(super) fn unreadable(warning: String) -> FileResult {
     FileResult {
         skipped: Skipped {
             unreadable: 1,

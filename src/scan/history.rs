@@ -20,13 +20,10 @@ use std::sync::{Arc, Mutex};
 
 /// Counts `blob` as unreadable, with a warning naming path, id and reason.
 fn unreadable(blob: &BlobEntry, reason: &str) -> FileResult {
-    let mut result = FileResult::default();
-    result.skipped.unreadable = 1;
-    result.warning = Some(format!(
+    files::unreadable(format!(
         "{} (blob {}): cannot read: {reason}",
         blob.path, blob.oid
-    ));
-    result
+    ))
 }
 
 /// Per-thread state: its own handle on the object database.

@@ -161,15 +161,7 @@ fn zip_members(
             break;
         }
     }
-    if encrypted.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{} encrypted member(s) not scanned: {}",
-            encrypted.len(),
-            encrypted.join(", ")
-        ))
-    }
+    left_out(&encrypted, "encrypted member(s) not scanned")
 }
 
 fn tar_members(
@@ -200,14 +192,16 @@ fn tar_members(
     }
     // Nothing is extracted, so a link cannot point anywhere; it is named
     // because its target's content is not in the archive to scan.
-    if links.is_empty() {
+    left_out(&links, "link member(s) not followed")
+}
+
+/// The members an archive's reading left out, `what` they are, as the
+/// one-line warning naming them; `Ok` when there are none.
+fn left_out(names: &[String], what: &str) -> Result<(), ArchiveError> {
+    if names.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "{} link member(s) not followed: {}",
-            links.len(),
-            links.join(", ")
-        ))
+        Err(format!("{} {what}: {}", names.len(), names.join(", ")))
     }
 }
 
