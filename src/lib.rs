@@ -2,13 +2,13 @@
 //! changes, and reports them without ever printing them.
 //!
 //! Data flows one way: sources ([`source`]) → detector ([`detect`]) →
-//! filters ([`filter`]) → report ([`report`]). [`scan`] wires them together;
+//! findings ([`findings`], [`suppress`]) → vault ([`vault`]) → report
+//! ([`report`]). [`scan`] wires them together;
 //! `main.rs` only parses arguments, calls into this library and maps the
 //! result to an exit code.
 
 #![warn(missing_docs)]
 
-pub mod check;
 pub mod config;
 pub mod detect;
 pub mod error;
@@ -33,8 +33,24 @@ pub use error::{Error, Result};
 pub use model::Report;
 pub use scan::{run as scan, ScanConfig, Target};
 
+use rules::check::{ExampleMinimum, RuleProblem};
 use rules::RuleSet;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Runs every rule's examples and negative examples through the real
+/// detector (see [`rules::check::check_examples`]). It lives here, above
+/// both, because the rules must not depend on the detector that reads them.
+pub fn check_rules(rules: &Arc<RuleSet>, minimum: ExampleMinimum) -> Vec<RuleProblem> {
+    let detector = detect::Detector::new(rules.clone());
+    let mut scratch = detect::Scratch::default();
+    let mut candidates = Vec::new();
+    rules::check::check_examples(rules, minimum, |path, text, rule| {
+        candidates.clear();
+        detector.detect_in(path, text, &mut scratch, &mut candidates);
+        candidates.iter().any(|c| c.rule == rule)
+    })
+}
 
 /// Loads the built-in rules plus every rule file or directory in `extra`
 /// (fully validated), failing on the first bad rule or duplicate id.

@@ -1,7 +1,8 @@
 //! Every built-in rule's examples must match and its negative examples must
 //! not, through the real detector; ids are unique; the library is big enough.
 
-use leakguard::check::{check_rules, ExampleMinimum};
+use leakguard::check_rules;
+use leakguard::rules::check::ExampleMinimum;
 use leakguard::rules::{load_builtin, RuleSet};
 use std::sync::Arc;
 

@@ -3,7 +3,8 @@
 
 use crate::args::{ListFormatArg, RulesCommand};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
-use leakguard::check::{check_rules, ids_taken_by_builtins, ExampleMinimum};
+use leakguard::check_rules;
+use leakguard::rules::check::{ids_taken_by_builtins, ExampleMinimum};
 use leakguard::rules::RuleSet;
 use std::io::{self, Write};
 use std::sync::Arc;

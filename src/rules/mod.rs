@@ -6,6 +6,7 @@
 //! must not pay for compiling rules it never runs. This module knows nothing of
 //! files being scanned, git, or reports.
 
+pub mod check;
 mod file;
 mod named;
 
