@@ -2,14 +2,14 @@
 //!
 //! Drops candidates on lines that carry a `leakguard:allow` comment, keeps one
 //! rule per secret span (the most severe), and computes line/column spans and
-//! the masked context line. Works on bytes and a path; knows nothing of where
-//! the bytes came from.
+//! the masked context line. Works on bytes and their [`Origin`] (how reports
+//! name where they came from); knows nothing of how they were read.
 
 pub use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
 use crate::model::Encoding;
-use crate::model::{CommitInfo, Finding, Fingerprint, Secret, Span, PREVIEW_CHARS};
 use crate::model::{Confidence, Severity, LOW_ENTROPY};
+use crate::model::{Finding, Fingerprint, Origin, Secret, Span, PREVIEW_CHARS};
 use crate::rules::{RuleKind, RuleSet};
 use crate::source::chunks::Placement;
 use memchr::{memchr, memchr_iter, memrchr};
@@ -21,16 +21,12 @@ pub const ALLOW_MARKER: &[u8] = b"leakguard:allow";
 /// Longest context line kept (characters around the secret).
 const CONTEXT_CHARS: usize = 160;
 
-/// Where a chunk came from, as reports name it.
+/// A chunk of scanned bytes: where it came from, where it sits in its
+/// file, and whether it was decoded out of another chunk.
 #[derive(Debug, Clone, Copy)]
-pub struct Origin<'a> {
-    /// The path reports show (see [`crate::source::fs::FileEntry::display`]).
-    pub path: &'a str,
-    /// The path relative to the repository (see
-    /// [`crate::source::fs::FileEntry::repo_path`]).
-    pub repo_path: &'a str,
-    /// Introducing commit, for history scans.
-    pub commit: Option<&'a CommitInfo>,
+pub struct Chunk<'a> {
+    /// Where the bytes came from, as reports name it.
+    pub origin: Origin<'a>,
     /// Where the chunk sits in the file, and which matches it reports.
     pub placement: Placement,
     /// Set when the bytes were decoded out of an encoded run of the
@@ -61,13 +57,11 @@ impl std::fmt::Debug for DecodedFrom<'_> {
     }
 }
 
-impl<'a> Origin<'a> {
-    /// A whole file or blob scanned as one chunk.
-    pub fn whole(path: &'a str) -> Origin<'a> {
-        Origin {
-            path,
-            repo_path: path,
-            commit: None,
+impl<'a> Chunk<'a> {
+    /// Bytes from `origin` scanned as one chunk.
+    pub fn whole(origin: Origin<'a>) -> Chunk<'a> {
+        Chunk {
+            origin,
             placement: Placement::WHOLE,
             decoded: None,
         }
@@ -79,10 +73,10 @@ pub fn to_findings(
     rules: &RuleSet,
     data: &[u8],
     candidates: &mut Vec<Candidate>,
-    origin: Origin<'_>,
+    chunk: Chunk<'_>,
     out: &mut Vec<Finding>,
 ) {
-    candidates.retain(|c| origin.placement.owns(c.matched.start));
+    candidates.retain(|c| chunk.placement.owns(c.matched.start));
     if candidates.is_empty() {
         return;
     }
@@ -115,10 +109,10 @@ pub fn to_findings(
         });
     }
 
-    let mut lines = LineCursor::at(origin.placement);
+    let mut lines = LineCursor::at(chunk.placement);
     // Judged on the repository path, like the detector's own decisions:
     // a test stays a test whichever folder the scan starts from.
-    let example_place = is_docs_or_tests(origin.repo_path);
+    let example_place = is_docs_or_tests(chunk.origin.repo_path);
     for c in candidates.drain(..) {
         let rule = rules.get(c.rule);
         let severity = if example_place && rule.kind == RuleKind::Generic {
@@ -143,7 +137,7 @@ pub fn to_findings(
             region_is_match: rule.report_at_match,
         };
         out.push(finding_at(
-            what, data, c.secret, c.matched, c.entropy, origin, &mut lines,
+            what, data, c.secret, c.matched, c.entropy, chunk, &mut lines,
         ));
     }
 }
@@ -184,7 +178,7 @@ pub fn finding_at(
     secret: Range<usize>,
     matched: Range<usize>,
     entropy: f64,
-    origin: Origin<'_>,
+    chunk: Chunk<'_>,
     lines: &mut LineCursor,
 ) -> Finding {
     let mut allowed_inline = lines.allowed(data, matched.start, matched.end)
@@ -195,7 +189,7 @@ pub fn finding_at(
         secret.clone()
     };
     // Decoded content is located where its encoded text is.
-    let (line, column, end_line, last_column) = match origin.decoded {
+    let (line, column, end_line, last_column) = match chunk.decoded {
         None => {
             let (line, column) = lines.position(data, region.start);
             let last = region.end.saturating_sub(1).max(region.start);
@@ -218,8 +212,8 @@ pub fn finding_at(
         rule_name: kind.rule_name.to_string(),
         severity: kind.severity,
         confidence: kind.confidence,
-        path: origin.path.to_string(),
-        repo_path: origin.repo_path.to_string(),
+        path: chunk.origin.path.to_string(),
+        repo_path: chunk.origin.repo_path.to_string(),
         allowed_inline,
         span: Span {
             line,
@@ -231,10 +225,10 @@ pub fn finding_at(
         context: masked_context(data, secret.start, secret.end, &value),
         secret: value,
         entropy,
-        commit: origin.commit.cloned(),
+        commit: chunk.origin.commit.cloned(),
         in_head: None,
         vault: None,
-        decoded: origin
+        decoded: chunk
             .decoded
             .map(|d| d.encodings.to_vec())
             .unwrap_or_default(),
@@ -438,7 +432,7 @@ mod tests {
                 range.clone(),
                 range,
                 4.0,
-                Origin::whole("p"),
+                Chunk::whole(Origin::named("p")),
                 &mut lines,
             )
         };

@@ -108,7 +108,8 @@ fn keywords_are_long_enough_and_provider_rules_name_their_provider() {
 #[test]
 fn examples_are_attributed_to_their_own_rule() {
     use leakguard::detect::{Detector, Scratch};
-    use leakguard::findings::{to_findings, Origin};
+    use leakguard::findings::{to_findings, Chunk};
+    use leakguard::model::Origin;
     let set = Arc::new(RuleSet::new(load_builtin().unwrap()).unwrap());
     let detector = Detector::new(set.clone());
     let mut scratch = Scratch::default();
@@ -121,7 +122,7 @@ fn examples_are_attributed_to_their_own_rule() {
                 continue;
             };
             let mut findings = Vec::new();
-            let origin = Origin::whole("x");
+            let origin = Chunk::whole(Origin::named("x"));
             to_findings(&set, ex.as_bytes(), &mut candidates, origin, &mut findings);
             let line_col = |f: &leakguard::model::Finding| (f.span.line, f.span.column);
             // Where the finding is reported: its secret, or the whole

@@ -2,7 +2,8 @@
 
 use crate::args::VaultCommand;
 use anyhow::{bail, Context};
-use leakguard::vault::backend::local::{rfc3339, LocalVault};
+use leakguard::model::date::{self, Zone};
+use leakguard::vault::backend::local::LocalVault;
 use leakguard::vault::crypto::MasterKey;
 use leakguard::vault::{load, snapshot, VaultUri};
 use std::io::{IsTerminal, Read, Write};
@@ -125,10 +126,7 @@ pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
             if v.list().is_empty() {
                 writeln!(out, "no secrets in {}", v.display_name())?;
             }
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0);
+            let now = date::now();
             for entry in v.list() {
                 for (version, created, current) in &entry.versions {
                     writeln!(
@@ -137,7 +135,7 @@ pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
                         entry.name,
                         version,
                         if *current { "current" } else { "superseded" },
-                        rfc3339(*created),
+                        date::rfc3339(*created, Zone::Utc),
                         age(now - created)
                     )?;
                 }

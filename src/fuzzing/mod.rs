@@ -14,7 +14,8 @@
 mod replay;
 use crate::config::Config;
 use crate::detect::{Candidate, Detector, Scratch};
-use crate::findings::{self, FindingKind, LineCursor, Origin};
+use crate::findings::{self, Chunk, FindingKind, LineCursor};
+use crate::model::Origin;
 use crate::model::Severity;
 use crate::model::Verdict;
 use crate::model::{CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Span, VcsInfo};
@@ -107,7 +108,7 @@ fn sort_candidates(c: &mut [Candidate]) {
 /// Turns candidates into findings (as the scan pipeline does) and checks them.
 fn findings_checked(rules: &RuleSet, data: &[u8], mut candidates: Vec<Candidate>) {
     let mut findings = Vec::new();
-    let origin = Origin::whole("fuzz/input.txt");
+    let origin = Chunk::whole(Origin::named("fuzz/input.txt"));
     findings::to_findings(rules, data, &mut candidates, origin, &mut findings);
     assert!(candidates.is_empty(), "to_findings consumes its candidates");
     let lines = memchr::memchr_iter(b'\n', data).count() as u64 + 1;
@@ -561,10 +562,10 @@ fn fuzzed_report(input: &mut Input<'_>) -> Report {
             confidence: crate::model::Confidence::Medium,
             region_is_match: false,
         };
-        let origin = Origin {
+        let origin = Chunk::whole(Origin {
             commit: commit.as_ref(),
-            ..Origin::whole(&path)
-        };
+            ..Origin::named(&path)
+        });
         let entropy = crate::detect::entropy::shannon(&secret);
         let mut f = findings::finding_at(
             kind,

@@ -3,8 +3,10 @@
 //! but the text-safety helpers.
 
 mod confidence;
+pub mod date;
 mod encoding;
 mod finding;
+mod origin;
 mod severity;
 mod verdict;
 
@@ -14,5 +16,6 @@ pub use finding::{
     CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
     VcsInfo, PREVIEW_CHARS,
 };
+pub use origin::Origin;
 pub use severity::{FailOn, Severity};
 pub use verdict::Verdict;

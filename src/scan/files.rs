@@ -10,7 +10,8 @@
 use super::{lock, ScanConfig, Worker};
 use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
-use crate::findings::Origin;
+use crate::findings::Chunk;
+use crate::model::Origin;
 use crate::model::{Finding, Report, Skipped, Stats};
 use crate::source::archive::{self, Packed};
 use crate::source::chunks::{Chunks, Placement};
@@ -512,7 +513,11 @@ fn scan_stream(
         result.scanned = true;
         let owned = placement.owned_start.min(data.len())..placement.owned_end.min(data.len());
         result.bytes += owned.len() as u64;
-        let origin = Origin { placement, ..name };
+        let origin = Chunk {
+            origin: name,
+            placement,
+            decoded: None,
+        };
         worker.scan_chunk(detector, data, origin, &mut result.findings);
     }
     drop(chunks);
@@ -567,14 +572,11 @@ fn scan_archive(
             result.skipped.too_large += 1;
             return true;
         }
-        let path = format!("{}!{}", name.path, member.name);
-        let repo_path = format!("{}!{}", name.repo_path, member.name);
+        let (path, repo_path) = name.member_paths(&member.name);
         let origin = Origin {
             path: &path,
             repo_path: &repo_path,
             commit: name.commit,
-            placement: Placement::WHOLE,
-            decoded: None,
         };
         let budget = limits.bytes.saturating_sub(spent).min(max);
         let (r, error) = scan_stream(
@@ -654,8 +656,9 @@ fn scan_file(
     let known_len = if len > 0 { len } else { u64::MAX };
     let file = file.take(known_len);
     let name = Origin {
+        path: &entry.display,
         repo_path: &entry.repo_path,
-        ..Origin::whole(&entry.display)
+        commit: None,
     };
     let (mut result, error) = scan_stream(worker, detector, file, max, name, dedup, 0);
     if let Some(e) = error {
@@ -765,7 +768,7 @@ pub(super) fn scan_stdin(detector: &Detector, config: &ScanConfig) -> Result<Rep
     let max = config.max_file_size;
     let mut worker = Worker::new(config, &Arc::new(SeenMembers::default()));
     let stdin = std::io::stdin().lock();
-    let name = Origin::whole(stdin::STDIN_PATH);
+    let name = Origin::named(stdin::STDIN_PATH);
     let (result, error) = scan_stream(&mut worker, detector, stdin, max, name, Dedup::Off, 0);
     if let Some(e) = error {
         return Err(Error::Stdin(e));

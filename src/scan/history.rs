@@ -7,7 +7,8 @@ use super::files::{self, FileResult};
 use super::{lock, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
-use crate::findings::Origin;
+use crate::findings::Chunk;
+use crate::model::Origin;
 use crate::model::{CommitInfo, Finding, Report};
 use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};
@@ -55,7 +56,7 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
     if looks_binary(data) {
         match archive::sniff(data).filter(|_| bw.worker.archives.depth > 0) {
             Some(kind) => {
-                let name = Origin::whole(&blob.path);
+                let name = Origin::named(&blob.path);
                 return files::scan_packed(&mut bw.worker, detector, data, kind, name, max);
             }
             None => result.skipped.binary = 1,
@@ -64,7 +65,7 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
     }
     result.scanned = true;
     result.bytes = data.len() as u64;
-    let origin = Origin::whole(&blob.path);
+    let origin = Chunk::whole(Origin::named(&blob.path));
     bw.worker
         .scan_chunk(detector, data, origin, &mut result.findings);
     result

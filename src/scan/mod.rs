@@ -13,7 +13,7 @@ mod staged;
 use crate::detect::decode::{decode_runs, Decoded};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
-use crate::findings::{self, DecodedFrom, LineCursor, Origin};
+use crate::findings::{self, Chunk, DecodedFrom, LineCursor};
 use crate::model::Encoding;
 use crate::model::{Finding, Report, RuleInfo};
 use crate::rules::RuleSet;
@@ -228,20 +228,20 @@ impl Worker {
         &mut self,
         detector: &Detector,
         data: &[u8],
-        origin: Origin<'_>,
+        chunk: Chunk<'_>,
         out: &mut Vec<Finding>,
     ) {
         let first = out.len();
-        self.scan_content(detector, data, origin, out);
+        self.scan_content(detector, data, chunk, out);
         if self.max_decode_depth == 0 {
             return;
         }
         let mut decoded = Vec::new();
-        let outer_lines = std::cell::RefCell::new(LineCursor::at(origin.placement));
+        let outer_lines = std::cell::RefCell::new(LineCursor::at(chunk.placement));
         self.scan_encoded(
             detector,
             data,
-            origin,
+            chunk,
             (data, &outer_lines),
             &[],
             &mut decoded,
@@ -280,12 +280,12 @@ impl Worker {
         out.extend(decoded);
     }
 
-    /// Detects and filters `data` as `origin`'s content.
+    /// Detects and filters `data` as `chunk`'s content.
     fn scan_content(
         &mut self,
         detector: &Detector,
         data: &[u8],
-        origin: Origin<'_>,
+        chunk: Chunk<'_>,
         out: &mut Vec<Finding>,
     ) {
         self.candidates.clear();
@@ -293,27 +293,27 @@ impl Worker {
         // file name, test and documentation places) does not depend on where
         // the scan was started.
         detector.detect_in(
-            Some(origin.repo_path),
+            Some(chunk.origin.repo_path),
             data,
             &mut self.scratch,
             &mut self.candidates,
         );
         let first = out.len();
-        findings::to_findings(detector.rules(), data, &mut self.candidates, origin, out);
+        findings::to_findings(detector.rules(), data, &mut self.candidates, chunk, out);
         if let Some(vault) = &self.vault {
-            vault.cross_check(data, origin, out, first);
+            vault.cross_check(data, chunk, out, first);
         }
     }
 
     /// Scans what `content`'s encoded runs decode to, and what those hold
     /// in turn, up to the depth limit. `outer` is the chunk being scanned
-    /// (`origin`'s) and its line cursor, `within` the runs `content` was
+    /// (`chunk`'s) and its line cursor, `within` the runs `content` was
     /// decoded from, outermost first.
     fn scan_encoded(
         &mut self,
         detector: &Detector,
         content: &[u8],
-        origin: Origin<'_>,
+        chunk: Chunk<'_>,
         outer: (&[u8], &std::cell::RefCell<LineCursor>),
         within: &[&Decoded],
         out: &mut Vec<Finding>,
@@ -329,7 +329,7 @@ impl Worker {
         decode_runs(content, &worth, &mut runs);
         for run in &runs {
             // A chunk reports what starts in the part of the file it owns.
-            if within.is_empty() && !origin.placement.owns(run.range.start) {
+            if within.is_empty() && !chunk.placement.owns(run.range.start) {
                 continue;
             }
             let mut stack: Vec<&Decoded> = within.to_vec();
@@ -347,14 +347,14 @@ impl Worker {
                 encodings: &encodings,
                 locate: &locate,
             };
-            let inner = Origin {
+            let inner = Chunk {
                 placement: Placement::WHOLE,
                 decoded: Some(&from),
-                ..origin
+                ..chunk
             };
             self.scan_content(detector, &run.bytes, inner, out);
             if stack.len() < usize::from(self.max_decode_depth) && !run.der_key {
-                self.scan_encoded(detector, &run.bytes, origin, outer, &stack, out);
+                self.scan_encoded(detector, &run.bytes, chunk, outer, &stack, out);
             }
         }
     }

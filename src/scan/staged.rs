@@ -6,7 +6,8 @@ use super::files;
 use super::{ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
-use crate::findings::Origin;
+use crate::findings::Chunk;
+use crate::model::Origin;
 use crate::model::Report;
 use crate::source::archive;
 use crate::source::git;
@@ -49,7 +50,7 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
             // its members counts, not only those on added lines.
             match archive::sniff(data).filter(|_| worker.archives.depth > 0) {
                 Some(kind) => {
-                    let origin = Origin::whole(&file.path);
+                    let origin = Origin::named(&file.path);
                     let max = config.max_file_size;
                     let unpacked =
                         files::scan_packed(&mut worker, detector, data, kind, origin, max);
@@ -64,7 +65,7 @@ pub(super) fn scan(detector: &Detector, path: &Path, config: &ScanConfig) -> Res
         report.stats.files += 1;
         report.stats.bytes += data.len() as u64;
         findings.clear();
-        let origin = Origin::whole(&file.path);
+        let origin = Chunk::whole(Origin::named(&file.path));
         worker.scan_chunk(detector, data, origin, &mut findings);
         report.findings.extend(findings.drain(..).filter(|f| {
             (f.span.line..=f.span.end_line)

@@ -5,7 +5,7 @@
 
 use super::snapshot::FingerprintSet;
 use super::ManagedValue;
-use crate::findings::{finding_at, FindingKind, LineCursor, Origin};
+use crate::findings::{finding_at, Chunk, FindingKind, LineCursor};
 use crate::model::Severity;
 use crate::model::{Finding, RuleInfo, Verdict};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -135,7 +135,7 @@ impl ValueIndex {
     pub fn cross_check(
         &self,
         data: &[u8],
-        origin: Origin<'_>,
+        chunk: Chunk<'_>,
         findings: &mut Vec<Finding>,
         first: usize,
     ) {
@@ -157,10 +157,10 @@ impl ValueIndex {
         if hits.is_empty() {
             return;
         }
-        hits.retain(|h| origin.placement.owns(h.0.start));
+        hits.retain(|h| chunk.placement.owns(h.0.start));
         hits.sort_by_key(|h| h.0.start);
         let info = vault_rule_info();
-        let mut lines = LineCursor::at(origin.placement);
+        let mut lines = LineCursor::at(chunk.placement);
         let chunk_findings = findings.len();
         for (range, verdict) in hits {
             let kind = FindingKind {
@@ -172,15 +172,7 @@ impl ValueIndex {
                 region_is_match: false,
             };
             let entropy = crate::detect::entropy::shannon(&data[range.clone()]);
-            let mut f = finding_at(
-                kind,
-                data,
-                range.clone(),
-                range,
-                entropy,
-                origin,
-                &mut lines,
-            );
+            let mut f = finding_at(kind, data, range.clone(), range, entropy, chunk, &mut lines);
             // A rule already reported this very span; it carries the verdict.
             if findings[first..chunk_findings]
                 .iter()
@@ -249,7 +241,12 @@ mod tests {
         assert_eq!(idx.skipped_short, 1);
         let data = b"a = N3w-Pa55word!\nb = 0ld-Pa55word!\nc = other";
         let mut findings = Vec::new();
-        idx.cross_check(data, Origin::whole("x"), &mut findings, 0);
+        idx.cross_check(
+            data,
+            Chunk::whole(crate::model::Origin::named("x")),
+            &mut findings,
+            0,
+        );
         let got: Vec<_> = findings
             .iter()
             .map(|f| (f.span.line, f.severity, f.vault.clone().unwrap()))

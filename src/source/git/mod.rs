@@ -21,7 +21,7 @@ mod history;
 mod index;
 mod staged;
 
-pub use commit::{commit_info, rfc3339, vcs_info};
+pub use commit::{commit_info, vcs_info};
 pub use history::{enumerate, BlobEntry, History, HistoryRange};
 pub use staged::{staged_files, StagedFile};
 

@@ -310,7 +310,7 @@ impl<'a> Kv<'a> {
             .get("versions")
             .and_then(Value::as_object)
             .ok_or_else(bad_meta)?;
-        let now = time::OffsetDateTime::now_utc();
+        let now = crate::model::date::now();
         let mut live: Vec<u64> = versions
             .iter()
             .filter_map(|(n, v)| {
@@ -318,11 +318,7 @@ impl<'a> Kv<'a> {
                 let destroyed = v.get("destroyed").and_then(Value::as_bool).unwrap_or(false);
                 let deleted = match v.get("deletion_time").and_then(Value::as_str) {
                     None | Some("") => false,
-                    Some(t) => time::OffsetDateTime::parse(
-                        t,
-                        &time::format_description::well_known::Rfc3339,
-                    )
-                    .map_or(true, |t| t <= now),
+                    Some(t) => crate::model::date::parse_rfc3339(t).is_none_or(|t| t <= now),
                 };
                 (!destroyed && !deleted).then_some(n)
             })

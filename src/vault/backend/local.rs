@@ -28,6 +28,7 @@
 //! Concurrent writers are not locked out: each write is atomic, and the last
 //! one wins.
 
+use crate::model::date::{self, Zone};
 use crate::model::Secret;
 use crate::vault::crypto::{xdg_dir, MasterKey};
 use crate::vault::private;
@@ -38,8 +39,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
 
 const FORMAT: &str = "leakguard-vault";
 const FORMAT_VERSION: u32 = 1;
@@ -96,17 +95,8 @@ impl std::fmt::Debug for LocalVault {
     }
 }
 
-/// Formats unix seconds as RFC 3339 (UTC), e.g. `2026-01-02T03:04:05Z`.
-pub fn rfc3339(unix_seconds: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()
-        .and_then(|t| t.format(&Rfc3339).ok())
-        .unwrap_or_else(|| unix_seconds.to_string())
-}
-
 fn now_rfc3339() -> String {
-    let now = OffsetDateTime::now_utc();
-    rfc3339(now.unix_timestamp())
+    date::rfc3339(date::now(), Zone::Utc)
 }
 
 fn value_aad(name: &str, version: u32, created: &str) -> Vec<u8> {
@@ -468,9 +458,7 @@ fn check_value(value: &[u8]) -> Result<(), String> {
 }
 
 fn parse_time(s: &str) -> i64 {
-    OffsetDateTime::parse(s, &Rfc3339)
-        .map(|t| t.unix_timestamp())
-        .unwrap_or(0)
+    date::parse_rfc3339(s).unwrap_or(0)
 }
 
 /// `$USER`, else `$LOGNAME`, else `uid=N`.
@@ -553,12 +541,12 @@ mod tests {
         assert_eq!(list[0].name, "prod/db");
         let flags: Vec<_> = list[0].versions.iter().map(|(v, _, c)| (*v, *c)).collect();
         assert_eq!(flags, vec![(1, false), (2, true)]);
-        let now = OffsetDateTime::now_utc().unix_timestamp();
+        let now = date::now();
         assert!(list[0]
             .versions
             .iter()
             .all(|(_, t, _)| (now - t).abs() < 60));
-        assert!(rfc3339(list[0].versions[0].1).ends_with('Z'));
+        assert!(date::rfc3339(list[0].versions[0].1, Zone::Utc).ends_with('Z'));
 
         let mut v = reopened;
         v.rm("stripe").unwrap();
