@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The configuration file's name at the repository root.
-pub const CONFIG_FILE_NAME: &str = ".leakguard.toml";
+pub(crate) const CONFIG_FILE_NAME: &str = ".leakguard.toml";
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -81,7 +81,7 @@ struct RuleToml {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     /// Where it was read from (None: defaults).
-    pub source: Option<PathBuf>,
+    pub(crate) source: Option<PathBuf>,
     /// Default for `--fail-on`.
     pub fail_on: Option<FailOn>,
     /// The baseline every scan applies when none is given, resolved against
@@ -90,22 +90,22 @@ pub struct Config {
     /// Default for `--max-file-size`.
     pub max_file_size: Option<u64>,
     /// Extra rule files, resolved against the config file's directory.
-    pub extra_rules: Vec<PathBuf>,
+    pub(crate) extra_rules: Vec<PathBuf>,
     /// Rule ids to switch off.
-    pub disabled_rules: HashSet<String>,
+    pub(crate) disabled_rules: HashSet<String>,
     /// Per-rule severity overrides.
-    pub severity_overrides: HashMap<String, Severity>,
+    pub(crate) severity_overrides: HashMap<String, Severity>,
     /// How long cached vault values may stand in for an unreachable vault.
-    pub vault_cache_ttl: Option<std::time::Duration>,
+    pub(crate) vault_cache_ttl: Option<std::time::Duration>,
     /// Vault URIs to consult on every scan (added to `--vault`).
-    pub vault: Vec<String>,
+    pub(crate) vault: Vec<String>,
     /// Allowlist for every rule.
-    pub allowlist: Allowlist,
+    pub(crate) allowlist: Allowlist,
     /// Allowlists for single rules.
-    pub rule_allowlists: HashMap<String, Allowlist>,
+    pub(crate) rule_allowlists: HashMap<String, Allowlist>,
     /// The line (1-based) where each rule id the file names first appears,
     /// for errors about ids that do not exist.
-    pub rule_id_lines: HashMap<String, usize>,
+    pub(crate) rule_id_lines: HashMap<String, usize>,
 }
 
 impl Config {
@@ -167,7 +167,7 @@ impl Config {
 
     /// Parses configuration text; `path` names it in errors and anchors
     /// relative paths.
-    pub fn parse(path: &Path, text: &str) -> Result<Config> {
+    pub(crate) fn parse(path: &Path, text: &str) -> Result<Config> {
         let err = |message: String| Error::Config {
             path: path.to_path_buf(),
             message,
@@ -241,7 +241,7 @@ impl Config {
 
     /// Rule ids this configuration mentions, with the key that mentions them,
     /// so unknown ids can be reported once the rule set is known.
-    pub fn mentioned_rule_ids(&self) -> Vec<(String, &'static str)> {
+    pub(crate) fn mentioned_rule_ids(&self) -> Vec<(String, &'static str)> {
         let mut ids: Vec<(String, &'static str)> = Vec::new();
         ids.extend(
             self.disabled_rules

@@ -5,7 +5,7 @@
 //! the masked context line. Works on bytes and their [`Origin`] (how reports
 //! name where they came from); knows nothing of how they were read.
 
-pub use crate::detect::filters::is_docs_or_tests;
+pub(crate) use crate::detect::filters::is_docs_or_tests;
 use crate::detect::Candidate;
 use crate::model::Encoding;
 use crate::model::{Confidence, Severity, LOW_ENTROPY};
@@ -16,7 +16,7 @@ use memchr::{memchr, memchr_iter, memrchr};
 use std::ops::Range;
 
 /// The inline marker that allows a false positive on its line, in any comment syntax.
-pub const ALLOW_MARKER: &[u8] = b"leakguard:allow";
+pub(crate) const ALLOW_MARKER: &[u8] = b"leakguard:allow";
 
 /// Longest context line kept (characters around the secret).
 const CONTEXT_CHARS: usize = 160;
@@ -26,27 +26,27 @@ const CONTEXT_CHARS: usize = 160;
 #[derive(Debug, Clone, Copy)]
 pub struct Chunk<'a> {
     /// Where the bytes came from, as reports name it.
-    pub origin: Origin<'a>,
+    pub(crate) origin: Origin<'a>,
     /// Where the chunk sits in the file, and which matches it reports.
-    pub placement: Placement,
+    pub(crate) placement: Placement,
     /// Set when the bytes were decoded out of an encoded run of the
     /// scanned chunk: findings are then located in that chunk.
-    pub decoded: Option<&'a DecodedFrom<'a>>,
+    pub(crate) decoded: Option<&'a DecodedFrom<'a>>,
 }
 
 /// Where decoded bytes came from: the chunk that was scanned and how to
 /// find, in it, the encoded text of a decoded range.
-pub struct DecodedFrom<'a> {
+pub(crate) struct DecodedFrom<'a> {
     /// The scanned chunk, where findings are located.
-    pub outer: &'a [u8],
+    pub(crate) outer: &'a [u8],
     /// Lines and columns in `outer`, shared by every decoded run of the
     /// chunk (runs come in order), so a chunk's lines are counted once.
-    pub outer_lines: &'a std::cell::RefCell<LineCursor>,
+    pub(crate) outer_lines: &'a std::cell::RefCell<LineCursor>,
     /// The encodings undone, outermost first.
-    pub encodings: &'a [Encoding],
+    pub(crate) encodings: &'a [Encoding],
     /// Maps a range of the decoded bytes to the range of `outer` it was
     /// decoded from.
-    pub locate: &'a dyn Fn(Range<usize>) -> Range<usize>,
+    pub(crate) locate: &'a dyn Fn(Range<usize>) -> Range<usize>,
 }
 
 impl std::fmt::Debug for DecodedFrom<'_> {
@@ -153,18 +153,18 @@ fn one_level_lower(severity: Severity) -> Severity {
 
 /// The rule-like facts a finding is made of.
 #[derive(Debug, Clone, Copy)]
-pub struct FindingKind<'a> {
+pub(crate) struct FindingKind<'a> {
     /// Rule id (or the vault's pseudo-rule id).
-    pub rule_id: &'a str,
+    pub(crate) rule_id: &'a str,
     /// Human name.
-    pub rule_name: &'a str,
+    pub(crate) rule_name: &'a str,
     /// Severity before any vault verdict.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// How sure the finding is ([`crate::model::Confidence`]).
-    pub confidence: Confidence,
+    pub(crate) confidence: Confidence,
     /// The finding's region is the whole match, not the secret in it (a
     /// private key is reported at its `-----BEGIN` line, covering the block).
-    pub region_is_match: bool,
+    pub(crate) region_is_match: bool,
 }
 
 /// Builds the finding for a secret at `secret` (inside the match `matched`)
@@ -172,7 +172,7 @@ pub struct FindingKind<'a> {
 /// `leakguard:allow` marker (or, for a multi-line block such as a private
 /// key, the line above it does).
 /// `lines` must be given increasing offsets for speed (it restarts otherwise).
-pub fn finding_at(
+pub(crate) fn finding_at(
     kind: FindingKind<'_>,
     data: &[u8],
     secret: Range<usize>,
@@ -315,7 +315,7 @@ fn line_above_allows(data: &[u8], at: usize) -> bool {
 /// Computes 1-based line and column (in characters) for increasing offsets
 /// without rescanning from the start each time.
 #[derive(Debug, Default)]
-pub struct LineCursor {
+pub(crate) struct LineCursor {
     /// Line and column of the chunk's first byte (0-based).
     origin: (u64, u64),
     pos: usize,
@@ -331,7 +331,7 @@ pub struct LineCursor {
 
 impl LineCursor {
     /// A cursor for a chunk placed at `placement` in its file.
-    pub fn at(placement: Placement) -> LineCursor {
+    pub(crate) fn at(placement: Placement) -> LineCursor {
         LineCursor {
             origin: (placement.line, placement.column),
             ..LineCursor::default()

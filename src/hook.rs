@@ -6,7 +6,7 @@ use crate::source::git;
 use std::path::{Path, PathBuf};
 
 /// The hook script shipped in `hooks/pre-commit`.
-pub const PRE_COMMIT: &str = include_str!("../hooks/pre-commit");
+pub(crate) const PRE_COMMIT: &str = include_str!("../hooks/pre-commit");
 
 /// A line only leakguard's hook has: an existing hook with it is ours to update.
 const OUR_MARKER: &str = "leakguard pre-commit hook";

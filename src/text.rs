@@ -8,7 +8,7 @@ pub const PREVIEW_CHARS: usize = 4;
 
 /// The redacted preview of `value`: its first [`PREVIEW_CHARS`]
 /// characters, then `…`.
-pub fn preview(value: &str) -> String {
+pub(crate) fn preview(value: &str) -> String {
     let head: String = value.chars().take(PREVIEW_CHARS).collect();
     format!("{head}…")
 }

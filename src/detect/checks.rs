@@ -9,7 +9,7 @@ use base64::Engine as _;
 
 impl Check {
     /// Whether `value` (a rule's captured secret) has the structure.
-    pub fn passes(self, value: &[u8]) -> bool {
+    pub(crate) fn passes(self, value: &[u8]) -> bool {
         match self {
             Check::Base62Crc32 => base62_crc32(value),
             Check::PypiMacaroon => pypi_macaroon(value),
@@ -152,7 +152,7 @@ fn structured_jwt(value: &str) -> bool {
 /// after its 4-letter prefix are base32 (RFC 4648); bits 7–46 of the first
 /// six decoded bytes are the account. `None` when the characters are not
 /// base32 or the number has more than 12 digits (no such account exists).
-pub fn aws_account_of(value: &[u8]) -> Option<u64> {
+pub(crate) fn aws_account_of(value: &[u8]) -> Option<u64> {
     let body = value.get(4..20)?;
     let mut bits: u128 = 0;
     for &c in body {

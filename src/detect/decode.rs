@@ -13,7 +13,7 @@ use crate::model::Encoding;
 use std::ops::Range;
 
 /// Fewest decoded bytes worth scanning: no credential is shorter.
-pub const MIN_DECODED: usize = 16;
+pub(crate) const MIN_DECODED: usize = 16;
 
 /// Longest run decoded: a larger one (an embedded file, a font) is not
 /// where a credential is typed, and decoding it would cost more than
@@ -22,27 +22,27 @@ const MAX_RUN: usize = 1 << 20;
 
 /// One decoded run.
 #[derive(Debug, Clone)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// Where the encoded run is in the content it was found in.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// How it was encoded.
-    pub encoding: Encoding,
+    pub(crate) encoding: Encoding,
     /// The decoded bytes.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// For decodings that keep most bytes in place (percent, escapes,
     /// entities): the offset in the content of each decoded byte, so a
     /// secret is located where its own encoded bytes are. Empty for base64
     /// and hex, whose findings are located at the whole run.
-    pub origins: Vec<u32>,
+    pub(crate) origins: Vec<u32>,
     /// The bytes are a private key in DER rewritten as PEM: its base64
     /// lines are the run itself again, not something to decode further.
-    pub der_key: bool,
+    pub(crate) der_key: bool,
 }
 
 impl Decoded {
     /// The part of the encoded content that `decoded` (a range of
     /// [`Decoded::bytes`]) came from.
-    pub fn locate(&self, decoded: Range<usize>) -> Range<usize> {
+    pub(crate) fn locate(&self, decoded: Range<usize>) -> Range<usize> {
         if self.origins.is_empty() || decoded.start >= self.origins.len() {
             return self.range.clone();
         }
@@ -65,7 +65,7 @@ impl Decoded {
 /// written holds one or an escaped one: `quoted_line_worth` is asked for
 /// its range before it is decoded, and the line is skipped unless it says
 /// yes. Source code has many such lines and few with a keyword.
-pub fn decode_runs(
+pub(crate) fn decode_runs(
     data: &[u8],
     quoted_line_worth: &dyn Fn(Range<usize>) -> bool,
     out: &mut Vec<Decoded>,

@@ -2,7 +2,7 @@
 
 /// Shannon entropy of `data` in bits per byte: 0 for "aaaa", up to 8 for
 /// uniformly random bytes. Random base64 scores ~6, hex ~4, English ~4.
-pub fn shannon(data: &[u8]) -> f64 {
+pub(crate) fn shannon(data: &[u8]) -> f64 {
     if data.is_empty() {
         return 0.0;
     }

@@ -9,13 +9,13 @@ use std::sync::OnceLock;
 
 /// How much of a value's line, before it, filters are shown: enough for any
 /// key, and a minified line cannot make filtering quadratic.
-pub const LINE_BEFORE_MAX: usize = 512;
+pub(crate) const LINE_BEFORE_MAX: usize = 512;
 
 impl Filter {
     /// Whether `value` should be rejected by this filter. `before` is the
     /// part of the value's line that precedes it (at most
     /// [`LINE_BEFORE_MAX`] bytes); only [`Filter::NotOwnKey`] reads it.
-    pub fn rejects(self, value: &[u8], before: &[u8]) -> bool {
+    pub(crate) fn rejects(self, value: &[u8], before: &[u8]) -> bool {
         match self {
             Filter::NotOwnKey => return !value.is_empty() && contains_loosely(before, value),
             Filter::KeyNamesSecret => return !key_names_secret(before),
@@ -921,7 +921,7 @@ fn run_together(t: &str) -> bool {
 /// Whether the key nearest before a value (one of the last three
 /// identifiers on its line, the nearest that names a secret) names the
 /// secret itself.
-pub fn key_names_secret(before: &[u8]) -> bool {
+pub(crate) fn key_names_secret(before: &[u8]) -> bool {
     // What joins the key to the value: `(` for a setter or call, `,` for
     // a (key, value) pair, else an assignment.
     let joint = before
@@ -1042,7 +1042,7 @@ fn pair_is_call_arguments(before: &[u8]) -> bool {
 
 /// Whether a table column (or record field) named `name` holds a
 /// credential or its hash: `password`, `api_token`, `password_hash`.
-pub fn column_holds_secret(name: &str) -> bool {
+pub(crate) fn column_holds_secret(name: &str) -> bool {
     let tokens = key_tokens(name.as_bytes());
     let Some(at) = secret_token(&tokens) else {
         return false;
@@ -1337,7 +1337,7 @@ fn ascending_runs(b: &[u8]) -> usize {
 /// found there by context alone (a generic rule) is more often an example
 /// than a leak, so it is reported one severity level lower, not dropped.
 /// Provider-format tokens keep their severity anywhere.
-pub fn is_docs_or_tests(path: &str) -> bool {
+pub(crate) fn is_docs_or_tests(path: &str) -> bool {
     const DIRS: &[&str] = &[
         "test",
         "tests",
@@ -1386,7 +1386,7 @@ pub fn is_docs_or_tests(path: &str) -> bool {
 /// a careless admin sets. Rejected only in documentation and tests (see
 /// [`is_docs_or_tests`]); [`Filter::NotPlaceholder`] rejects the bare
 /// defaults everywhere.
-pub fn is_weak_default(value: &[u8]) -> bool {
+pub(crate) fn is_weak_default(value: &[u8]) -> bool {
     let Ok(v) = std::str::from_utf8(value) else {
         return false;
     };
@@ -1397,7 +1397,7 @@ pub fn is_weak_default(value: &[u8]) -> bool {
 
 /// Whether a line (up to a value) is documentation written in code: a
 /// Rust doc comment, a doctest prompt, a Javadoc/JSDoc line.
-pub fn is_doc_comment(line_before: &[u8]) -> bool {
+pub(crate) fn is_doc_comment(line_before: &[u8]) -> bool {
     let start = line_before
         .iter()
         .position(|b| !b.is_ascii_whitespace())

@@ -63,7 +63,7 @@ impl Keywords {
     /// A finder for small inputs (a staged change, stdin): it builds in about
     /// a third of the DFA's time, which is most of what such a scan spends,
     /// and runs a little slower per byte.
-    pub fn for_small_input<K: AsRef<[u8]>>(keywords: &[K]) -> Option<Keywords> {
+    pub(crate) fn for_small_input<K: AsRef<[u8]>>(keywords: &[K]) -> Option<Keywords> {
         Keywords::build(keywords, |k| {
             contiguous::Builder::new()
                 .ascii_case_insensitive(true)

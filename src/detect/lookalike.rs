@@ -29,7 +29,7 @@ const REGULAR_RUN: usize = 8;
 
 /// Why a captured value is not worth reporting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lookalike {
+pub(crate) enum Lookalike {
     /// Contains a placeholder marker such as `changeme` or `${`.
     Placeholder,
     /// Contains a long run of one character or of ascending characters.
@@ -37,7 +37,7 @@ pub enum Lookalike {
 }
 
 /// Returns why `secret` is a look-alike, or `None` if it may be real.
-pub fn classify(secret: &[u8]) -> Option<Lookalike> {
+pub(crate) fn classify(secret: &[u8]) -> Option<Lookalike> {
     if contains_marker(secret) {
         return Some(Lookalike::Placeholder);
     }
@@ -55,7 +55,7 @@ fn contains_marker(secret: &[u8]) -> bool {
 }
 
 /// Whether `secret` holds a long run of one character or of ascending ones.
-pub fn has_regular_run(secret: &[u8]) -> bool {
+pub(crate) fn has_regular_run(secret: &[u8]) -> bool {
     let (mut same, mut ascending) = (1usize, 1usize);
     for pair in secret.windows(2) {
         // Whitespace runs are layout (an indented multi-line key), not content.

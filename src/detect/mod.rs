@@ -8,14 +8,14 @@
 //! the rule's entropy minimum are dropped here. The detector knows nothing of
 //! files, git or reports: it sees bytes and returns byte spans.
 
-pub mod checks;
-pub mod decode;
-pub mod entropy;
-pub mod filters;
+pub(crate) mod checks;
+pub(crate) mod decode;
+pub(crate) mod entropy;
+pub(crate) mod filters;
 pub mod keywords;
-pub mod lookalike;
-pub mod pem;
-pub mod sql;
+pub(crate) mod lookalike;
+pub(crate) mod pem;
+pub(crate) mod sql;
 pub mod structured;
 
 use crate::rules::RuleSet;
@@ -36,7 +36,7 @@ pub struct Candidate {
     /// Byte span of the `secret` capture group.
     pub secret: Range<usize>,
     /// Shannon entropy of the secret, bits per byte.
-    pub entropy: f64,
+    pub(crate) entropy: f64,
 }
 
 /// How far a keyword hit's line is looked for on either side: as far as any
@@ -101,7 +101,7 @@ fn requires_met(line: &[u8], requires: &[memchr::memmem::Finder<'static>]) -> bo
 /// The path of an archive member inside its archive (`config/.env` of
 /// `dist/app.zip!config/.env`; a nested one's innermost); any other path
 /// as it is.
-pub fn member_path(path: &str) -> &str {
+pub(crate) fn member_path(path: &str) -> &str {
     path.rsplit_once('!').map_or(path, |(_, member)| member)
 }
 
@@ -380,7 +380,12 @@ impl Detector {
     /// `scratch`) holds a keyword as written or escaped in a JSON string:
     /// only then can decoding its quoting escapes (`\"` → `"`) give a rule
     /// something to read.
-    pub fn may_hide_keyword(&self, content: &[u8], line: Range<usize>, scratch: &Scratch) -> bool {
+    pub(crate) fn may_hide_keyword(
+        &self,
+        content: &[u8],
+        line: Range<usize>,
+        scratch: &Scratch,
+    ) -> bool {
         let first = scratch
             .hits
             .partition_point(|&(_, start, _)| start < line.start);
@@ -396,7 +401,7 @@ impl Detector {
 
     /// The rules that `path`'s name selects (their `paths` match it), sorted;
     /// kept in `scratch` for the scan of that file's content.
-    pub fn rules_selected_by<'s>(&self, path: &str, scratch: &'s mut Scratch) -> &'s [u32] {
+    pub(crate) fn rules_selected_by<'s>(&self, path: &str, scratch: &'s mut Scratch) -> &'s [u32] {
         self.select_by_name(path, scratch);
         &scratch.path_rules
     }
@@ -428,7 +433,7 @@ impl Detector {
     }
 
     /// The rules this detector runs.
-    pub fn rules(&self) -> &Arc<RuleSet> {
+    pub(crate) fn rules(&self) -> &Arc<RuleSet> {
         &self.rules
     }
 

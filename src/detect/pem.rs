@@ -12,19 +12,20 @@ const MAX_BLOCK_LINES: usize = 200;
 
 /// A key block rebuilt from a decorated one.
 #[derive(Debug)]
-pub struct Rebuilt {
+pub(crate) struct Rebuilt {
     /// `-----BEGIN …-----`, one base64 run per line, `-----END …-----`.
-    pub text: Vec<u8>,
+    pub(crate) text: Vec<u8>,
     /// Where the block is in the original: its `-----BEGIN` to the end of
     /// its `-----END` marker.
-    pub block: Range<usize>,
+    pub(crate) block: Range<usize>,
     /// The original span from the first base64 run to the end of the last.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
 }
 
 /// Every decorated key block of `data` (the tests' way in; the detector
 /// rebuilds only where a key rule's keyword was hit).
-pub fn decorated_blocks(data: &[u8]) -> Vec<Rebuilt> {
+#[cfg(test)]
+fn decorated_blocks(data: &[u8]) -> Vec<Rebuilt> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = memchr::memmem::find(&data[from..], b"-----BEGIN ") {
@@ -41,7 +42,7 @@ pub fn decorated_blocks(data: &[u8]) -> Vec<Rebuilt> {
 /// The block whose `-----BEGIN ` marker starts at `begin`, rebuilt, if it is
 /// a private key whose lines are decorated (plain blocks are the rules'
 /// own to find).
-pub fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
+pub(crate) fn rebuild(data: &[u8], begin: usize) -> Option<Rebuilt> {
     if !data[begin..].starts_with(b"-----BEGIN ") {
         return None;
     }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 /// Lowercase column names, unquoted: `` `user_name` ``, `"Password"`, `[pwd]`.
-pub fn column_names(list: &[u8]) -> Vec<String> {
+pub(crate) fn column_names(list: &[u8]) -> Vec<String> {
     list.split(|&b| b == b',')
         .map(|c| {
             String::from_utf8_lossy(c)
@@ -22,7 +22,7 @@ pub fn column_names(list: &[u8]) -> Vec<String> {
 /// positions of every tuple in `values` (`(1,'bob','x'), (2,'al','y')`),
 /// offsets relative to `values`. Stops at the first byte that cannot
 /// continue a tuple list.
-pub fn tuple_values(values: &[u8], wanted: &[usize]) -> Vec<Range<usize>> {
+pub(crate) fn tuple_values(values: &[u8], wanted: &[usize]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < values.len() {

@@ -28,10 +28,10 @@ pub enum Confidence {
 
 impl Confidence {
     /// Every level, most confident first.
-    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+    pub(crate) const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
 
     /// The lowercase name used in rule files, JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Confidence::Low => "low",
             Confidence::Medium => "medium",
@@ -40,7 +40,7 @@ impl Confidence {
     }
 
     /// One level less sure (`low` stays `low`).
-    pub fn lower(self) -> Confidence {
+    pub(crate) fn lower(self) -> Confidence {
         match self {
             Confidence::High => Confidence::Medium,
             Confidence::Medium | Confidence::Low => Confidence::Low,
@@ -48,7 +48,7 @@ impl Confidence {
     }
 
     /// SARIF's `rank` (0–100, how likely the result is a true positive).
-    pub fn sarif_rank(self) -> f64 {
+    pub(crate) fn sarif_rank(self) -> f64 {
         match self {
             Confidence::High => 90.0,
             Confidence::Medium => 60.0,

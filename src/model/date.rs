@@ -56,7 +56,7 @@ pub fn now() -> i64 {
 }
 
 /// Reads an RFC 3339 date as seconds since the epoch.
-pub fn parse_rfc3339(text: &str) -> Option<i64> {
+pub(crate) fn parse_rfc3339(text: &str) -> Option<i64> {
     OffsetDateTime::parse(text, &Rfc3339)
         .ok()
         .map(|t| t.unix_timestamp())

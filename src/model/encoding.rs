@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// An encoding a run of text was decoded from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// RFC 4648 base64, standard or URL-safe alphabet, padded or not.
     Base64,
     /// Pairs of hex digits.
@@ -20,7 +20,7 @@ pub enum Encoding {
 
 impl Encoding {
     /// The lowercase name used in reports.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Encoding::Base64 => "base64",
             Encoding::Hex => "hex",

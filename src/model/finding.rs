@@ -16,7 +16,7 @@ pub use crate::text::PREVIEW_CHARS;
 
 impl Secret {
     /// Wraps a value found in scanned content (invalid UTF-8 is replaced).
-    pub fn from_bytes(bytes: &[u8]) -> Secret {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Secret {
         Secret(String::from_utf8_lossy(bytes).into_owned())
     }
 
@@ -26,12 +26,12 @@ impl Secret {
     }
 
     /// The redacted preview: the first four characters, then `…`.
-    pub fn preview(&self) -> String {
+    pub(crate) fn preview(&self) -> String {
         crate::text::preview(&self.0)
     }
 
     /// Length in characters.
-    pub fn char_len(&self) -> usize {
+    pub(crate) fn char_len(&self) -> usize {
         self.0.chars().count()
     }
 }
@@ -56,20 +56,21 @@ pub struct Fingerprint(String);
 
 impl Fingerprint {
     /// Fingerprint of `secret` as found by rule `rule_id`.
-    pub fn new(rule_id: &str, secret: &Secret) -> Fingerprint {
+    pub(crate) fn new(rule_id: &str, secret: &Secret) -> Fingerprint {
         let mut h = Sha256::new();
         h.update(rule_id.as_bytes());
         h.update(secret.expose().as_bytes());
         Fingerprint(hex::encode(h.finalize()))
     }
 
-    /// Wraps a fingerprint read back from a baseline file.
-    pub fn from_hex(hex: String) -> Fingerprint {
+    /// Wraps a fingerprint read back from a report (the fuzz harness).
+    #[cfg(any(test, feature = "fuzzing"))]
+    pub(crate) fn from_hex(hex: String) -> Fingerprint {
         Fingerprint(hex)
     }
 
     /// The hex string.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -83,20 +84,20 @@ pub struct Span {
     /// Column of the secret's first character.
     pub column: u64,
     /// Line of the secret's last character.
-    pub end_line: u64,
+    pub(crate) end_line: u64,
     /// Column just past the secret's last character.
-    pub end_column: u64,
+    pub(crate) end_column: u64,
 }
 
 /// The commit that introduced a finding, when scanning git history.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CommitInfo {
     /// Full hex commit id.
-    pub id: String,
+    pub(crate) id: String,
     /// "Name <email>".
-    pub author: String,
+    pub(crate) author: String,
     /// Author date, RFC 3339.
-    pub date: String,
+    pub(crate) date: String,
 }
 
 /// One leaked credential.
@@ -105,45 +106,45 @@ pub struct Finding {
     /// The rule that found it.
     pub rule_id: String,
     /// The rule's human name.
-    pub rule_name: String,
+    pub(crate) rule_name: String,
     /// Severity (possibly raised by the vault cross-check).
     pub severity: Severity,
     /// How likely it is a real credential (rule, value and place).
-    pub confidence: Confidence,
+    pub(crate) confidence: Confidence,
     /// Path as the user would type it from where the scan started, forward
     /// slashes (`src/app.py` when `src` was scanned).
-    pub path: String,
+    pub(crate) path: String,
     /// Path relative to the repository's top (or the scanned root outside
     /// a repository): what allowlists, baselines and SARIF match and show.
-    pub repo_path: String,
+    pub(crate) repo_path: String,
     /// Position of the secret.
     pub span: Span,
     /// The value. Never printed unless `--no-redact`.
-    pub secret: Secret,
+    pub(crate) secret: Secret,
     /// Shannon entropy of the secret, bits per byte.
-    pub entropy: f64,
+    pub(crate) entropy: f64,
     /// `sha256(rule_id + secret)`.
-    pub fingerprint: Fingerprint,
+    pub(crate) fingerprint: Fingerprint,
     /// The line the secret is on, with the secret replaced by its preview.
-    pub context: String,
+    pub(crate) context: String,
     /// The introducing commit, for history scans.
-    pub commit: Option<CommitInfo>,
+    pub(crate) commit: Option<CommitInfo>,
     /// For history scans: whether the blob holding the secret is in HEAD's
     /// tree (still present) or only in history.
-    pub in_head: Option<bool>,
+    pub(crate) in_head: Option<bool>,
     /// The vault's verdict, when a vault was consulted.
-    pub vault: Option<Verdict>,
+    pub(crate) vault: Option<Verdict>,
     /// Its line carries a `leakguard:allow` marker: suppression drops it
     /// and counts it, like an allowlisted one.
-    pub allowed_inline: bool,
+    pub(crate) allowed_inline: bool,
     /// The encodings undone to find it, outermost first (`[base64]`,
     /// `[base64, percent]`); empty when it was found as written.
-    pub decoded: Vec<Encoding>,
+    pub(crate) decoded: Vec<Encoding>,
 }
 
 impl Finding {
     /// The order reports use: most severe first, then path, line, column, rule.
-    pub fn sort_key(&self) -> impl Ord + '_ {
+    pub(crate) fn sort_key(&self) -> impl Ord + '_ {
         (
             std::cmp::Reverse(self.severity),
             &self.path,
@@ -154,7 +155,7 @@ impl Finding {
     }
 
     /// Two findings are the same leak at the same place (dedup key).
-    pub fn identity(&self) -> impl Eq + std::hash::Hash + '_ {
+    pub(crate) fn identity(&self) -> impl Eq + std::hash::Hash + '_ {
         (
             &self.rule_id,
             &self.path,
@@ -169,18 +170,18 @@ impl Finding {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// Files that looked binary (NUL byte near the start).
-    pub binary: u64,
+    pub(crate) binary: u64,
     /// Files over `--max-file-size`.
-    pub too_large: u64,
+    pub(crate) too_large: u64,
     /// Files or directories that could not be read.
-    pub unreadable: u64,
+    pub(crate) unreadable: u64,
     /// Symlinks (not followed), FIFOs, sockets and devices.
-    pub not_regular: u64,
+    pub(crate) not_regular: u64,
 }
 
 impl Skipped {
     /// Adds another tally into this one.
-    pub fn add(&mut self, other: &Skipped) {
+    pub(crate) fn add(&mut self, other: &Skipped) {
         self.binary += other.binary;
         self.too_large += other.too_large;
         self.unreadable += other.unreadable;
@@ -192,14 +193,14 @@ impl Skipped {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Suppressed {
     /// By an allowlist in the configuration.
-    pub allowlist: u64,
+    pub(crate) allowlist: u64,
     /// By the baseline (or an imported ignore file).
-    pub baseline: u64,
+    pub(crate) baseline: u64,
     /// By a `leakguard:allow` marker on the finding's line (for a private
     /// key: anywhere in its block, or on the line above it).
-    pub inline: u64,
+    pub(crate) inline: u64,
     /// Below `--min-confidence`.
-    pub low_confidence: u64,
+    pub(crate) low_confidence: u64,
 }
 
 /// What a scan covered.
@@ -207,53 +208,53 @@ pub struct Suppressed {
 pub struct Stats {
     /// Files (or stdin) whose content was scanned; members of archives
     /// count as files.
-    pub files: u64,
+    pub(crate) files: u64,
     /// Archives and compressed files opened (nested ones included).
-    pub archives: u64,
+    pub(crate) archives: u64,
     /// Bytes of content scanned.
-    pub bytes: u64,
+    pub(crate) bytes: u64,
     /// Files (and archive members) whose content equals one scanned
     /// before them: counted in `files` and `bytes` and reported, but not
     /// scanned a second time.
-    pub duplicates: u64,
+    pub(crate) duplicates: u64,
     /// Unique git blobs scanned (history scans only).
-    pub blobs: Option<u64>,
+    pub(crate) blobs: Option<u64>,
     /// Commits walked (history scans only).
-    pub commits: Option<u64>,
+    pub(crate) commits: Option<u64>,
     /// Wall time of the scan.
-    pub duration_ms: u64,
+    pub(crate) duration_ms: u64,
     /// What was not scanned, and why.
-    pub skipped: Skipped,
+    pub(crate) skipped: Skipped,
     /// Number of rules that were active.
-    pub rules: usize,
+    pub(crate) rules: usize,
     /// Findings suppressed by allowlists and baselines.
-    pub suppressed: Suppressed,
+    pub(crate) suppressed: Suppressed,
 }
 
 /// What a report says about a rule that fired (SARIF's reportingDescriptor).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleInfo {
     /// Stable rule id.
-    pub id: String,
+    pub(crate) id: String,
     /// Human name of the credential type.
-    pub name: String,
+    pub(crate) name: String,
     /// What the credential is and what a leak allows.
-    pub description: String,
+    pub(crate) description: String,
     /// The rule's severity.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Where the token format is documented.
-    pub references: Vec<String>,
+    pub(crate) references: Vec<String>,
 }
 
 /// The repository a history scan covered (SARIF versionControlProvenance).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VcsInfo {
     /// The `origin` remote's URL, or a file:// URL of the repository.
-    pub repository_uri: String,
+    pub(crate) repository_uri: String,
     /// HEAD's commit id, if any.
-    pub revision_id: Option<String>,
+    pub(crate) revision_id: Option<String>,
     /// HEAD's branch name, if on one.
-    pub branch: Option<String>,
+    pub(crate) branch: Option<String>,
 }
 
 /// The result of a scan: findings in report order, stats, and warnings for
@@ -261,13 +262,13 @@ pub struct VcsInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     /// The rules that produced at least one finding, in rule-set order.
-    pub rules: Vec<RuleInfo>,
+    pub(crate) rules: Vec<RuleInfo>,
     /// The repository, for history and staged scans.
-    pub vcs: Option<VcsInfo>,
+    pub(crate) vcs: Option<VcsInfo>,
     /// Findings, sorted by [`Finding::sort_key`] and deduplicated.
     pub findings: Vec<Finding>,
     /// Coverage.
-    pub stats: Stats,
+    pub(crate) stats: Stats,
     /// Per-file problems, one line each.
     pub warnings: Vec<String>,
     /// What `-v` adds, one line each: the files skipped as too large.
@@ -275,13 +276,13 @@ pub struct Report {
     /// The absolute directory [`Finding::repo_path`]s are relative to (the
     /// repository's top, or the scanned root outside one): SARIF's
     /// `%SRCROOT%`.
-    pub source_root: Option<std::path::PathBuf>,
+    pub(crate) source_root: Option<std::path::PathBuf>,
 }
 
 impl Report {
     /// Sorts findings into report order, removes identical ones, and masks
     /// every finding's secret in every finding's context (see `mask_contexts`).
-    pub fn normalize(&mut self) {
+    pub(crate) fn normalize(&mut self) {
         self.findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let mut seen = std::collections::HashSet::new();
@@ -394,11 +395,6 @@ impl Report {
         for (i, context) in masked {
             self.findings[i].context = context;
         }
-    }
-
-    /// The most severe finding's severity, if any.
-    pub fn max_severity(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
     }
 }
 

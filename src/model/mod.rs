@@ -11,11 +11,11 @@ mod severity;
 mod verdict;
 
 pub use confidence::{Confidence, LOW_ENTROPY};
-pub use encoding::Encoding;
+pub(crate) use encoding::Encoding;
 pub use finding::{
     CommitInfo, Finding, Fingerprint, Report, RuleInfo, Secret, Skipped, Span, Stats, Suppressed,
     VcsInfo, PREVIEW_CHARS,
 };
 pub use origin::Origin;
 pub use severity::{FailOn, Severity};
-pub use verdict::Verdict;
+pub(crate) use verdict::Verdict;

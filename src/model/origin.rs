@@ -11,13 +11,13 @@ use super::CommitInfo;
 pub struct Origin<'a> {
     /// The path reports show: as the user would type it from where the
     /// scan started, forward slashes.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The path relative to the repository's top (or the scanned root
     /// outside a repository): what rules select by file name, what
     /// allowlists and baselines match, and what SARIF shows.
-    pub repo_path: &'a str,
+    pub(crate) repo_path: &'a str,
     /// The introducing commit, for history scans.
-    pub commit: Option<&'a CommitInfo>,
+    pub(crate) commit: Option<&'a CommitInfo>,
 }
 
 impl<'a> Origin<'a> {
@@ -33,7 +33,7 @@ impl<'a> Origin<'a> {
 
     /// A member of the archive at this origin, named `archive!member` in
     /// both paths (the caller keeps the two strings).
-    pub fn member_paths(&self, member: &str) -> (String, String) {
+    pub(crate) fn member_paths(&self, member: &str) -> (String, String) {
         (
             format!("{}!{member}", self.path),
             format!("{}!{member}", self.repo_path),

@@ -22,7 +22,7 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity, most severe first (the order reports use).
-    pub const ALL: [Severity; 5] = [
+    pub(crate) const ALL: [Severity; 5] = [
         Severity::Critical,
         Severity::High,
         Severity::Medium,
@@ -31,7 +31,7 @@ impl Severity {
     ];
 
     /// The lowercase name used in rule files, JSON and on the command line.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Low => "low",

@@ -2,7 +2,7 @@
 
 /// What the vault says about a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     /// The leaked value is the current version of a managed secret: rotate now.
     ManagedCurrent {
         /// The secret's name in the vault.
@@ -23,7 +23,7 @@ pub enum Verdict {
 
 impl Verdict {
     /// The verdict's name in reports.
-    pub fn as_str(&self) -> &'static str {
+    pub(crate) fn as_str(&self) -> &'static str {
         match self {
             Verdict::ManagedCurrent { .. } => "managed-current",
             Verdict::ManagedSuperseded { .. } => "managed-superseded",
@@ -32,7 +32,7 @@ impl Verdict {
     }
 
     /// The vault name and version, for managed verdicts.
-    pub fn name_version(&self) -> Option<(&str, &str)> {
+    pub(crate) fn name_version(&self) -> Option<(&str, &str)> {
         match self {
             Verdict::ManagedCurrent { name, version }
             | Verdict::ManagedSuperseded { name, version } => Some((name, version)),

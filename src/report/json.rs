@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 /// Version of the JSON report layout; bumped only on incompatible changes.
-pub const JSON_REPORT_VERSION: u32 = 1;
+pub(crate) const JSON_REPORT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -108,7 +108,7 @@ fn stats(s: &Stats) -> JsonStats<'_> {
 }
 
 /// Writes the report as one pretty-printed JSON document and a newline.
-pub fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonReport {
         version: JSON_REPORT_VERSION,
         findings: report

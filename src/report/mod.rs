@@ -4,8 +4,8 @@
 //! nothing of how findings were made. Every writer redacts secrets unless
 //! given [`Redaction::Clear`].
 
-pub mod json;
-pub mod sarif;
+pub(crate) mod json;
+pub(crate) mod sarif;
 pub mod text;
 
 use crate::model::Report;

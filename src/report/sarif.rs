@@ -16,14 +16,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 /// Where the SARIF 2.1.0 schema lives (the `$schema` of the log).
-pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The tool's home page, reported as `informationUri`.
-pub const INFORMATION_URI: &str = "https://github.com/leakguard/leakguard";
+pub(crate) const INFORMATION_URI: &str = "https://github.com/leakguard/leakguard";
 /// Key under `partialFingerprints`; versioned so the scheme can change.
-pub const FINGERPRINT_KEY: &str = "leakguardFingerprint/v1";
+pub(crate) const FINGERPRINT_KEY: &str = "leakguardFingerprint/v1";
 
 /// GitHub ranks security alerts by this number (CVSS-like, 0–10).
-pub fn security_severity(s: Severity) -> &'static str {
+pub(crate) fn security_severity(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "9.5",
         Severity::High => "8.0",
@@ -211,7 +211,7 @@ fn uri_escape(path: &str) -> String {
 }
 
 /// Builds the SARIF log for `report`.
-pub fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
+pub(crate) fn to_sarif(report: &Report, redaction: Redaction) -> Sarif {
     let index: HashMap<&str, i64> = report
         .rules
         .iter()
@@ -332,7 +332,7 @@ fn directory_uri(dir: &std::path::Path) -> Option<String> {
 }
 
 /// Writes the SARIF log, pretty-printed, and a newline.
-pub fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &to_sarif(report, redaction))?;
     out.write_all(b"\n")
 }

@@ -33,7 +33,7 @@ impl Paint {
 }
 
 /// Writes every finding and the summary.
-pub fn write(
+pub(crate) fn write(
     report: &Report,
     redaction: Redaction,
     color: Color,

@@ -51,7 +51,7 @@ pub fn ids_taken_by_builtins(checked: &RuleSet, builtins: &RuleSet) -> Vec<RuleP
 /// example may be, and each rule needs at least `minimum` of each. `finds`
 /// answers whether a scan of `text`, read as a file at `path`, reports the
 /// rule at that index of `rules`. An empty result means all is well.
-pub fn check_examples(
+pub(crate) fn check_examples(
     rules: &RuleSet,
     minimum: ExampleMinimum,
     mut finds: impl FnMut(Option<&str>, &[u8], usize) -> bool,

@@ -11,7 +11,7 @@ mod file;
 mod named;
 
 pub use file::{load_builtin, load_builtin_for_scan, load_path, parse_rule_file};
-pub use named::{Check, Filter};
+pub(crate) use named::{Check, Filter};
 
 use crate::error::{syntax_message, Error, Result};
 use crate::model::{Confidence, Severity};
@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 /// Compiled regexes larger than this are refused: a rule that needs more is
 /// almost certainly a mistake (a huge bounded repetition) and would slow every
 /// scan that selects it.
-pub const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Window radius for rules whose regex has no upper bound on its match length.
 const UNBOUNDED_RADIUS: usize = 4096;
@@ -52,7 +52,7 @@ pub struct Rule {
     pub provider: String,
     /// The rule's own confidence (`confidence = "…"`), instead of the one
     /// [`Rule::base_confidence`] derives.
-    pub confidence: Option<Confidence>,
+    pub(crate) confidence: Option<Confidence>,
     /// What the credential is and what a leak allows.
     pub description: String,
     /// How bad a leak is.
@@ -72,23 +72,23 @@ pub struct Rule {
     /// URL's credentials): a keyword hit on a line holding none is skipped
     /// before the regex is compiled or run. A cheap second prefilter for
     /// rules whose keywords are common (`token`, `auth`, `://`).
-    pub requires: Vec<String>,
+    pub(crate) requires: Vec<String>,
     /// The regex source, with a `secret` capture group.
     pub pattern: String,
     /// Minimum Shannon entropy (bits per character) of the captured secret.
-    pub entropy: Option<f64>,
+    pub(crate) entropy: Option<f64>,
     /// Named filters that reject non-secrets in the captured value.
-    pub filters: Vec<Filter>,
+    pub(crate) filters: Vec<Filter>,
     /// A structure the captured value must have (a checksum, a decodable
     /// body): values that fail are not reported, values that pass are
     /// `high` confidence.
-    pub check: Option<Check>,
+    pub(crate) check: Option<Check>,
     /// Whether values holding a placeholder marker (`<`, `${`, `example`…)
     /// are dropped (the default). Off for formats whose real values are
     /// random printable ASCII that may hold them (WordPress salts).
-    pub placeholder_markers: bool,
+    pub(crate) placeholder_markers: bool,
     /// A second step after the regex (`extract = "sql-insert-columns"`).
-    pub extract: Option<Extract>,
+    pub(crate) extract: Option<Extract>,
     /// Findings are located at the start of the whole match and cover it
     /// (`report_at = "match"`): a private key at its `-----BEGIN` line.
     pub report_at_match: bool,
@@ -97,7 +97,7 @@ pub struct Rule {
     /// Lines that must produce a finding.
     pub examples: Vec<String>,
     /// Lines that must not.
-    pub negative_examples: Vec<String>,
+    pub(crate) negative_examples: Vec<String>,
     /// The file the rule came from (for error messages).
     pub source: String,
     compiled: OnceLock<Compiled>,
@@ -106,7 +106,7 @@ pub struct Rule {
 /// A step after the regex for formats a regex alone cannot pair up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Extract {
+pub(crate) enum Extract {
     /// The `secret` group holds an INSERT's VALUES tuples and a `columns`
     /// group its column list: the values of credential columns are the
     /// secrets (`detect::sql`).
@@ -117,17 +117,17 @@ pub enum Extract {
 #[derive(Debug)]
 pub struct Compiled {
     /// The regex (a search over bytes; look-behind sees the whole haystack).
-    pub regex: meta::Regex,
+    pub(crate) regex: meta::Regex,
     /// Index of the `secret` capture group.
-    pub secret_group: usize,
+    pub(crate) secret_group: usize,
     /// Index of a `columns` capture group, for [`Extract::SqlInsertColumns`].
-    pub columns_group: Option<usize>,
+    pub(crate) columns_group: Option<usize>,
     /// How far from a keyword hit a match can reach: the regex's maximum
     /// match length, or [`UNBOUNDED_RADIUS`].
-    pub radius: usize,
+    pub(crate) radius: usize,
     /// No match can contain a line feed, so every match lies within one
     /// line: a keyword hit's window need not reach past its own line.
-    pub single_line: bool,
+    pub(crate) single_line: bool,
 }
 
 impl Rule {
@@ -136,7 +136,7 @@ impl Rule {
     /// for a provider format whose secret starts with one of the rule's
     /// keywords (a unique prefix: `ghp_`, `xoxb-`), `medium` otherwise (a
     /// value found by a keyword near it, or a generic shape).
-    pub fn base_confidence(&self, secret: &[u8]) -> Confidence {
+    pub(crate) fn base_confidence(&self, secret: &[u8]) -> Confidence {
         if let Some(own) = self.confidence {
             return own;
         }
@@ -215,7 +215,7 @@ impl Rule {
 
     /// Full validation: shape plus a regex that compiles within the size limit,
     /// has exactly one `secret` group, and cannot match the empty string.
-    pub fn validate(&self) -> std::result::Result<(), RuleProblem> {
+    pub(crate) fn validate(&self) -> std::result::Result<(), RuleProblem> {
         self.validate_shape()?;
         let compiled = compile(&self.pattern).map_err(|message| RuleProblem {
             key: "regex",
@@ -232,7 +232,7 @@ impl Rule {
 /// lowercased before matching ([`path_for_globs`]), which keeps globset's
 /// literal, extension and basename strategies (a case-insensitive glob is a
 /// regex, several times slower per file).
-pub fn path_glob(glob: &str) -> std::result::Result<globset::Glob, globset::Error> {
+pub(crate) fn path_glob(glob: &str) -> std::result::Result<globset::Glob, globset::Error> {
     let glob = glob.to_ascii_lowercase();
     let full = if glob.contains('/') {
         glob
@@ -245,7 +245,7 @@ pub fn path_glob(glob: &str) -> std::result::Result<globset::Glob, globset::Erro
 }
 
 /// A path as [`path_glob`] globs match it: ASCII-lowercased.
-pub fn path_for_globs(path: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn path_for_globs(path: &str) -> std::borrow::Cow<'_, str> {
     if path.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(path.to_ascii_lowercase())
     } else {
@@ -265,7 +265,7 @@ pub fn example_path(glob: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleProblem {
     /// The key in the rule's table: `id`, `name`, `keywords`, `entropy`, `regex`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// What is wrong, for the user.
     pub message: String,
 }
@@ -411,17 +411,17 @@ impl RuleSet {
     }
 
     /// The rule with this index (as reported by the detector).
-    pub fn get(&self, index: usize) -> &Rule {
+    pub(crate) fn get(&self, index: usize) -> &Rule {
         &self.rules[index]
     }
 
     /// Looks a rule up by id.
-    pub fn find(&self, id: &str) -> Option<&Rule> {
+    pub(crate) fn find(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
     /// Applies per-rule severity overrides (config's `[rule.ID] severity`).
-    pub fn with_severities(
+    pub(crate) fn with_severities(
         mut self,
         overrides: &std::collections::HashMap<String, Severity>,
     ) -> RuleSet {
@@ -434,7 +434,7 @@ impl RuleSet {
     }
 
     /// Removes rules whose id is in `ids` (config's `disabled_rules`).
-    pub fn without(self, ids: &HashSet<String>) -> RuleSet {
+    pub(crate) fn without(self, ids: &HashSet<String>) -> RuleSet {
         RuleSet {
             rules: self
                 .rules

@@ -7,7 +7,7 @@ use serde::Deserialize;
 /// A check named in a rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Check {
+pub(crate) enum Check {
     /// GitHub's classic token format (`ghp_`, `gho_`, `ghu_`, `ghs_`,
     /// `ghr_` and 36 base62 characters): the last six characters are the
     /// base62 CRC32 of the thirty before them. npm's `npm_` tokens use the
@@ -31,7 +31,7 @@ pub enum Check {
 /// A filter named in a rule file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Filter {
+pub(crate) enum Filter {
     /// Rejects references to a value rather than the value: `$VAR`,
     /// `process.env.X`, `os.getenv(...)`, `config.db.password`, `MY_PASSWORD`.
     NotReference,

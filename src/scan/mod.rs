@@ -98,7 +98,7 @@ pub trait Progress: Sync {
 
 /// A [`Progress`] that ignores everything.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct NoProgress;
+pub(crate) struct NoProgress;
 
 impl Progress for NoProgress {
     fn start(&self, _: u64) {}

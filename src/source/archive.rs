@@ -9,7 +9,7 @@ use std::io::{self, Cursor, Read};
 
 /// A packed format, from its magic bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Packed {
+pub(crate) enum Packed {
     /// A zip file (`PK\x03\x04`), read through its central directory.
     Zip,
     /// A tar archive (`ustar` at byte 257).
@@ -25,10 +25,10 @@ pub enum Packed {
 }
 
 /// Bytes of a stream's start that [`sniff`] needs.
-pub const SNIFF_LEN: usize = 262;
+pub(crate) const SNIFF_LEN: usize = 262;
 
 /// The packed format `head` (a stream's first bytes) starts, if any.
-pub fn sniff(head: &[u8]) -> Option<Packed> {
+pub(crate) fn sniff(head: &[u8]) -> Option<Packed> {
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         Some(Packed::Zip)
     } else if head.starts_with(&[0x1f, 0x8b]) {
@@ -47,28 +47,28 @@ pub fn sniff(head: &[u8]) -> Option<Packed> {
 }
 
 /// One member of an archive, as it is read.
-pub struct Member<'r> {
+pub(crate) struct Member<'r> {
     /// Its path inside the archive (forward slashes).
-    pub name: String,
+    pub(crate) name: String,
     /// The size the archive declares for it, when it does (a zip bomb may
     /// lie: readers must still stop at their own limit).
-    pub size: Option<u64>,
+    pub(crate) size: Option<u64>,
     /// Its content, decompressed.
-    pub reader: &'r mut dyn Read,
+    pub(crate) reader: &'r mut dyn Read,
 }
 
 /// What went wrong reading an archive (whole or in part), or what of it
 /// was left out, as one line for a warning.
-pub type ArchiveError = String;
+pub(crate) type ArchiveError = String;
 
 /// Decompressed bytes a member may reach before its compression ratio is
 /// judged: small files compress well without being bombs.
-pub const RATIO_GRACE: u64 = 1 << 20;
+pub(crate) const RATIO_GRACE: u64 = 1 << 20;
 
 /// Stops a stream that decompresses to more than `ratio` times its
 /// compressed size, once it is past [`RATIO_GRACE`]: a zip bomb's member
 /// fails after a megabyte instead of a gigabyte.
-pub struct RatioGuard<R> {
+pub(crate) struct RatioGuard<R> {
     inner: R,
     limit: u64,
     ratio: u64,
@@ -77,7 +77,7 @@ pub struct RatioGuard<R> {
 
 impl<R: Read> RatioGuard<R> {
     /// Guards `inner`, the decompression of `compressed` bytes.
-    pub fn new(inner: R, compressed: u64, ratio: u64) -> RatioGuard<R> {
+    pub(crate) fn new(inner: R, compressed: u64, ratio: u64) -> RatioGuard<R> {
         RatioGuard {
             inner,
             limit: compressed.saturating_mul(ratio).max(RATIO_GRACE),
@@ -109,7 +109,7 @@ impl<R: Read> Read for RatioGuard<R> {
 /// the members visited so far stand.
 /// `visit` returns `false` to stop. Every member's stream is guarded by a
 /// [`RatioGuard`] of `max_ratio`.
-pub fn for_each_member(
+pub(crate) fn for_each_member(
     data: &[u8],
     kind: Packed,
     name: &str,
@@ -231,7 +231,7 @@ fn stream_members(
 
 /// The name of what a compressed file holds: its own name without the
 /// compression extension (`logs/app.log.gz` → `app.log`).
-pub fn decompressed_name(path: &str) -> String {
+pub(crate) fn decompressed_name(path: &str) -> String {
     let file = path.rsplit(['/', '!']).next().unwrap_or(path);
     for ext in [
         ".gz", ".gzip", ".bz2", ".xz", ".zst", ".zstd", ".tgz", ".tbz2", ".txz",

@@ -25,21 +25,21 @@ pub const CHUNK_OVERLAP: usize = 64 << 10;
 
 /// Where a chunk's bytes sit in their file, and which matches it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Placement {
+pub(crate) struct Placement {
     /// 0-based line of the chunk's first byte.
-    pub line: u64,
+    pub(crate) line: u64,
     /// Characters before the chunk's first byte on that line.
-    pub column: u64,
+    pub(crate) column: u64,
     /// Matches starting at chunk offsets `owned_start..owned_end` are this
     /// chunk's to report; the rest is context another chunk reports.
-    pub owned_start: usize,
+    pub(crate) owned_start: usize,
     /// End of the owned offsets (exclusive).
-    pub owned_end: usize,
+    pub(crate) owned_end: usize,
 }
 
 impl Placement {
     /// A whole file (or blob) in one chunk.
-    pub const WHOLE: Placement = Placement {
+    pub(crate) const WHOLE: Placement = Placement {
         line: 0,
         column: 0,
         owned_start: 0,
@@ -47,14 +47,14 @@ impl Placement {
     };
 
     /// Whether a match starting at chunk offset `start` is this chunk's.
-    pub fn owns(&self, start: usize) -> bool {
+    pub(crate) fn owns(&self, start: usize) -> bool {
         (self.owned_start..self.owned_end).contains(&start)
     }
 }
 
 /// A stream read as a series of overlapping chunks into a caller's buffer
 /// (reused across files, so small files cost no allocation).
-pub struct Chunks<'a> {
+pub(crate) struct Chunks<'a> {
     reader: Box<dyn Read + 'a>,
     buf: &'a mut Vec<u8>,
     size: usize,
@@ -69,13 +69,13 @@ pub struct Chunks<'a> {
 
 impl<'a> Chunks<'a> {
     /// Chunks of [`CHUNK_SIZE`] with [`CHUNK_OVERLAP`] bytes of context.
-    pub fn new(reader: impl Read + 'a, buf: &'a mut Vec<u8>) -> Chunks<'a> {
+    pub(crate) fn new(reader: impl Read + 'a, buf: &'a mut Vec<u8>) -> Chunks<'a> {
         Chunks::with_sizes(reader, buf, CHUNK_SIZE, CHUNK_OVERLAP)
     }
 
     /// Chunks of `size` owned bytes with `overlap` bytes of context (tests
     /// use small ones to put boundaries where they want).
-    pub fn with_sizes(
+    pub(crate) fn with_sizes(
         reader: impl Read + 'a,
         buf: &'a mut Vec<u8>,
         size: usize,
@@ -98,13 +98,13 @@ impl<'a> Chunks<'a> {
     }
 
     /// The bytes of the current chunk (context included).
-    pub fn data(&self) -> &[u8] {
+    pub(crate) fn data(&self) -> &[u8] {
         self.buf
     }
 
     /// The current chunk's bytes, to rewrite in place before they are
     /// scanned (the context kept for the next chunk keeps the rewrite).
-    pub fn data_mut(&mut self) -> &mut [u8] {
+    pub(crate) fn data_mut(&mut self) -> &mut [u8] {
         self.buf
     }
 
@@ -112,7 +112,7 @@ impl<'a> Chunks<'a> {
     /// read before any chunk so a caller can decide from them alone (a
     /// binary file) without reading a whole chunk. Call it before
     /// [`Chunks::next_chunk`]; the first chunk then starts with these bytes.
-    pub fn head(&mut self, len: usize) -> io::Result<&[u8]> {
+    pub(crate) fn head(&mut self, len: usize) -> io::Result<&[u8]> {
         debug_assert!(
             self.current.is_none(),
             "head() comes before the first chunk"
@@ -127,7 +127,7 @@ impl<'a> Chunks<'a> {
     /// The whole stream, read into the buffer after [`Chunks::head`], for
     /// a format read as a whole rather than in chunks (a zip's directory is
     /// at its end); `limit` caps what is read.
-    pub fn whole(&mut self, limit: usize) -> io::Result<&[u8]> {
+    pub(crate) fn whole(&mut self, limit: usize) -> io::Result<&[u8]> {
         debug_assert!(self.current.is_none(), "whole() replaces the chunks");
         self.fill(limit)?;
         Ok(&self.buf[..self.buf.len().min(limit)])
@@ -144,7 +144,7 @@ impl<'a> Chunks<'a> {
     }
 
     /// Advances to the next chunk; `None` at the end of the stream.
-    pub fn next_chunk(&mut self) -> io::Result<Option<Placement>> {
+    pub(crate) fn next_chunk(&mut self) -> io::Result<Option<Placement>> {
         let mut placement = match self.current {
             None => Placement {
                 line: 0,

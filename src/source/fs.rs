@@ -21,34 +21,34 @@ pub enum IgnoreFiles {
 
 /// How the walk treats what it meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WalkOptions {
+pub(crate) struct WalkOptions {
     /// Whether ignore files are honoured.
-    pub ignore_files: IgnoreFiles,
+    pub(crate) ignore_files: IgnoreFiles,
     /// Whether symbolic links are followed (`--follow`). When they are not,
     /// a link is counted as not a regular file; when they are, a link that
     /// loops back to an ancestor is warned about once and skipped.
-    pub follow_symlinks: bool,
+    pub(crate) follow_symlinks: bool,
     /// Larger files named as roots are skipped and counted here; the
     /// scan checks walked files when it opens them (the walk reads no sizes).
-    pub max_file_size: u64,
+    pub(crate) max_file_size: u64,
 }
 
 /// A file to scan.
 #[derive(Debug, Clone)]
-pub struct FileEntry {
+pub(crate) struct FileEntry {
     /// Where it is on disk.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// How reports name it: as the user would type it from where they
     /// stand (`src/app.py` when `src` was scanned; absolute when the root
     /// was given absolute), forward slashes.
-    pub display: String,
+    pub(crate) display: String,
     /// Relative to the root of the repository holding it (or to the scanned
     /// root outside a repository), forward slashes: what allowlists,
     /// baselines and SARIF name it by, wherever the scan was started.
-    pub repo_path: String,
+    pub(crate) repo_path: String,
     /// Named on the command line (not found by the walk): skipping it is
     /// warned about, not only counted.
-    pub named: bool,
+    pub(crate) named: bool,
 }
 
 /// How the files under one scanned root are named.
@@ -131,17 +131,17 @@ fn typed_prefix(typed: &str) -> String {
 
 /// What a walk found: files to scan, and what it skipped.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// Files to scan, sorted by display path.
-    pub files: Vec<FileEntry>,
+    pub(crate) files: Vec<FileEntry>,
     /// Files not scanned, by reason.
-    pub skipped: Skipped,
+    pub(crate) skipped: Skipped,
     /// One line per unreadable file or directory.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The directory the first root's repository paths are relative to
     /// (its repository's top, else the root itself), absolute: SARIF's
     /// `%SRCROOT%`.
-    pub source_root: Option<PathBuf>,
+    pub(crate) source_root: Option<PathBuf>,
 }
 
 enum Visit {
@@ -164,7 +164,7 @@ fn is_loop(e: &ignore::Error) -> bool {
 
 /// Walks every root (a directory or a file). A root that does not exist is an
 /// error; problems below a root are counted and warned about.
-pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
+pub(crate) fn walk(roots: &[PathBuf], options: &WalkOptions) -> Result<Walk> {
     let max_file_size = options.max_file_size;
     let mut result = Walk::default();
     // Directories already walked, resolved: a root inside one of them (the
@@ -279,24 +279,24 @@ fn walk_dir(root: &Path, names: &RootNames, options: &WalkOptions, result: &mut 
 }
 
 /// Why a file was skipped for its size, and how to scan it.
-pub fn too_large_note(path: &str, len: u64, max: u64) -> String {
+pub(crate) fn too_large_note(path: &str, len: u64, max: u64) -> String {
     format!(
         "{path}: skipped, {len} bytes is larger than --max-file-size ({max} bytes); raise it to scan the file"
     )
 }
 
 /// Opens `entry` for reading; the error is a warning line naming the path.
-pub fn open(entry: &FileEntry) -> std::result::Result<File, String> {
+pub(crate) fn open(entry: &FileEntry) -> std::result::Result<File, String> {
     File::open(&entry.path).map_err(|e| read_warning(entry, &e))
 }
 
 /// The warning for a file that could not be read (counted, not fatal).
-pub fn read_warning(entry: &FileEntry, e: &std::io::Error) -> String {
+pub(crate) fn read_warning(entry: &FileEntry, e: &std::io::Error) -> String {
     format!("{}: cannot read: {}", entry.display, io_reason(e))
 }
 
 /// Largest configuration, rule, ignore or baseline file leakguard reads.
-pub const MAX_SETTINGS_FILE: u64 = 64 << 20;
+pub(crate) const MAX_SETTINGS_FILE: u64 = 64 << 20;
 
 /// Reads a settings file (config, rule file, baseline, gitleaks config) as
 /// text. These paths can come from a scanned repository's `.leakguard.toml`,

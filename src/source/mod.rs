@@ -1,22 +1,22 @@
 //! Sources: where content comes from. Each source yields bytes and the path a
 //! report should name; none of them knows about rules or findings.
 
-pub mod archive;
+pub(crate) mod archive;
 pub mod chunks;
 pub mod fs;
 pub mod git;
-pub mod odb;
-pub mod stdin;
+pub(crate) mod odb;
+pub(crate) mod stdin;
 
 /// Bytes sniffed for a NUL to decide a file is binary (as git does).
-pub const BINARY_SNIFF_LEN: usize = 8000;
+pub(crate) const BINARY_SNIFF_LEN: usize = 8000;
 
 /// Whether content looks binary: a NUL byte within the first
 /// [`BINARY_SNIFF_LEN`] bytes (cheap, and what git itself uses), unless
 /// every NUL there sits in the first line of text that goes on without
 /// them (a header with padding), or the content is UTF-16 text without a
 /// byte-order mark ([`utf16_without_bom`]).
-pub fn looks_binary(data: &[u8]) -> bool {
+pub(crate) fn looks_binary(data: &[u8]) -> bool {
     let sniff = &data[..data.len().min(BINARY_SNIFF_LEN)];
     let Some(last_nul) = memchr::memrchr(0, sniff) else {
         return false;
@@ -28,7 +28,7 @@ pub fn looks_binary(data: &[u8]) -> bool {
 
 /// The byte order of UTF-16 text without a byte-order mark, recognised by
 /// its ASCII characters: every other byte NUL and the bytes between not.
-pub fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
+pub(crate) fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
     let sniff = &data[..data.len().min(BINARY_SNIFF_LEN) & !1];
     if sniff.len() < 16 || memchr::memchr(0, sniff).is_none() {
         return None;
@@ -64,7 +64,7 @@ pub fn utf16_without_bom(data: &[u8]) -> Option<Utf16Order> {
 
 /// The byte order of UTF-16 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Utf16Order {
+pub(crate) enum Utf16Order {
     /// Least significant byte first (what Windows writes).
     Little,
     /// Most significant byte first.

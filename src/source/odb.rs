@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// What an object is, for the callers that care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// File content (or a symbolic link's target).
     Blob,
     /// A directory listing.
@@ -42,13 +42,13 @@ const PACK_CACHE_BYTES: usize = 16 << 20;
 
 /// The repository's object database, opened once and shared by threads;
 /// each thread reads through its own [`Objects`].
-pub struct SharedObjects(gix::ThreadSafeRepository);
+pub(crate) struct SharedObjects(gix::ThreadSafeRepository);
 
 impl SharedObjects {
     /// Opens the object database of the repository whose git directory is
     /// `git_dir` (as libgit2 found it). Only the repository's own settings
     /// are read: no global or system git configuration, no environment.
-    pub fn open(git_dir: &Path) -> Result<SharedObjects, String> {
+    pub(crate) fn open(git_dir: &Path) -> Result<SharedObjects, String> {
         let options = gix::open::Options::isolated().open_path_as_is(true);
         gix::ThreadSafeRepository::open_opts(git_dir, options)
             .map(SharedObjects)
@@ -56,7 +56,7 @@ impl SharedObjects {
     }
 
     /// A handle for the calling thread.
-    pub fn for_thread(&self) -> Objects {
+    pub(crate) fn for_thread(&self) -> Objects {
         let mut repo = self.0.to_thread_local();
         // Each blob is read once: an object cache only costs.
         repo.object_cache_size(0);
@@ -74,7 +74,7 @@ impl SharedObjects {
 }
 
 /// One thread's handle on the object database.
-pub struct Objects {
+pub(crate) struct Objects {
     repo: gix::Repository,
 }
 
@@ -94,13 +94,17 @@ fn found<T, E: std::fmt::Display>(lookup: Result<Option<T>, E>) -> Result<T, Str
 
 impl Objects {
     /// The object's kind and size, without inflating it.
-    pub fn header(&self, oid: Oid) -> Result<(Kind, u64), String> {
+    pub(crate) fn header(&self, oid: Oid) -> Result<(Kind, u64), String> {
         let h = found(self.repo.objects.try_header(&gix_id(oid)))?;
         Ok((h.kind.into(), h.size))
     }
 
     /// Reads the object into `buf`; returns its kind and bytes.
-    pub fn read<'b>(&self, oid: Oid, buf: &'b mut Vec<u8>) -> Result<(Kind, &'b [u8]), String> {
+    pub(crate) fn read<'b>(
+        &self,
+        oid: Oid,
+        buf: &'b mut Vec<u8>,
+    ) -> Result<(Kind, &'b [u8]), String> {
         let data = found(self.repo.objects.try_find(&gix_id(oid), buf))?;
         Ok((data.kind.into(), data.data))
     }

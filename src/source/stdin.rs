@@ -1,4 +1,4 @@
 //! Standard input as a source (`--stdin`).
 
 /// The name reports give to content read from standard input.
-pub const STDIN_PATH: &str = "<stdin>";
+pub(crate) const STDIN_PATH: &str = "<stdin>";

@@ -9,7 +9,7 @@ use regex::Regex;
 
 /// One allowlist (the global one, or one rule's).
 #[derive(Debug, Clone, Default)]
-pub struct Allowlist {
+pub(crate) struct Allowlist {
     glob_patterns: Vec<String>,
     path_globs: Option<GlobSet>,
     path_regexes: Vec<Regex>,
@@ -19,7 +19,7 @@ pub struct Allowlist {
 
 impl Allowlist {
     /// Builds an allowlist; errors name the offending pattern.
-    pub fn new(
+    pub(crate) fn new(
         path_globs: &[String],
         path_regexes: &[String],
         secret_regexes: &[String],
@@ -53,7 +53,7 @@ impl Allowlist {
     }
 
     /// Whether the allowlist is empty (allows nothing).
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.path_globs.is_none()
             && self.path_regexes.is_empty()
             && self.secret_regexes.is_empty()
@@ -61,7 +61,7 @@ impl Allowlist {
     }
 
     /// Adds another allowlist's entries to this one.
-    pub fn merge(&mut self, other: Allowlist) {
+    pub(crate) fn merge(&mut self, other: Allowlist) {
         if !other.glob_patterns.is_empty() {
             self.glob_patterns.extend(other.glob_patterns);
             self.path_globs =
@@ -73,7 +73,7 @@ impl Allowlist {
     }
 
     /// Whether `finding` is allowed (suppressed) by this list.
-    pub fn allows(&self, finding: &Finding) -> bool {
+    pub(crate) fn allows(&self, finding: &Finding) -> bool {
         if self
             .path_globs
             .as_ref()

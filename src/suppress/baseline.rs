@@ -7,14 +7,14 @@ use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
 /// Version of the baseline layout.
-pub const BASELINE_VERSION: u32 = 1;
+pub(crate) const BASELINE_VERSION: u32 = 1;
 
 /// The baseline document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     /// Layout version (1).
-    pub version: u32,
+    pub(crate) version: u32,
     /// Accepted findings, sorted by path, rule id, fingerprint.
     pub findings: Vec<BaselineEntry>,
 }
@@ -26,11 +26,11 @@ pub struct Baseline {
 #[serde(deny_unknown_fields)]
 pub struct BaselineEntry {
     /// Where it was found when the baseline was made.
-    pub path: String,
+    pub(crate) path: String,
     /// The rule that found it.
-    pub rule_id: String,
+    pub(crate) rule_id: String,
     /// `sha256(rule_id + secret)`.
-    pub fingerprint: String,
+    pub(crate) fingerprint: String,
 }
 
 impl Baseline {

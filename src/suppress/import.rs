@@ -42,7 +42,7 @@ struct GitleaksConfig {
 }
 
 /// The global allowlist(s) of a gitleaks config file as one leakguard allowlist.
-pub fn gitleaks_allowlist(path: &Path) -> Result<Allowlist> {
+pub(crate) fn gitleaks_allowlist(path: &Path) -> Result<Allowlist> {
     let err = |message: String| Error::Config {
         path: path.to_path_buf(),
         message,
@@ -80,15 +80,15 @@ pub fn gitleaks_allowlist(path: &Path) -> Result<Allowlist> {
 
 /// A location-based suppression imported from another tool.
 #[derive(Debug, Clone, Default)]
-pub struct LocationSuppressions {
+pub(crate) struct LocationSuppressions {
     /// (path, line) pairs, optionally with a commit id.
-    pub at: Vec<(String, u64, Option<String>)>,
+    pub(crate) at: Vec<(String, u64, Option<String>)>,
     /// (path, sha1 hex of the secret).
-    pub hashed: Vec<(String, String)>,
+    pub(crate) hashed: Vec<(String, String)>,
 }
 
 /// Parses a `.gitleaksignore`: one `[commit:]file:rule-id:line` per line.
-pub fn parse_gitleaksignore(path: &Path, text: &str) -> Result<LocationSuppressions> {
+pub(crate) fn parse_gitleaksignore(path: &Path, text: &str) -> Result<LocationSuppressions> {
     let mut out = LocationSuppressions::default();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -134,7 +134,7 @@ struct DetectSecretsEntry {
 }
 
 /// Parses a detect-secrets `.secrets.baseline` (JSON with a `results` map).
-pub fn parse_detect_secrets(path: &Path, text: &str) -> Result<LocationSuppressions> {
+pub(crate) fn parse_detect_secrets(path: &Path, text: &str) -> Result<LocationSuppressions> {
     let doc: DetectSecretsBaseline = serde_json::from_str(text).map_err(|e| Error::Baseline {
         path: path.to_path_buf(),
         message: format!(

@@ -3,9 +3,9 @@
 //! fingerprint), and locations imported from other tools' ignore files.
 //! Suppressed findings are counted in the stats, never silently dropped.
 
-pub mod allowlist;
+pub(crate) mod allowlist;
 pub mod baseline;
-pub mod import;
+pub(crate) mod import;
 
 use crate::error::{Error, Result};
 use crate::model::{Finding, Report};
@@ -21,9 +21,9 @@ use std::path::Path;
 #[derive(Debug, Clone, Default)]
 pub struct Suppressions {
     /// Applies to every rule.
-    pub allowlist: Allowlist,
+    pub(crate) allowlist: Allowlist,
     /// Applies to one rule each.
-    pub rule_allowlists: HashMap<String, Allowlist>,
+    pub(crate) rule_allowlists: HashMap<String, Allowlist>,
     fingerprints: HashSet<String>,
     locations: HashSet<(String, u64)>,
     commit_locations: HashSet<(String, String, u64)>,
@@ -41,7 +41,7 @@ enum Reason {
 impl Suppressions {
     /// Allowlists only (no baseline yet): a configuration's, see
     /// [`crate::config::Config::suppressions`].
-    pub fn with_allowlists(
+    pub(crate) fn with_allowlists(
         allowlist: Allowlist,
         rule_allowlists: HashMap<String, Allowlist>,
     ) -> Suppressions {
@@ -65,7 +65,7 @@ impl Suppressions {
     /// [`Suppressions::add_baseline`] on text already read; `path` names it
     /// in errors and its file name helps pick the format. Separate from the
     /// reading so the parsing can be tested and fuzzed without files.
-    pub fn add_baseline_text(&mut self, path: &Path, text: &str) -> Result<()> {
+    pub(crate) fn add_baseline_text(&mut self, path: &Path, text: &str) -> Result<()> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -171,7 +171,7 @@ impl Suppressions {
     }
 
     /// Removes suppressed findings from `report`, counting them by reason.
-    pub fn apply(&self, report: &mut Report) {
+    pub(crate) fn apply(&self, report: &mut Report) {
         let mut kept = Vec::with_capacity(report.findings.len());
         for f in report.findings.drain(..) {
             match self.reason(&f) {

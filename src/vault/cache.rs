@@ -14,15 +14,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Default time a cached load stays usable during an outage.
-pub const DEFAULT_TTL: Duration = Duration::from_secs(3600);
+pub(crate) const DEFAULT_TTL: Duration = Duration::from_secs(3600);
 
 /// Cache settings.
 #[derive(Debug, Clone)]
-pub struct CacheOptions {
+pub(crate) struct CacheOptions {
     /// Directory of cache files (`$XDG_CACHE_HOME/leakguard`).
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// How old a cache may be and still stand in for the vault; zero disables caching.
-    pub ttl: Duration,
+    pub(crate) ttl: Duration,
 }
 
 impl Default for CacheOptions {
@@ -67,7 +67,7 @@ fn cache_file(dir: &Path, uri: &VaultUri) -> PathBuf {
 
 /// Loads `uri` through `fetch`, refreshing the cache on success and falling
 /// back to a fresh cache when the vault is unreachable.
-pub fn load_cached(
+pub(crate) fn load_cached(
     uri: &VaultUri,
     options: &CacheOptions,
     notes: &mut LoadNotes,
@@ -178,7 +178,7 @@ fn read(path: &Path, name: &str) -> Option<(u64, Vec<ManagedValue>)> {
 }
 
 /// Parses a TTL: `90` (seconds), `30s`, `15m`, `1h`, `0` (no cache).
-pub fn parse_ttl(s: &str) -> Result<Duration, String> {
+pub(crate) fn parse_ttl(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     let (digits, unit) = match s.char_indices().last() {
         Some((i, 's')) => (&s[..i], 1),

@@ -32,7 +32,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Environment variable holding the base64 master key.
-pub const MASTER_KEY_ENV: &str = "LEAKGUARD_MASTER_KEY";
+pub(crate) const MASTER_KEY_ENV: &str = "LEAKGUARD_MASTER_KEY";
 
 /// Format byte at the start of every sealed value.
 const FORMAT_V1: u8 = 1;
@@ -62,14 +62,6 @@ fn key_error(message: String) -> VaultError {
 }
 
 impl MasterKey {
-    /// A key from raw bytes.
-    pub fn from_bytes(key: [u8; 32]) -> MasterKey {
-        MasterKey {
-            key,
-            source: "bytes".into(),
-        }
-    }
-
     /// A new random key (from the operating system's RNG).
     pub fn generate() -> MasterKey {
         let key = Aes256Gcm::generate_key(&mut OsRng);
@@ -81,7 +73,7 @@ impl MasterKey {
 
     /// Parses the base64 text of exactly 32 bytes. `origin` names where the
     /// text came from in the error (the text itself is never quoted).
-    pub fn from_base64(text: &str, origin: &str) -> Result<MasterKey, VaultError> {
+    pub(crate) fn from_base64(text: &str, origin: &str) -> Result<MasterKey, VaultError> {
         let bytes = BASE64.decode(text.trim()).map_err(|_| {
             key_error(format!(
                 "{origin}: not valid base64 (expected the base64 of 32 random bytes)"
@@ -107,13 +99,13 @@ impl MasterKey {
     }
 
     /// Where this key came from ("LEAKGUARD_MASTER_KEY", "key file PATH", …).
-    pub fn source(&self) -> &str {
+    pub(crate) fn source(&self) -> &str {
         &self.source
     }
 
     /// The default key file: `$XDG_CONFIG_HOME/leakguard/master.key`, or
     /// `~/.config/leakguard/master.key` when `XDG_CONFIG_HOME` is unset.
-    pub fn default_key_file() -> PathBuf {
+    pub(crate) fn default_key_file() -> PathBuf {
         config_home().join("leakguard").join("master.key")
     }
 
@@ -146,7 +138,7 @@ impl MasterKey {
 
     /// Loads a key file (base64 text of 32 bytes), refusing one that group
     /// or others can access.
-    pub fn from_file(path: &Path) -> Result<MasterKey, VaultError> {
+    pub(crate) fn from_file(path: &Path) -> Result<MasterKey, VaultError> {
         let origin = format!("key file {}", path.display());
         let meta = std::fs::metadata(path).map_err(|e| {
             key_error(format!(
@@ -185,7 +177,7 @@ impl MasterKey {
     /// Writes this key to a new key file (base64 text, mode 0600), creating
     /// the parent directory (mode 0700) if needed. Refuses to overwrite an
     /// existing file.
-    pub fn write_key_file(&self, path: &Path) -> Result<(), VaultError> {
+    pub(crate) fn write_key_file(&self, path: &Path) -> Result<(), VaultError> {
         let origin = format!("key file {}", path.display());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             super::private::create_dir(dir)
@@ -205,7 +197,7 @@ impl MasterKey {
     /// Encrypts `plaintext`, authenticating `aad` along with it. Each call
     /// uses a new random nonce, so sealing the same value twice gives
     /// different bytes.
-    pub fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+    pub(crate) fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
         let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
         let ciphertext = self
             .cipher()
@@ -228,7 +220,7 @@ impl MasterKey {
     /// Decrypts a value made by [`MasterKey::seal`] with the same key and
     /// `aad`. A wrong key, different AAD, or any modified byte gives an
     /// error (never a panic, never partial plaintext).
-    pub fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
+    pub(crate) fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
         if sealed.len() < 1 + NONCE_LEN + TAG_LEN {
             return Err(key_error("sealed data is truncated".into()));
         }

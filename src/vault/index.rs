@@ -12,13 +12,13 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// Values shorter than this are not indexed: they would match everywhere.
-pub const MIN_VALUE_LEN: usize = 8;
+pub(crate) const MIN_VALUE_LEN: usize = 8;
 
 /// The pseudo-rule id of findings made by the vault index itself.
-pub const VAULT_RULE_ID: &str = "vault-managed-value";
+pub(crate) const VAULT_RULE_ID: &str = "vault-managed-value";
 
 /// The pseudo-rule's descriptor, for reports (SARIF needs one per ruleId).
-pub fn vault_rule_info() -> RuleInfo {
+pub(crate) fn vault_rule_info() -> RuleInfo {
     RuleInfo {
         id: VAULT_RULE_ID.into(),
         name: "Value managed in the secret vault".into(),
@@ -39,9 +39,9 @@ pub struct ValueIndex {
     automaton: Option<AhoCorasick>,
     fingerprints: Option<FingerprintSet>,
     /// How many values were too short to index.
-    pub skipped_short: usize,
+    pub(crate) skipped_short: usize,
     /// Where the values came from, for messages.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 impl std::fmt::Debug for ValueIndex {
@@ -56,7 +56,7 @@ impl std::fmt::Debug for ValueIndex {
 
 impl ValueIndex {
     /// Indexes `values` (and an optional fingerprint snapshot).
-    pub fn new(
+    pub(crate) fn new(
         values: Vec<ManagedValue>,
         fingerprints: Option<FingerprintSet>,
         sources: Vec<String>,
@@ -99,16 +99,6 @@ impl ValueIndex {
         }
     }
 
-    /// Number of indexed values (plus snapshot entries).
-    pub fn len(&self) -> usize {
-        self.values.len() + self.fingerprints.as_ref().map_or(0, |f| f.len())
-    }
-
-    /// Whether nothing is indexed.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     fn verdict_of(&self, owners: &[usize]) -> Verdict {
         let vals: Vec<&ManagedValue> = owners.iter().map(|&i| &self.values[i]).collect();
         best_verdict(
@@ -118,7 +108,7 @@ impl ValueIndex {
     }
 
     /// The verdict for an exact value.
-    pub fn verdict_for(&self, secret: &[u8]) -> Verdict {
+    pub(crate) fn verdict_for(&self, secret: &[u8]) -> Verdict {
         if let Some(&id) = self.by_value.get(secret) {
             return self.verdict_of(&self.owners[id]);
         }
@@ -132,7 +122,7 @@ impl ValueIndex {
 
     /// Gives `findings[first..]` (this chunk's) their verdicts, and adds a
     /// finding for every managed value in `data` that no rule found.
-    pub fn cross_check(
+    pub(crate) fn cross_check(
         &self,
         data: &[u8],
         chunk: Chunk<'_>,

@@ -7,9 +7,9 @@ use super::{ManagedValue, VaultError, VaultUri};
 
 /// What loading found, besides the index.
 #[derive(Debug, Default)]
-pub struct LoadNotes {
+pub(crate) struct LoadNotes {
     /// One line each, for stderr (e.g. "used cached values for …").
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Loads one source's values. Snapshots are not values; see [`load_index`].
@@ -28,7 +28,7 @@ pub fn load_values(uri: &VaultUri) -> Result<Vec<ManagedValue>, VaultError> {
 }
 
 /// Whether values from this source come over the network (and so are cached).
-pub fn is_remote(uri: &VaultUri) -> bool {
+pub(crate) fn is_remote(uri: &VaultUri) -> bool {
     matches!(
         uri,
         VaultUri::HashiCorp { .. } | VaultUri::AwsSecretsManager { .. }
@@ -37,7 +37,7 @@ pub fn is_remote(uri: &VaultUri) -> bool {
 
 /// Loads every source (and `LEAKGUARD_VAULT_JSON` if set) into one index.
 /// `fetch` loads one source's values (the cache wraps remote ones).
-pub fn load_index(
+pub(crate) fn load_index(
     uris: &[VaultUri],
     mut fetch: impl FnMut(&VaultUri, &mut LoadNotes) -> Result<Vec<ManagedValue>, VaultError>,
 ) -> Result<(ValueIndex, LoadNotes), VaultError> {

@@ -9,9 +9,9 @@
 //! (and `vault+http://`), `aws-sm://REGION[/PREFIX]`, `fingerprints:FILE`.
 
 pub mod backend;
-pub mod cache;
+pub(crate) mod cache;
 pub mod crypto;
-pub mod index;
+pub(crate) mod index;
 pub mod load;
 mod private;
 pub mod snapshot;
@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 /// Loads every `--vault` source into one index; remote vaults go through the
 /// encrypted cache. Returns the index and one-line warnings for stderr.
-pub fn load(
+pub(crate) fn load(
     uris: &[String],
     cache: &cache::CacheOptions,
 ) -> Result<(index::ValueIndex, Vec<String>), VaultError> {
@@ -179,7 +179,7 @@ impl VaultUri {
     }
 
     /// How reports and messages name this vault (no credentials in it).
-    pub fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         match self {
             VaultUri::Dotenv(p) => format!("dotenv:{}", p.display()),
             VaultUri::Json(p) => format!("json:{}", p.display()),

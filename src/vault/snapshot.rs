@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Environment variable holding the HMAC key (at least 16 bytes).
-pub const FINGERPRINT_KEY_ENV: &str = "LEAKGUARD_FINGERPRINT_KEY";
+pub(crate) const FINGERPRINT_KEY_ENV: &str = "LEAKGUARD_FINGERPRINT_KEY";
 
 /// Minimum key length: shorter keys make the HMACs guessable offline.
 const MIN_KEY_LEN: usize = 16;
@@ -25,14 +25,14 @@ const MIN_KEY_LEN: usize = 16;
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     /// Layout version (1).
-    pub version: u32,
+    pub(crate) version: u32,
     /// Always "hmac-sha256".
-    pub algorithm: String,
+    pub(crate) algorithm: String,
     /// First 16 hex digits of SHA-256 of the key: tells a wrong key apart
     /// from "nothing matched" without revealing the key.
-    pub key_id: String,
+    pub(crate) key_id: String,
     /// Byte lengths of the values: only tokens of these lengths are hashed.
-    pub lengths: BTreeSet<usize>,
+    pub(crate) lengths: BTreeSet<usize>,
     /// One entry per value version, sorted.
     pub entries: Vec<SnapshotEntry>,
 }
@@ -42,13 +42,13 @@ pub struct Snapshot {
 #[serde(deny_unknown_fields)]
 pub struct SnapshotEntry {
     /// Hex HMAC-SHA256 of the value.
-    pub hmac: String,
+    pub(crate) hmac: String,
     /// Secret name.
-    pub name: String,
+    pub(crate) name: String,
     /// Version label.
-    pub version: String,
+    pub(crate) version: String,
     /// Whether it is the current version.
-    pub current: bool,
+    pub(crate) current: bool,
 }
 
 /// The fingerprint key.
@@ -115,7 +115,7 @@ pub fn write(snapshot: &Snapshot, out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// A loaded snapshot, ready for lookups.
-pub struct FingerprintSet {
+pub(crate) struct FingerprintSet {
     key: FingerprintKey,
     lengths: BTreeSet<usize>,
     by_hmac: HashMap<String, Vec<SnapshotEntry>>,
@@ -123,7 +123,7 @@ pub struct FingerprintSet {
 
 impl FingerprintSet {
     /// Loads a snapshot file and checks the key in the environment is the one it was made with.
-    pub fn load(path: &Path) -> Result<FingerprintSet, VaultError> {
+    pub(crate) fn load(path: &Path) -> Result<FingerprintSet, VaultError> {
         let vault = format!("fingerprints:{}", path.display());
         let invalid = |message: String| VaultError::Invalid {
             vault: vault.clone(),
@@ -161,18 +161,8 @@ impl FingerprintSet {
         })
     }
 
-    /// Number of value versions in the snapshot.
-    pub fn len(&self) -> usize {
-        self.by_hmac.values().map(Vec::len).sum()
-    }
-
-    /// Whether the snapshot is empty.
-    pub fn is_empty(&self) -> bool {
-        self.by_hmac.is_empty()
-    }
-
     /// The verdict for an exact value, if the snapshot knows it.
-    pub fn verdict_for(&self, value: &[u8]) -> Option<Verdict> {
+    pub(crate) fn verdict_for(&self, value: &[u8]) -> Option<Verdict> {
         if !self.lengths.contains(&value.len()) {
             return None;
         }
@@ -187,7 +177,7 @@ impl FingerprintSet {
     /// Hashes candidate tokens of `data` (runs between delimiters, and the
     /// value parts of `key=value`, `key: value` and `user:pass@host`) whose
     /// length a managed value has, and returns the managed ones.
-    pub fn scan(&self, data: &[u8]) -> Vec<(Range<usize>, Verdict)> {
+    pub(crate) fn scan(&self, data: &[u8]) -> Vec<(Range<usize>, Verdict)> {
         let mut hits = Vec::new();
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         for run in token_runs(data) {

@@ -4,7 +4,7 @@
 use super::{Node, MAX_DEPTH};
 use jsonc_parser::ast::{ObjectPropName, Value};
 
-pub fn parse(text: &str) -> Option<Node> {
+pub(crate) fn parse(text: &str) -> Option<Node> {
     // The parser recurses per level: a document nested deeper than we
     // read is not handed to it.
     if nesting_exceeds(text.as_bytes(), MAX_DEPTH) {

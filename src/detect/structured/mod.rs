@@ -24,12 +24,12 @@ use std::ops::Range;
 /// The most a file may hold to be parsed: configuration files are small,
 /// and a larger one is scanned by the line rules alone. Below
 /// `CHUNK_SIZE`, so a file this size is always one whole chunk.
-pub const MAX_PARSED: usize = 1 << 20;
+pub(crate) const MAX_PARSED: usize = 1 << 20;
 const _: () = assert!(MAX_PARSED < crate::source::chunks::CHUNK_SIZE);
 
 /// The deepest nesting read: deeper documents are cut there (recursion
 /// over the tree stays bounded, whatever the input).
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The longest value worth a normalized line: longer ones are documents
 /// (a notebook cell, an embedded certificate bundle), not one secret.
@@ -65,7 +65,7 @@ impl Format {
     /// How many lines below a name its value may sit: in JSON a
     /// CloudFormation parameter's `Default` comes a few lines after the
     /// parameter's name; elsewhere the value is on the next line.
-    pub fn lines_after_a_name(self) -> usize {
+    pub(crate) fn lines_after_a_name(self) -> usize {
         match self {
             Format::Json => 8,
             Format::Yaml | Format::Xml | Format::Toml => 1,
@@ -143,7 +143,11 @@ impl Normalized {
     /// line pass's keyword hits, where any name a rule could take sits. A
     /// large JSON data file is then parsed only when a hit line names a
     /// secret, and never searched whole.
-    pub fn of_around(format: Format, data: &[u8], near: &[Range<usize>]) -> Option<Normalized> {
+    pub(crate) fn of_around(
+        format: Format,
+        data: &[u8],
+        near: &[Range<usize>],
+    ) -> Option<Normalized> {
         if data.len() > MAX_PARSED {
             return None;
         }
@@ -168,7 +172,7 @@ impl Normalized {
 
     /// The file span of `span` (an offset range in [`Normalized::text`]),
     /// if it lies inside one value.
-    pub fn file_span(&self, span: &Range<usize>) -> Option<Range<usize>> {
+    pub(crate) fn file_span(&self, span: &Range<usize>) -> Option<Range<usize>> {
         let i = self
             .regions
             .partition_point(|&(text_at, _, _)| text_at <= span.start)

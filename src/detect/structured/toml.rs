@@ -3,7 +3,7 @@
 use super::Node;
 use toml_edit::{Item, Value};
 
-pub fn parse(text: &str) -> Option<Node> {
+pub(crate) fn parse(text: &str) -> Option<Node> {
     let doc = toml_edit::ImDocument::parse(text).ok()?;
     Some(table(doc.as_table().iter()))
 }

@@ -15,7 +15,7 @@ struct Element {
     has_children: bool,
 }
 
-pub fn parse(text: &str) -> Option<Node> {
+pub(crate) fn parse(text: &str) -> Option<Node> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = false;
     let mut stack = vec![Element {

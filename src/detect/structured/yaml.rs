@@ -39,7 +39,7 @@ impl Frame {
 
 /// The documents of `text` as one list. Parsing stops at the first error;
 /// what was read before it is kept.
-pub fn parse(text: &str) -> Option<Node> {
+pub(crate) fn parse(text: &str) -> Option<Node> {
     let mut offsets = CharOffsets::new(text);
     let mut stack = vec![Frame::List(Vec::new())];
     for event in Parser::new_from_str(text) {

@@ -8,7 +8,7 @@ use git2::{Oid, Repository};
 
 /// The repository's identity for reports: origin URL (or a file:// URL),
 /// HEAD's commit and branch.
-pub fn vcs_info(repo: &Repository) -> crate::model::VcsInfo {
+pub(crate) fn vcs_info(repo: &Repository) -> crate::model::VcsInfo {
     let origin = repo
         .find_remote("origin")
         .ok()
@@ -44,7 +44,7 @@ fn strip_userinfo(url: &str) -> String {
 }
 
 /// Author and date of a commit, for attributing findings.
-pub fn commit_info(repo: &Repository, oid: Oid) -> CommitInfo {
+pub(crate) fn commit_info(repo: &Repository, oid: Oid) -> CommitInfo {
     match repo.find_commit(oid) {
         Ok(c) => {
             let author = c.author();

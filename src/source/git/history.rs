@@ -11,11 +11,11 @@ use std::collections::HashSet;
 #[derive(Debug, Clone)]
 pub struct BlobEntry {
     /// The blob's id.
-    pub oid: Oid,
+    pub(crate) oid: Oid,
     /// Index into [`History::commits`] of the introducing commit.
-    pub commit: u32,
+    pub(crate) commit: u32,
     /// Path at that commit, forward slashes, relative to the repository root.
-    pub path: Box<str>,
+    pub(crate) path: Box<str>,
 }
 
 /// Which history to enumerate.
@@ -31,15 +31,15 @@ pub struct HistoryRange {
 #[derive(Debug, Default)]
 pub struct History {
     /// Commit ids walked, oldest first.
-    pub commits: Vec<Oid>,
+    pub(crate) commits: Vec<Oid>,
     /// Unique blobs, in order of first appearance.
-    pub blobs: Vec<BlobEntry>,
+    pub(crate) blobs: Vec<BlobEntry>,
     /// Blob ids in HEAD's tree (for `in_head`).
-    pub head_blobs: HashSet<Oid>,
+    pub(crate) head_blobs: HashSet<Oid>,
     /// Submodules and other non-blob entries skipped.
-    pub skipped: Skipped,
+    pub(crate) skipped: Skipped,
     /// Things the user should know (shallow clone…).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Walks the requested history and records each unique blob once. New

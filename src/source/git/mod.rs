@@ -21,9 +21,9 @@ mod history;
 mod index;
 mod staged;
 
-pub use commit::{commit_info, vcs_info};
+pub(crate) use commit::{commit_info, vcs_info};
 pub use history::{enumerate, BlobEntry, History, HistoryRange};
-pub use staged::{staged_files, StagedFile};
+pub(crate) use staged::staged_files;
 
 use crate::error::{Error, Result};
 use crate::source::odb::SharedObjects;
@@ -31,7 +31,7 @@ use git2::{Oid, Repository};
 use std::path::{Path, PathBuf};
 
 /// Opens the repository containing `path` (work tree, `.git` dir, or bare).
-pub fn open(path: &Path) -> Result<Repository> {
+pub(crate) fn open(path: &Path) -> Result<Repository> {
     tune_libgit2();
     Repository::discover(path).map_err(|e| Error::Path {
         path: path.to_path_buf(),
@@ -56,13 +56,13 @@ fn tune_libgit2() {
 }
 
 /// Where the repository's files live: the work tree, or the git dir if bare.
-pub fn repo_root(repo: &Repository) -> PathBuf {
+pub(crate) fn repo_root(repo: &Repository) -> PathBuf {
     repo.workdir().unwrap_or_else(|| repo.path()).to_path_buf()
 }
 
 /// The top of the work tree holding `path` (absolute) and `path` relative
 /// to it (forward slashes, empty at the top); `None` outside a repository.
-pub fn path_in_repository(path: &Path) -> Option<(PathBuf, String)> {
+pub(crate) fn path_in_repository(path: &Path) -> Option<(PathBuf, String)> {
     let repo = Repository::discover(path).ok()?;
     let top = std::fs::canonicalize(repo.workdir()?).ok()?;
     let here = std::fs::canonicalize(path).ok()?;
@@ -124,7 +124,7 @@ fn resolve_commit(repo: &Repository, rev: &str, flag: &str) -> Result<Oid> {
 
 /// The object database of `repo`, for reading trees and blobs from many
 /// threads.
-pub fn objects(repo: &Repository) -> Result<SharedObjects> {
+pub(crate) fn objects(repo: &Repository) -> Result<SharedObjects> {
     SharedObjects::open(repo.path()).map_err(|message| Error::Path {
         path: repo.path().to_path_buf(),
         message: format!("cannot read the object database: {message}"),

@@ -10,16 +10,16 @@ use std::path::PathBuf;
 
 /// A staged file: its staged blob and the new-file line numbers being added.
 #[derive(Debug, Clone)]
-pub struct StagedFile {
+pub(crate) struct StagedFile {
     /// Path relative to the repository root, forward slashes.
-    pub path: String,
+    pub(crate) path: String,
     /// The staged blob.
-    pub oid: Oid,
+    pub(crate) oid: Oid,
     /// 1-based line numbers added or changed in the new file, sorted.
-    pub added_lines: Vec<u32>,
+    pub(crate) added_lines: Vec<u32>,
     /// The staged content changed but was not diffed line by line because it
     /// is binary or larger than the size limit (the caller skips and counts it).
-    pub not_diffed: bool,
+    pub(crate) not_diffed: bool,
 }
 
 /// The index file to compare with HEAD: `$GIT_INDEX_FILE` when git sets it
@@ -75,7 +75,7 @@ fn staged_index(
 /// lines each adds. Deleted files are left out; renames are detected, so a
 /// moved file adds only the lines it changed. Files over `max_size` bytes
 /// are not diffed (see [`StagedFile::not_diffed`]).
-pub fn staged_files(repo: &Repository, max_size: u64) -> Result<Vec<StagedFile>> {
+pub(crate) fn staged_files(repo: &Repository, max_size: u64) -> Result<Vec<StagedFile>> {
     let head_tree = match repo.head() {
         Ok(head) => Some(
             head.peel_to_tree()

@@ -42,7 +42,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 /// Most secrets ListSecrets returns per page (the API's maximum).
-pub const MAX_PAGE_SIZE: u32 = 100;
+pub(crate) const MAX_PAGE_SIZE: u32 = 100;
 /// Pages followed before giving up (a server that never stops paginating).
 const MAX_PAGES: usize = 100_000;
 
@@ -119,7 +119,7 @@ impl AwsCredentials {
     /// Credentials from the standard environment variables, else from the
     /// shared credentials / config file profile (`AWS_PROFILE`, default
     /// `default`). `vault` names the vault in errors.
-    pub fn from_env_or_profile(vault: &str) -> Result<AwsCredentials, VaultError> {
+    pub(crate) fn from_env_or_profile(vault: &str) -> Result<AwsCredentials, VaultError> {
         let invalid = |message: String| VaultError::Invalid {
             vault: vault.to_string(),
             message,
@@ -209,7 +209,7 @@ pub struct SmConfig {
 }
 
 /// The public endpoint of Secrets Manager in `region`.
-pub fn default_endpoint(region: &str) -> String {
+pub(crate) fn default_endpoint(region: &str) -> String {
     format!("https://secretsmanager.{region}.amazonaws.com")
 }
 
@@ -226,7 +226,7 @@ impl SmConfig {
     /// [`AwsCredentials::from_env_or_profile`]), the endpoint
     /// (`AWS_ENDPOINT_URL_SECRETS_MANAGER`, `AWS_ENDPOINT_URL`), and
     /// `AWS_CA_BUNDLE` as the CA certificate file when set.
-    pub fn from_env(region: &str, prefix: &str) -> Result<SmConfig, VaultError> {
+    pub(crate) fn from_env(region: &str, prefix: &str) -> Result<SmConfig, VaultError> {
         let vault = display_name(region, prefix);
         let credentials = AwsCredentials::from_env_or_profile(&vault)?;
         let endpoint = nonempty_env("AWS_ENDPOINT_URL_SECRETS_MANAGER")

@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Environment variable holding a JSON vault object.
-pub const VAULT_JSON_ENV: &str = "LEAKGUARD_VAULT_JSON";
+pub(crate) const VAULT_JSON_ENV: &str = "LEAKGUARD_VAULT_JSON";
 
 fn invalid(vault: &str, message: String) -> VaultError {
     VaultError::Invalid {
@@ -18,7 +18,7 @@ fn invalid(vault: &str, message: String) -> VaultError {
 
 /// Loads a .env file: `NAME=value` (optionally `export NAME=value`, quoted
 /// values, `#` comments). Every value is current, version "1".
-pub fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
+pub(crate) fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("dotenv:{}", path.display());
     let text = std::fs::read_to_string(path).map_err(|e| {
         invalid(
@@ -75,7 +75,7 @@ fn unquote(v: &str) -> &str {
 }
 
 /// Loads a JSON vault file.
-pub fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
+pub(crate) fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("json:{}", path.display());
     let text = std::fs::read_to_string(path).map_err(|e| {
         invalid(
@@ -90,7 +90,7 @@ pub fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
 /// `{"name": {"value": "...", "version": 7, "current": true}}`, or
 /// `{"name": [{"value": ..., "version": ..., "current": ...}, ...]}` for
 /// several versions of one secret.
-pub fn parse_json(vault: &str, text: &str) -> Result<Vec<ManagedValue>, VaultError> {
+pub(crate) fn parse_json(vault: &str, text: &str) -> Result<Vec<ManagedValue>, VaultError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         // serde_json's message can quote input; keep only its position.
         invalid(

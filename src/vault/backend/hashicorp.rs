@@ -80,7 +80,11 @@ fn display_name(address: &str, mount: &str, prefix: &str) -> String {
 impl KvConfig {
     /// A configuration from the environment: `VAULT_TOKEN` (required),
     /// `VAULT_NAMESPACE`, `VAULT_CACERT`, `LEAKGUARD_VAULT_BACKOFF_MS`.
-    pub fn from_env(address: &str, mount: &str, prefix: &str) -> Result<KvConfig, VaultError> {
+    pub(crate) fn from_env(
+        address: &str,
+        mount: &str,
+        prefix: &str,
+    ) -> Result<KvConfig, VaultError> {
         let token = std::env::var("VAULT_TOKEN").unwrap_or_default();
         if token.trim().is_empty() {
             return Err(VaultError::Invalid {

@@ -48,7 +48,7 @@ impl Default for HttpSettings {
 impl HttpSettings {
     /// The defaults, with the backoff base from `LEAKGUARD_VAULT_BACKOFF_MS`
     /// when set to a number.
-    pub fn from_env() -> HttpSettings {
+    pub(crate) fn from_env() -> HttpSettings {
         let mut s = HttpSettings::default();
         if let Some(ms) = std::env::var(BACKOFF_ENV)
             .ok()
@@ -62,8 +62,8 @@ impl HttpSettings {
 
 /// A response: status and body (the body is never put in a message).
 pub(crate) struct HttpResponse {
-    pub status: u16,
-    pub body: Vec<u8>,
+    pub(crate) status: u16,
+    pub(crate) body: Vec<u8>,
 }
 
 /// A blocking HTTP client with the timeout and retry rules of [`HttpSettings`].

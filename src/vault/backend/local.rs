@@ -120,7 +120,7 @@ impl LocalVault {
     }
 
     /// The access log of the vault at `path`: `PATH.log`.
-    pub fn log_path(path: &Path) -> PathBuf {
+    pub(crate) fn log_path(path: &Path) -> PathBuf {
         let mut p = path.as_os_str().to_owned();
         p.push(".log");
         PathBuf::from(p)
@@ -129,11 +129,6 @@ impl LocalVault {
     /// How messages name this vault: `local:PATH`.
     pub fn display_name(&self) -> String {
         format!("local:{}", self.path.display())
-    }
-
-    /// The vault file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     fn err(&self, message: String) -> VaultError {

@@ -2,7 +2,7 @@
 //! HTTP client the remote ones share.
 
 pub mod aws;
-pub mod files;
+pub(crate) mod files;
 pub mod hashicorp;
 pub mod http;
 pub mod local;
