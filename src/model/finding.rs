@@ -1,7 +1,7 @@
 //! The finding model: what a report says about one leaked credential.
 
 use super::{Confidence, Encoding, Severity, Verdict};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -167,7 +167,8 @@ impl Finding {
 }
 
 /// Why files were not scanned, so a clean result can be trusted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Skipped {
     /// Files that looked binary (NUL byte near the start).
     pub(crate) binary: u64,
@@ -190,7 +191,8 @@ impl Skipped {
 }
 
 /// Findings removed by team decisions, by kind, so nothing vanishes silently.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Suppressed {
     /// By an allowlist in the configuration.
     pub(crate) allowlist: u64,
@@ -265,6 +267,8 @@ pub struct Report {
     pub(crate) rules: Vec<RuleInfo>,
     /// The repository, for history and staged scans.
     pub(crate) vcs: Option<VcsInfo>,
+    /// What the scan covered and when.
+    pub(crate) scanned: super::Scanned,
     /// Findings, sorted by [`Finding::sort_key`] and deduplicated.
     pub findings: Vec<Finding>,
     /// Coverage.

@@ -7,6 +7,7 @@ pub mod date;
 mod encoding;
 mod finding;
 mod origin;
+mod scanned;
 mod severity;
 mod verdict;
 
@@ -17,5 +18,6 @@ pub use finding::{
     VcsInfo, PREVIEW_CHARS,
 };
 pub use origin::Origin;
+pub use scanned::{ScanKind, Scanned};
 pub use severity::{FailOn, Severity};
 pub(crate) use verdict::Verdict;

@@ -1,99 +1,180 @@
 //! The JSON report (`--format json`): its keys are a contract scripts rely on. Keys
 //! that do not apply are `null`; the wire types live here, apart from the model.
+//! The same types read a saved report back (`report html`), so what a saved
+//! report can show is exactly what it holds.
 
 use super::Redaction;
-use crate::model::{Finding, Report, Skipped, Stats, Suppressed};
-use serde::Serialize;
+use crate::model::{Finding, Report, RuleInfo, Skipped, Stats, Suppressed};
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// Version of the JSON report layout; bumped only on incompatible changes.
+/// Version of the JSON report layout; bumped only on incompatible changes
+/// (new keys are not).
 pub(crate) const JSON_REPORT_VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    findings: Vec<JsonFinding<'a>>,
-    stats: JsonStats<'a>,
-    warnings: &'a [String],
+/// A JSON report, as written and as read back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReportDoc {
+    /// Layout version.
+    pub(crate) version: u32,
+    /// Findings, most severe first.
+    pub(crate) findings: Vec<FindingDoc>,
+    /// Coverage.
+    pub(crate) stats: StatsDoc,
+    /// Problems that did not stop the scan.
+    #[serde(default)]
+    pub(crate) warnings: Vec<String>,
+    /// What was scanned (absent from reports of older versions).
+    #[serde(default)]
+    pub(crate) source: Option<SourceDoc>,
+    /// The scanner that wrote the report.
+    #[serde(default)]
+    pub(crate) tool: Option<ToolDoc>,
+    /// The rules that produced findings: what they find and where their
+    /// token formats are documented.
+    #[serde(default)]
+    pub(crate) rules: Vec<RuleDoc>,
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule_id: &'a str,
-    rule_name: &'a str,
-    severity: &'a str,
-    confidence: &'a str,
-    path: &'a str,
-    line: u64,
-    column: u64,
-    end_line: u64,
-    end_column: u64,
-    preview: String,
-    entropy: f64,
-    fingerprint: &'a str,
-    commit: Option<&'a str>,
-    author: Option<&'a str>,
-    date: Option<&'a str>,
-    in_head: Option<bool>,
-    vault: Option<JsonVault<'a>>,
+/// One finding.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct FindingDoc {
+    pub(crate) rule_id: String,
+    pub(crate) rule_name: String,
+    pub(crate) severity: String,
+    #[serde(default)]
+    pub(crate) confidence: String,
+    pub(crate) path: String,
+    pub(crate) line: u64,
+    pub(crate) column: u64,
+    pub(crate) end_line: u64,
+    pub(crate) end_column: u64,
+    pub(crate) preview: String,
+    #[serde(default)]
+    pub(crate) entropy: f64,
+    pub(crate) fingerprint: String,
+    pub(crate) commit: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) date: Option<String>,
+    #[serde(default)]
+    pub(crate) in_head: Option<bool>,
+    #[serde(default)]
+    pub(crate) vault: Option<VaultDoc>,
     /// The encodings undone to find it, outermost first; null when found
     /// as written.
-    decoded: Option<&'a [crate::model::Encoding]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    secret: Option<&'a str>,
+    #[serde(default)]
+    pub(crate) decoded: Option<Vec<crate::model::Encoding>>,
+    /// The path relative to the repository's top: what baselines record.
+    #[serde(default)]
+    pub(crate) repo_path: Option<String>,
+    /// The line, with every secret on it replaced by its preview.
+    #[serde(default)]
+    pub(crate) context: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) secret: Option<String>,
 }
 
-#[derive(Serialize)]
-struct JsonVault<'a> {
-    verdict: &'a str,
-    name: Option<&'a str>,
-    version: Option<&'a str>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct VaultDoc {
+    pub(crate) verdict: String,
+    pub(crate) name: Option<String>,
+    pub(crate) version: Option<String>,
 }
 
-#[derive(Serialize)]
-struct JsonStats<'a> {
-    files: u64,
-    archives: u64,
-    bytes: u64,
-    duplicates: u64,
-    blobs: Option<u64>,
-    commits: Option<u64>,
-    duration_ms: u64,
-    skipped: &'a Skipped,
-    suppressed: &'a Suppressed,
-    rules: usize,
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct StatsDoc {
+    pub(crate) files: u64,
+    pub(crate) archives: u64,
+    pub(crate) bytes: u64,
+    pub(crate) duplicates: u64,
+    pub(crate) blobs: Option<u64>,
+    pub(crate) commits: Option<u64>,
+    pub(crate) duration_ms: u64,
+    pub(crate) skipped: Skipped,
+    pub(crate) suppressed: Suppressed,
+    pub(crate) rules: usize,
 }
 
-fn finding(f: &Finding, redaction: Redaction) -> JsonFinding<'_> {
-    JsonFinding {
-        rule_id: &f.rule_id,
-        rule_name: &f.rule_name,
-        severity: f.severity.as_str(),
-        confidence: f.confidence.as_str(),
-        path: &f.path,
+/// What a scan covered.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct SourceDoc {
+    /// `files`, `git`, `staged` or `stdin`.
+    pub(crate) kind: String,
+    /// The repository's origin URL (or a file:// URL), for git and staged
+    /// scans and files scans inside a repository.
+    pub(crate) repository: Option<String>,
+    /// The directory repository paths are relative to.
+    pub(crate) root: Option<String>,
+    /// The paths as given on the command line.
+    pub(crate) paths: Vec<String>,
+    /// Which history a git scan covered; null: every ref.
+    pub(crate) refs: Option<RefsDoc>,
+    /// HEAD's commit and branch, when in a repository.
+    pub(crate) head: Option<String>,
+    pub(crate) branch: Option<String>,
+    /// When the scan started (RFC 3339, UTC).
+    pub(crate) started_at: Option<String>,
+}
+
+/// `--rev` and `--since`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct RefsDoc {
+    pub(crate) rev: Option<String>,
+    pub(crate) since: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct ToolDoc {
+    pub(crate) name: String,
+    pub(crate) version: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub(crate) struct RuleDoc {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) severity: String,
+    pub(crate) description: String,
+    pub(crate) references: Vec<String>,
+}
+
+fn finding(f: &Finding, redaction: Redaction) -> FindingDoc {
+    FindingDoc {
+        rule_id: f.rule_id.clone(),
+        rule_name: f.rule_name.clone(),
+        severity: f.severity.as_str().into(),
+        confidence: f.confidence.as_str().into(),
+        path: f.path.clone(),
         line: f.span.line,
         column: f.span.column,
         end_line: f.span.end_line,
         end_column: f.span.end_column,
         preview: f.secret.preview(),
         entropy: (f.entropy * 1000.0).round() / 1000.0,
-        fingerprint: f.fingerprint.as_str(),
-        commit: f.commit.as_ref().map(|c| c.id.as_str()),
-        author: f.commit.as_ref().map(|c| c.author.as_str()),
-        date: f.commit.as_ref().map(|c| c.date.as_str()),
+        fingerprint: f.fingerprint.as_str().into(),
+        commit: f.commit.as_ref().map(|c| c.id.clone()),
+        author: f.commit.as_ref().map(|c| c.author.clone()),
+        date: f.commit.as_ref().map(|c| c.date.clone()),
         in_head: f.in_head,
-        vault: f.vault.as_ref().map(|v| JsonVault {
-            verdict: v.as_str(),
-            name: v.name_version().map(|n| n.0),
-            version: v.name_version().map(|n| n.1),
+        vault: f.vault.as_ref().map(|v| VaultDoc {
+            verdict: v.as_str().into(),
+            name: v.name_version().map(|n| n.0.into()),
+            version: v.name_version().map(|n| n.1.into()),
         }),
-        decoded: (!f.decoded.is_empty()).then_some(f.decoded.as_slice()),
-        secret: (redaction == Redaction::Clear).then(|| f.secret.expose()),
+        decoded: (!f.decoded.is_empty()).then(|| f.decoded.clone()),
+        repo_path: Some(f.repo_path.clone()),
+        context: Some(f.context.clone()),
+        secret: (redaction == Redaction::Clear).then(|| f.secret.expose().into()),
     }
 }
 
-fn stats(s: &Stats) -> JsonStats<'_> {
-    JsonStats {
+fn stats(s: &Stats) -> StatsDoc {
+    StatsDoc {
         files: s.files,
         archives: s.archives,
         bytes: s.bytes,
@@ -101,24 +182,87 @@ fn stats(s: &Stats) -> JsonStats<'_> {
         blobs: s.blobs,
         commits: s.commits,
         duration_ms: s.duration_ms,
-        skipped: &s.skipped,
-        suppressed: &s.suppressed,
+        skipped: s.skipped.clone(),
+        suppressed: s.suppressed.clone(),
         rules: s.rules,
+    }
+}
+
+fn source(report: &Report) -> SourceDoc {
+    let scanned = &report.scanned;
+    let vcs = report.vcs.as_ref();
+    let git = scanned.rev.is_some() || scanned.since.is_some();
+    SourceDoc {
+        kind: scanned.kind.as_str().into(),
+        repository: vcs.map(|v| v.repository_uri.clone()),
+        root: report
+            .source_root
+            .as_ref()
+            .map(|r| r.to_string_lossy().replace('\\', "/")),
+        paths: scanned.paths.clone(),
+        refs: git.then(|| RefsDoc {
+            rev: scanned.rev.clone(),
+            since: scanned.since.clone(),
+        }),
+        head: vcs.and_then(|v| v.revision_id.clone()),
+        branch: vcs.and_then(|v| v.branch.clone()),
+        started_at: (!scanned.started_at.is_empty()).then(|| scanned.started_at.clone()),
+    }
+}
+
+fn rule(r: &RuleInfo) -> RuleDoc {
+    RuleDoc {
+        id: r.id.clone(),
+        name: r.name.clone(),
+        severity: r.severity.as_str().into(),
+        description: r.description.clone(),
+        references: r.references.clone(),
+    }
+}
+
+impl ReportDoc {
+    /// The JSON document of `report`.
+    pub(crate) fn of(report: &Report, redaction: Redaction) -> ReportDoc {
+        ReportDoc {
+            version: JSON_REPORT_VERSION,
+            findings: report
+                .findings
+                .iter()
+                .map(|f| finding(f, redaction))
+                .collect(),
+            stats: stats(&report.stats),
+            warnings: report.warnings.clone(),
+            source: Some(source(report)),
+            tool: Some(ToolDoc {
+                name: "leakguard".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            }),
+            rules: report.rules.iter().map(rule).collect(),
+        }
+    }
+
+    /// Reads a JSON report written by `--format json`.
+    pub fn parse(text: &str) -> Result<ReportDoc, String> {
+        let doc: ReportDoc = serde_json::from_str(text).map_err(|e| {
+            // serde's message can quote a value; keep its position only.
+            format!(
+                "not a leakguard JSON report (line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        if doc.version != JSON_REPORT_VERSION {
+            return Err(format!(
+                "report version {} is not supported (this leakguard reads version {JSON_REPORT_VERSION})",
+                doc.version
+            ));
+        }
+        Ok(doc)
     }
 }
 
 /// Writes the report as one pretty-printed JSON document and a newline.
 pub(crate) fn write(report: &Report, redaction: Redaction, out: &mut dyn Write) -> io::Result<()> {
-    let doc = JsonReport {
-        version: JSON_REPORT_VERSION,
-        findings: report
-            .findings
-            .iter()
-            .map(|f| finding(f, redaction))
-            .collect(),
-        stats: stats(&report.stats),
-        warnings: &report.warnings,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    serde_json::to_writer_pretty(&mut *out, &ReportDoc::of(report, redaction))?;
     out.write_all(b"\n")
 }

@@ -14,8 +14,9 @@ use crate::detect::decode::{decode_runs, Decoded};
 use crate::detect::{Candidate, Detector, Scratch};
 use crate::error::Result;
 use crate::findings::{self, Chunk, DecodedFrom, LineCursor};
+use crate::model::date::{self, Zone};
 use crate::model::Encoding;
-use crate::model::{Finding, Report, RuleInfo};
+use crate::model::{Finding, Report, RuleInfo, ScanKind, Scanned};
 use crate::rules::RuleSet;
 use crate::source::chunks::Placement;
 use crate::source::fs::IgnoreFiles;
@@ -143,6 +144,7 @@ pub fn run(config: &ScanConfig) -> Result<Report> {
 /// [`run`], reporting progress of long scans to `progress`.
 pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result<Report> {
     let started = Instant::now();
+    let started_at = date::rfc3339(date::now(), Zone::Utc);
     // A staged change is small and latency-bound: a cheaper automaton build
     // beats a faster automaton.
     let detector = match config.target {
@@ -155,6 +157,7 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
         Target::History { repo, range } => history::scan(&detector, repo, range, config, progress)?,
         Target::Staged { repo } => staged::scan(&detector, repo, config)?,
     };
+    report.scanned = scanned(&config.target, started_at);
     report.stats.rules = config.rules.len();
     report.rules = fired_rules(&config.rules, &report);
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
@@ -166,6 +169,28 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
         .retain(|f| f.confidence >= config.min_confidence);
     report.stats.suppressed.low_confidence = (before - report.findings.len()) as u64;
     Ok(report)
+}
+
+/// What `target` covers, for the report.
+fn scanned(target: &Target, started_at: String) -> Scanned {
+    let shown = |p: &std::path::Path| p.to_string_lossy().replace('\\', "/");
+    let (kind, paths, range) = match target {
+        Target::Paths(paths) => (
+            ScanKind::Files,
+            paths.iter().map(|p| shown(p)).collect(),
+            None,
+        ),
+        Target::Stdin => (ScanKind::Stdin, Vec::new(), None),
+        Target::History { repo, range } => (ScanKind::Git, vec![shown(repo)], Some(range)),
+        Target::Staged { repo } => (ScanKind::Staged, vec![shown(repo)], None),
+    };
+    Scanned {
+        kind,
+        paths,
+        rev: range.and_then(|r| r.rev.clone()),
+        since: range.and_then(|r| r.since.clone()),
+        started_at,
+    }
 }
 
 /// Descriptors of the rules that produced findings, in rule-set order.
