@@ -50,6 +50,9 @@ pub enum Command {
     /// Manage the local encrypted vault and fingerprint snapshots.
     #[command(subcommand)]
     Vault(VaultCommand),
+    /// Render saved JSON reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
     InstallHook(InstallHookArgs),
 }
@@ -74,6 +77,22 @@ pub enum FormatArg {
     Json,
     /// SARIF 2.1.0 (GitHub code scanning and other SARIF consumers).
     Sarif,
+    /// One self-contained HTML page for security reviews.
+    Html,
+}
+
+/// `leakguard report …`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Render a JSON report (`scan --format json`) as the HTML page `--format html` writes.
+    Html {
+        /// The JSON report.
+        #[arg(value_name = "REPORT.json")]
+        report: PathBuf,
+        /// Write the page to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Output formats accepted by `rules list --format`.

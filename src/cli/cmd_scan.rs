@@ -142,6 +142,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
+        FormatArg::Html => Format::Html,
     };
     let quiet = args.quiet && !args.verbose;
     if args.verbose {

@@ -4,6 +4,7 @@
 
 mod args;
 mod cmd_baseline;
+mod cmd_report;
 mod cmd_rules;
 mod cmd_scan;
 mod cmd_vault;
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Rules(cmd) => cmd_rules::run(cmd),
         Command::Baseline(cmd) => cmd_baseline::run(cmd),
         Command::Vault(cmd) => cmd_vault::run(cmd),
+        Command::Report(cmd) => cmd_report::run(cmd),
         Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
             .map_err(anyhow::Error::from)
             .map(|message| {

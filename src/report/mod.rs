@@ -4,6 +4,7 @@
 //! nothing of how findings were made. Every writer redacts secrets unless
 //! given [`Redaction::Clear`].
 
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod sarif;
 pub mod text;
@@ -22,6 +23,8 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for code-scanning services.
     Sarif,
+    /// One self-contained HTML page for security reviews.
+    Html,
 }
 
 impl FromStr for Format {
@@ -32,8 +35,9 @@ impl FromStr for Format {
             "text" => Ok(Format::Text),
             "json" => Ok(Format::Json),
             "sarif" => Ok(Format::Sarif),
+            "html" => Ok(Format::Html),
             other => Err(format!(
-                "unknown format '{other}' (expected text, json or sarif)"
+                "unknown format '{other}' (expected text, json, sarif or html)"
             )),
         }
     }
@@ -74,6 +78,16 @@ pub fn write(report: &Report, options: &WriteOptions, out: &mut dyn Write) -> io
         Format::Text => text::write(report, options.redaction, options.color, out),
         Format::Json => json::write(report, options.redaction, out),
         Format::Sarif => sarif::write(report, options.redaction, out),
+        Format::Html => html::write(&json::ReportDoc::of(report, options.redaction), out),
     }?;
+    out.flush()
+}
+
+/// A JSON report read back from a file (`leakguard report html`).
+pub use json::ReportDoc;
+
+/// Renders a saved JSON report as the HTML page `--format html` writes.
+pub fn write_html(doc: &ReportDoc, out: &mut dyn Write) -> io::Result<()> {
+    html::write(doc, out)?;
     out.flush()
 }
