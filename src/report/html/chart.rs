@@ -126,7 +126,8 @@ pub(crate) fn vertical(title: &str, bars: &[(String, usize)]) -> String {
         "<text x=\"0\" y=\"12\" class=\"axis\">{max}</text><line x1=\"30\" y1=\"{plot}\" x2=\"{}\" y2=\"{plot}\" class=\"baseline\"/>",
         width - 10
     );
-    let every = (bars.len() / 8).max(1);
+    // A label every few bars, so neighbouring labels (56 px) never overlap.
+    let every = 56usize.div_ceil(step).max(bars.len().div_ceil(10)).max(1);
     for (i, (month, n)) in bars.iter().enumerate() {
         let h = n * (plot - 10) / max;
         let x = 30 + i * step;

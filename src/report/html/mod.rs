@@ -91,6 +91,7 @@ fn page_title(doc: &ReportDoc) -> String {
     let what = doc.source.as_ref().and_then(|s| {
         s.repository
             .clone()
+            .or_else(|| s.root.clone())
             .or_else(|| (!s.paths.is_empty()).then(|| s.paths.join(", ")))
     });
     match what {
@@ -131,7 +132,8 @@ fn overview(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>]) {
         }
         if let Some(head) = &s.head {
             let branch = s.branch.as_deref().map(|b| format!(" ({b})"));
-            rows.push(("HEAD", format!("{head}{}", branch.unwrap_or_default())));
+            let short: String = head.chars().take(12).collect();
+            rows.push(("HEAD", format!("{short}{}", branch.unwrap_or_default())));
         }
     }
     let st = &doc.stats;
@@ -200,6 +202,7 @@ Suppressed: {} by allowlists, {} by baselines, {} by allow comments, {} below th
     counts_table(
         page,
         "Severity",
+        "sev",
         SEVERITIES
             .iter()
             .map(|s| (s.to_string(), severity.get(*s).copied().unwrap_or(0)))
@@ -209,6 +212,7 @@ Suppressed: {} by allowlists, {} by baselines, {} by allow comments, {} below th
     counts_table(
         page,
         "Confidence",
+        "conf",
         CONFIDENCES
             .iter()
             .map(|s| (s.to_string(), confidence.get(*s).copied().unwrap_or(0)))
@@ -217,12 +221,12 @@ Suppressed: {} by allowlists, {} by baselines, {} by allow comments, {} below th
     let verdict = by(|f| verdict_of(f).to_string());
     let mut verdicts: Vec<(String, usize)> = verdict.into_iter().collect();
     verdicts.sort_by_key(|(v, _)| verdict_rank(v));
-    counts_table(page, "Vault verdict", verdicts);
-    counts_table(page, "Rule", rule_counts(doc));
+    counts_table(page, "Vault verdict", "verdict", verdicts);
+    counts_table(page, "Rule", "rule", rule_counts(doc));
     page.push_str("</div>\n</section>\n");
 }
 
-fn counts_table(page: &mut String, what: &str, rows: Vec<(String, usize)>) {
+fn counts_table(page: &mut String, what: &str, class: &str, rows: Vec<(String, usize)>) {
     let _ = write!(
         page,
         "<table class=\"count\"><caption>By {}</caption><thead><tr><th scope=\"col\">{what}</th><th scope=\"col\">Findings</th></tr></thead><tbody>",
@@ -232,7 +236,7 @@ fn counts_table(page: &mut String, what: &str, rows: Vec<(String, usize)>) {
         let _ = write!(
             page,
             "<tr><th scope=\"row\"><span class=\"badge {}\">{}</span></th><td>{n}</td></tr>",
-            badge_class(&k),
+            badge_class(class, &k),
             esc(&label(&k))
         );
     }
@@ -448,8 +452,8 @@ fn secrets_table(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>])
                 page,
                 "<td>{}</td><td>{}</td><td>{}</td><td>{head}</td>",
                 g.commits.len(),
-                esc(g.first_seen.unwrap_or("—")),
-                esc(g.last_seen.unwrap_or("—"))
+                day(g.first_seen),
+                day(g.last_seen)
             );
         }
         page.push_str("</tr>\n");
@@ -532,7 +536,7 @@ fn places_table(page: &mut String, doc: &ReportDoc) {
                 "<td><code>{}</code></td><td>{}</td><td>{}</td>",
                 esc(&short_commit(f.commit.as_deref())),
                 esc(f.author.as_deref().unwrap_or("—")),
-                esc(f.date.as_deref().unwrap_or("—"))
+                day(f.date.as_deref())
             );
         }
         page.push_str("</tr>\n");
@@ -617,6 +621,18 @@ fn verdict_cell(v: Option<&super::json::VaultDoc>) -> String {
 /// `--no-redact`) the value.
 fn shown_secret(f: &FindingDoc) -> String {
     f.secret.clone().unwrap_or_else(|| f.preview.clone())
+}
+
+/// A commit date as its day, the full date and time in a tooltip.
+fn day(date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!(
+            "<time datetime=\"{0}\" title=\"{0}\">{1}</time>",
+            esc(d),
+            esc(d.get(..10).unwrap_or(d))
+        ),
+        None => "—".into(),
+    }
 }
 
 fn short_commit(c: Option<&str>) -> String {
@@ -719,15 +735,13 @@ fn label(key: &str) -> String {
     }
 }
 
-fn badge_class(key: &str) -> String {
-    if SEVERITIES.contains(&key) {
-        format!("sev-{key}")
-    } else if key.starts_with("managed") || key == "unmanaged" || key == "none" {
-        format!("verdict verdict-{key}")
-    } else if CONFIDENCES.contains(&key) {
-        format!("conf-{key}")
-    } else {
-        "rule".into()
+/// The badge class of a value of a kind (`sev`, `conf`, `verdict`, `rule`):
+/// severities and confidences share the words high, medium and low.
+fn badge_class(kind: &str, key: &str) -> String {
+    match kind {
+        "sev" | "conf" => format!("{kind}-{}", esc(key)),
+        "verdict" => format!("verdict verdict-{}", esc(key)),
+        _ => "rule".into(),
     }
 }
 
