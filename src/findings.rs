@@ -232,6 +232,7 @@ pub(crate) fn finding_at(
             .decoded
             .map(|d| d.encodings.to_vec())
             .unwrap_or_default(),
+        repository: None,
     }
 }
 

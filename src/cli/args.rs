@@ -93,6 +93,22 @@ pub enum ReportCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Merge JSON reports of many scans (one per repository) into one report.
+    Merge {
+        /// The JSON reports (`scan --format json`).
+        #[arg(value_name = "REPORT.json", required = true)]
+        reports: Vec<PathBuf>,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: FormatArg,
+        /// Write the report to FILE instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Exit 1 when a finding is at or above this level (default: low); `never` always exits 0.
+        #[arg(long, value_name = "LEVEL",
+              value_parser = ["critical", "high", "medium", "low", "info", "never"])]
+        fail_on: Option<String>,
+    },
 }
 
 /// Output formats accepted by `rules list --format`.

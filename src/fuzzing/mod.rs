@@ -307,6 +307,7 @@ fn plain_finding(path: &str, line: u64) -> Finding {
         secret,
         entropy: 0.0,
         commit: None,
+        repository: None,
         in_head: None,
         vault: None,
     }

@@ -63,8 +63,7 @@ impl Fingerprint {
         Fingerprint(hex::encode(h.finalize()))
     }
 
-    /// Wraps a fingerprint read back from a report (the fuzz harness).
-    #[cfg(any(test, feature = "fuzzing"))]
+    /// Wraps a fingerprint read back from a report.
     pub(crate) fn from_hex(hex: String) -> Fingerprint {
         Fingerprint(hex)
     }
@@ -140,6 +139,9 @@ pub struct Finding {
     /// The encodings undone to find it, outermost first (`[base64]`,
     /// `[base64, percent]`); empty when it was found as written.
     pub(crate) decoded: Vec<Encoding>,
+    /// The repository it was found in, in a merged report (`report
+    /// merge`); `None` in a scan's own report.
+    pub(crate) repository: Option<String>,
 }
 
 impl Finding {
@@ -147,6 +149,7 @@ impl Finding {
     pub(crate) fn sort_key(&self) -> impl Ord + '_ {
         (
             std::cmp::Reverse(self.severity),
+            &self.repository,
             &self.path,
             self.span,
             &self.rule_id,
@@ -157,6 +160,7 @@ impl Finding {
     /// Two findings are the same leak at the same place (dedup key).
     pub(crate) fn identity(&self) -> impl Eq + std::hash::Hash + '_ {
         (
+            &self.repository,
             &self.rule_id,
             &self.path,
             self.span,
@@ -178,6 +182,31 @@ pub struct Skipped {
     pub(crate) unreadable: u64,
     /// Symlinks (not followed), FIFOs, sockets and devices.
     pub(crate) not_regular: u64,
+}
+
+impl Stats {
+    /// Adds another scan's coverage into this one (a merged report): counts
+    /// add up, the rule count is the largest.
+    pub(crate) fn add(&mut self, other: &Stats) {
+        self.files += other.files;
+        self.archives += other.archives;
+        self.bytes += other.bytes;
+        self.duplicates += other.duplicates;
+        let sum = |a: Option<u64>, b: Option<u64>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+        self.blobs = sum(self.blobs, other.blobs);
+        self.commits = sum(self.commits, other.commits);
+        self.duration_ms += other.duration_ms;
+        self.skipped.add(&other.skipped);
+        let (s, o) = (&mut self.suppressed, &other.suppressed);
+        s.allowlist += o.allowlist;
+        s.baseline += o.baseline;
+        s.inline += o.inline;
+        s.low_confidence += o.low_confidence;
+        self.rules = self.rules.max(other.rules);
+    }
 }
 
 impl Skipped {
@@ -464,6 +493,7 @@ mod tests {
             commit: None,
             in_head: None,
             vault: None,
+            repository: None,
         };
         let mut report = Report {
             findings: vec![

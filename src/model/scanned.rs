@@ -13,6 +13,8 @@ pub enum ScanKind {
     Staged,
     /// Standard input.
     Stdin,
+    /// Reports of several scans merged (`report merge`).
+    Merged,
 }
 
 impl ScanKind {
@@ -23,6 +25,7 @@ impl ScanKind {
             ScanKind::Git => "git",
             ScanKind::Staged => "staged",
             ScanKind::Stdin => "stdin",
+            ScanKind::Merged => "merged",
         }
     }
 }
@@ -32,7 +35,8 @@ impl ScanKind {
 pub struct Scanned {
     /// The kind of scan.
     pub(crate) kind: ScanKind,
-    /// The paths as given (files scans), or the repository path.
+    /// The paths as given (files scans), the repository path, or the
+    /// names of the repositories merged.
     pub(crate) paths: Vec<String>,
     /// `--rev`: only this revision's history (default: every ref).
     pub(crate) rev: Option<String>,

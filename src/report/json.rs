@@ -70,6 +70,10 @@ pub(crate) struct FindingDoc {
     /// The line, with every secret on it replaced by its preview.
     #[serde(default)]
     pub(crate) context: Option<String>,
+    /// The repository, in a merged report (`report merge`); null in a
+    /// scan's own report.
+    #[serde(default)]
+    pub(crate) repository: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) secret: Option<String>,
 }
@@ -100,7 +104,8 @@ pub(crate) struct StatsDoc {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct SourceDoc {
-    /// `files`, `git`, `staged` or `stdin`.
+    /// `files`, `git`, `staged`, `stdin`, or `merged` (`report merge`:
+    /// `paths` then names the repositories).
     pub(crate) kind: String,
     /// The repository's origin URL (or a file:// URL), for git and staged
     /// scans and files scans inside a repository.
@@ -169,6 +174,7 @@ fn finding(f: &Finding, redaction: Redaction) -> FindingDoc {
         decoded: (!f.decoded.is_empty()).then(|| f.decoded.clone()),
         repo_path: Some(f.repo_path.clone()),
         context: Some(f.context.clone()),
+        repository: f.repository.clone(),
         secret: (redaction == Redaction::Clear).then(|| f.secret.expose().into()),
     }
 }
@@ -239,6 +245,12 @@ impl ReportDoc {
             }),
             rules: report.rules.iter().map(rule).collect(),
         }
+    }
+
+    /// Whether the report holds its secrets in clear (`--no-redact`): every
+    /// finding carries its value.
+    pub fn in_clear(&self) -> bool {
+        self.findings.iter().all(|f| f.secret.is_some())
     }
 
     /// Reads a JSON report written by `--format json`.

@@ -6,6 +6,7 @@
 
 pub(crate) mod html;
 pub(crate) mod json;
+pub mod merge;
 pub(crate) mod sarif;
 pub mod text;
 
@@ -81,6 +82,46 @@ pub fn write(report: &Report, options: &WriteOptions, out: &mut dyn Write) -> io
         Format::Html => html::write(&json::ReportDoc::of(report, options.redaction), out),
     }?;
     out.flush()
+}
+
+/// A secret (by fingerprint) that a merged report found in more than one
+/// repository.
+pub(crate) struct SharedSecret {
+    pub(crate) rule_id: String,
+    pub(crate) preview: String,
+    pub(crate) fingerprint: String,
+    /// The repositories, sorted.
+    pub(crate) repositories: Vec<String>,
+}
+
+/// The secrets of a merged report found in more than one repository, most
+/// repositories first.
+pub(crate) fn shared_secrets(report: &Report) -> Vec<SharedSecret> {
+    let mut by_fingerprint: std::collections::BTreeMap<
+        &str,
+        (&crate::model::Finding, std::collections::BTreeSet<&str>),
+    > = Default::default();
+    for f in &report.findings {
+        if let Some(repository) = &f.repository {
+            by_fingerprint
+                .entry(f.fingerprint.as_str())
+                .or_insert_with(|| (f, Default::default()))
+                .1
+                .insert(repository);
+        }
+    }
+    let mut shared: Vec<SharedSecret> = by_fingerprint
+        .into_iter()
+        .filter(|(_, (_, repos))| repos.len() > 1)
+        .map(|(fingerprint, (f, repos))| SharedSecret {
+            rule_id: f.rule_id.clone(),
+            preview: f.secret.preview(),
+            fingerprint: fingerprint.to_string(),
+            repositories: repos.into_iter().map(str::to_string).collect(),
+        })
+        .collect();
+    shared.sort_by_key(|s| std::cmp::Reverse(s.repositories.len()));
+    shared
 }
 
 /// A JSON report read back from a file (`leakguard report html`).

@@ -174,6 +174,9 @@ fn result(
     if let Some(in_head) = f.in_head {
         props.insert("inHead".into(), json!(in_head));
     }
+    if let Some(repository) = &f.repository {
+        props.insert("repository".into(), json!(repository));
+    }
     SarifResult::builder()
         .rule_id(f.rule_id.clone())
         .rule_index(rule_index)

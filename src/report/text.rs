@@ -43,6 +43,7 @@ pub(crate) fn write(
     for f in &report.findings {
         write_finding(f, redaction, &paint, out)?;
     }
+    write_shared_secrets(report, &paint, out)?;
     write_summary(report, &paint, out)
 }
 
@@ -53,11 +54,15 @@ fn write_finding(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let sev = format!("{:<8}", f.severity.as_str().to_uppercase());
+    let place = match &f.repository {
+        Some(repository) => format!("{}: {}", printable(repository), printable(&f.path)),
+        None => printable(&f.path).into_owned(),
+    };
     writeln!(
         out,
         "{} {}:{}:{}  {} {}",
         paint.wrap(severity_color(f.severity), &sev),
-        paint.wrap(BOLD, &printable(&f.path)),
+        paint.wrap(BOLD, &place),
         f.span.line,
         f.span.column,
         f.rule_id,
@@ -142,6 +147,43 @@ fn write_finding(
 /// skipped and suppressed counts): what `-o FILE` still prints on stderr.
 pub fn write_summary_line(report: &Report, color: Color, out: &mut dyn Write) -> io::Result<()> {
     write_summary(report, &Paint(color), out)
+}
+
+/// In a merged report: every secret (by fingerprint) found in more than
+/// one repository, and where, before the summary.
+fn write_shared_secrets(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let shared = crate::report::shared_secrets(report);
+    if shared.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        paint.wrap(
+            BOLD,
+            &format!(
+                "{} secret{} found in several repositories:",
+                shared.len(),
+                if shared.len() == 1 { "" } else { "s" }
+            )
+        )
+    )?;
+    for s in shared {
+        writeln!(
+            out,
+            "  {} {} (fingerprint {}) in {} repositories: {}",
+            s.rule_id,
+            s.preview,
+            &s.fingerprint[..s.fingerprint.len().min(16)],
+            s.repositories.len(),
+            s.repositories
+                .iter()
+                .map(|r| printable(r).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    writeln!(out)
 }
 
 /// `1 file`, `2 files`.

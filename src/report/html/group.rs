@@ -24,6 +24,8 @@ pub(crate) struct SecretGroup<'a> {
     pub(crate) last_seen: Option<&'a str>,
     /// Whether any place is in HEAD's tree; `None` outside history scans.
     pub(crate) in_head: Option<bool>,
+    /// The repositories it was found in (merged reports).
+    pub(crate) repositories: BTreeSet<&'a str>,
 }
 
 impl<'a> SecretGroup<'a> {
@@ -90,7 +92,12 @@ fn summarise(places: Vec<&FindingDoc>) -> SecretGroup<'_> {
         .iter()
         .filter_map(|f| f.in_head)
         .reduce(|a, b| a || b);
+    let repositories = places
+        .iter()
+        .filter_map(|f| f.repository.as_deref())
+        .collect();
     SecretGroup {
+        repositories,
         places,
         severity,
         confidence,

@@ -108,6 +108,7 @@ fn overview(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>]) {
             "git" => "git history",
             "staged" => "staged changes",
             "stdin" => "standard input",
+            "merged" => "merged reports",
             _ => "files",
         };
         rows.push(("Scan", kind.into()));
@@ -115,7 +116,12 @@ fn overview(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>]) {
             rows.push(("Repository", r.clone()));
         }
         if !s.paths.is_empty() {
-            rows.push(("Paths", s.paths.join(", ")));
+            let what = if s.kind == "merged" {
+                "Repositories"
+            } else {
+                "Paths"
+            };
+            rows.push((what, s.paths.join(", ")));
         }
         if s.kind == "git" {
             let refs = match &s.refs {
@@ -190,7 +196,30 @@ Suppressed: {} by allowlists, {} by baselines, {} by allow comments, {} below th
             if managed_current == 1 { "" } else { "s" }
         );
     }
-    page.push_str(".</p>\n<div class=\"counts\">");
+    page.push_str(".</p>\n");
+    let shared: Vec<&SecretGroup<'_>> =
+        groups.iter().filter(|g| g.repositories.len() > 1).collect();
+    if !shared.is_empty() {
+        let _ = write!(
+            page,
+            "<div class=\"shared\"><p><strong data-count=\"shared\">{}</strong> secret{} found in several repositories (the same fingerprint):</p><ul>",
+            shared.len(),
+            if shared.len() == 1 { "" } else { "s" }
+        );
+        for g in shared {
+            let repos: Vec<&str> = g.repositories.iter().copied().collect();
+            let _ = write!(
+                page,
+                "<li><span class=\"rule-id\">{}</span> <code>{}</code> in {} repositories: {}</li>",
+                esc(&g.first().rule_id),
+                esc(&g.shown_secret()),
+                repos.len(),
+                esc(&repos.join(", "))
+            );
+        }
+        page.push_str("</ul></div>\n");
+    }
+    page.push_str("<div class=\"counts\">");
     let by = |key: fn(&FindingDoc) -> String| {
         let mut m: BTreeMap<String, usize> = BTreeMap::new();
         for f in &doc.findings {
@@ -337,6 +366,7 @@ fn controls(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>]) {
 /// One row per distinct secret, every place it occurs in its details.
 fn secrets_table(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>]) {
     let history = groups.iter().any(|g| !g.commits.is_empty());
+    let merged = groups.iter().any(|g| !g.repositories.is_empty());
     page.push_str("<section id=\"by-secret\" aria-labelledby=\"by-secret-h\"><h2 id=\"by-secret-h\">Findings by secret</h2>\n<table class=\"findings\" data-view=\"secrets\"><thead><tr><th scope=\"col\" class=\"sel\"><span class=\"sr\">Selected</span></th>");
     sortable_headers(
         page,
@@ -349,6 +379,9 @@ fn secrets_table(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>])
             ("places", "Places"),
         ],
     );
+    if merged {
+        sortable_headers(page, &[("repositories", "Repositories")]);
+    }
     if history {
         sortable_headers(
             page,
@@ -442,6 +475,15 @@ fn secrets_table(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>])
             page.push_str("</p>");
         }
         page.push_str("</div></details></td>");
+        if merged {
+            let repos: Vec<&str> = g.repositories.iter().copied().collect();
+            let _ = write!(
+                page,
+                "<td data-repositories=\"{}\">{}</td>",
+                repos.len(),
+                esc(&repos.join(", "))
+            );
+        }
         if history {
             let head = match g.in_head {
                 Some(true) => "<span class=\"badge at-head\">at HEAD</span>",
@@ -587,6 +629,9 @@ fn place(page: &mut String, f: &FindingDoc) {
 }
 
 fn location(page: &mut String, f: &FindingDoc) {
+    if let Some(repository) = &f.repository {
+        let _ = write!(page, "<span class=\"repo\">{}</span>: ", esc(repository));
+    }
     let _ = write!(
         page,
         "<span class=\"loc\"><span class=\"file\">{}</span>:<span class=\"line\">{}</span></span>",
@@ -651,6 +696,7 @@ fn search_text<'a>(findings: impl Iterator<Item = &'a FindingDoc>) -> String {
             Some(f.rule_id.as_str()),
             Some(f.rule_name.as_str()),
             Some(f.path.as_str()),
+            f.repository.as_deref(),
             f.commit.as_deref(),
             f.author.as_deref(),
             f.date.as_deref(),

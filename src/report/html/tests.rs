@@ -23,6 +23,7 @@ fn finding(path: &str, fingerprint: &str, severity: &str) -> FindingDoc {
         decoded: None,
         repo_path: Some(format!("repo/{path}")),
         context: Some("TOKEN=ghp_…".into()),
+        repository: None,
         secret: None,
     }
 }
