@@ -9,7 +9,7 @@ use crate::detect::Detector;
 use crate::error::Result;
 use crate::findings::Chunk;
 use crate::model::Origin;
-use crate::model::{CommitInfo, Finding, Report};
+use crate::model::{CommitInfo, Finding, Report, Stats};
 use crate::source::archive;
 use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
@@ -84,7 +84,10 @@ pub(super) fn scan(
 
     // The walk runs on this thread; each batch of blobs it finds is scanned
     // on the thread pool meanwhile, each task with a worker from `idle`.
-    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::new());
+    // A blob's outcome is folded into the totals as soon as it is scanned;
+    // only blobs with findings or a warning are kept (by index), so memory
+    // does not grow with the number of clean blobs.
+    let results: Mutex<Outcomes> = Mutex::new(Outcomes::default());
     let idle: Mutex<Vec<BlobWorker>> = Mutex::new(Vec::new());
     let members = Arc::new(files::SeenMembers::default());
     let scan_batch = |first: usize, batch: Vec<BlobEntry>| {
@@ -93,13 +96,13 @@ pub(super) fn scan(
             worker: Worker::new(config, &members),
             content: Vec::new(),
         });
-        let mut done = Vec::with_capacity(batch.len());
+        let mut done = Outcomes::default();
         for (i, blob) in batch.iter().enumerate() {
             let r = scan_blob(&mut bw, detector, blob, max);
             progress.advance(1, r.bytes);
-            done.push((first + i, r));
+            done.add(first + i, r);
         }
-        lock(&results).extend(done);
+        lock(&results).merge(done);
         lock(&idle).push(bw);
     };
     let history = rayon::in_place_scope(|scope| {
@@ -112,7 +115,8 @@ pub(super) fn scan(
         })
     })?;
     progress.finish();
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    let outcomes = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut results = outcomes.kept;
     results.sort_unstable_by_key(|(i, _)| *i);
 
     let mut report = Report {
@@ -121,14 +125,13 @@ pub(super) fn scan(
         source_root: repo.workdir().and_then(|w| std::fs::canonicalize(w).ok()),
         ..Report::default()
     };
-    report.stats.skipped = history.skipped.clone();
+    report.stats = outcomes.totals;
+    report.stats.skipped.add(&history.skipped);
     report.stats.commits = Some(history.commits.len() as u64);
-    let mut blobs_scanned = 0;
+    report.stats.blobs = Some(outcomes.scanned);
     let mut commit_cache: HashMap<Oid, CommitInfo> = HashMap::new();
     let mut found: Vec<(u32, Finding)> = Vec::new();
     for (i, r) in results {
-        blobs_scanned += r.scanned as u64;
-        r.count_into(&mut report.stats);
         report.warnings.extend(r.warning);
         let blob = &history.blobs[i];
         let in_head = history.head_blobs.contains(&blob.oid);
@@ -142,9 +145,36 @@ pub(super) fn scan(
             found.push((blob.commit, f));
         }
     }
-    report.stats.blobs = Some(blobs_scanned);
     report.findings = first_introductions(found);
     Ok(report)
+}
+
+/// Scanned blobs' outcomes: totals, and the outcomes worth keeping.
+#[derive(Default)]
+struct Outcomes {
+    /// Coverage of every blob scanned so far.
+    totals: Stats,
+    /// Blobs whose content was scanned.
+    scanned: u64,
+    /// (index in the history's blobs, outcome) of blobs with findings or
+    /// a warning.
+    kept: Vec<(usize, FileResult)>,
+}
+
+impl Outcomes {
+    fn add(&mut self, index: usize, r: FileResult) {
+        self.scanned += r.scanned as u64;
+        r.count_into(&mut self.totals);
+        if !r.findings.is_empty() || r.warning.is_some() {
+            self.kept.push((index, r));
+        }
+    }
+
+    fn merge(&mut self, other: Outcomes) {
+        self.scanned += other.scanned;
+        self.totals.add(&other.totals);
+        self.kept.extend(other.kept);
+    }
 }
 
 /// A secret that stays in a file across edits lives in several blobs; report
