@@ -56,6 +56,18 @@ pub struct History {
 pub fn enumerate(
     repo: &Repository,
     range: &HistoryRange,
+    on_blobs: impl FnMut(usize, &[BlobEntry]),
+) -> Result<History> {
+    enumerate_with(repo, range, None, CHUNK_COMMITS, on_blobs)
+}
+
+/// [`enumerate`] with the number of walker threads and the chunk length
+/// chosen by the caller (the tests compare one walker with several).
+fn enumerate_with(
+    repo: &Repository,
+    range: &HistoryRange,
+    walkers: Option<usize>,
+    chunk_len: usize,
     mut on_blobs: impl FnMut(usize, &[BlobEntry]),
 ) -> Result<History> {
     let mut history = History::default();
@@ -101,48 +113,196 @@ pub fn enumerate(
         );
     }
 
-    let mut trees = TreeWalker {
-        repo,
-        seen_trees: OidSet::default(),
-        seen_blobs: OidSet::default(),
-        submodules: OidSet::default(),
-        unreadable: 0,
-    };
+    // Blobs of the `--since` boundary already existed: seen, not new.
+    let mut boundary = TreeWalker::new(repo);
     for tree in boundary_trees(repo, &history.commits) {
         if let Ok(tree) = repo.find_tree(tree) {
-            trees.record(&tree, "", None, &mut Vec::new());
+            boundary.record(&tree, "", None, &mut Vec::new());
         }
     }
-    let mut sent = 0;
-    for (index, oid) in history.commits.iter().enumerate() {
-        let tree = match repo.find_commit(*oid).and_then(|c| c.tree()) {
-            Ok(t) => t,
-            Err(e) => {
-                trees.unreadable += 1;
-                history
-                    .warnings
-                    .push(format!("commit {oid}: cannot read tree: {}", e.message()));
-                continue;
-            }
-        };
-        trees.record(
-            &tree,
-            "",
-            Some((index as u32, &mut history.blobs)),
-            &mut history.warnings,
-        );
-        if history.blobs.len() - sent >= BLOB_BATCH {
-            on_blobs(sent, &history.blobs[sent..]);
-            sent = history.blobs.len();
+    let mut merge = Merge {
+        seen_blobs: boundary.seen_blobs,
+        submodules: boundary.submodules,
+        unreadable: boundary.unreadable,
+        sent: 0,
+    };
+    let walkers = walkers.unwrap_or_else(|| walk_threads(history.commits.len()));
+    if walkers <= 1 {
+        let mut trees = TreeWalker::new(repo);
+        for index in 0..history.commits.len() {
+            let mut found = Chunk::default();
+            trees.record_commit(&history.commits, index, &mut found);
+            merge.add(found, &mut history, &mut on_blobs);
         }
+    } else {
+        walk_in_parallel(
+            repo,
+            walkers,
+            chunk_len,
+            &mut history,
+            &mut merge,
+            &mut on_blobs,
+        )?;
     }
-    if history.blobs.len() > sent {
-        on_blobs(sent, &history.blobs[sent..]);
+    if history.blobs.len() > merge.sent {
+        on_blobs(merge.sent, &history.blobs[merge.sent..]);
     }
-    history.skipped.not_regular = trees.submodules.len() as u64;
-    history.skipped.unreadable = trees.unreadable;
+    history.skipped.not_regular = merge.submodules.len() as u64;
+    history.skipped.unreadable = merge.unreadable;
     history.head_blobs = head_blobs(repo);
     Ok(history)
+}
+
+/// Commits a walker takes at a time. Each chunk starts with empty seen
+/// sets, so its first tree is walked whole (a quarter of a second on a
+/// large tree): large enough to make that rare.
+const CHUNK_COMMITS: usize = 4096;
+
+/// How many threads walk trees. On two cores one walker: the walk and the
+/// scanners already share both cores, and each extra chunk re-reads its
+/// first tree whole (measured on a 150,000-commit history: 31.8 s with one
+/// walker, 35.3 s with two). From four cores the single walk becomes the
+/// limit (it alone is most of a two-core scan), so half the cores walk, up
+/// to four. Histories of a few chunks are walked on one thread.
+fn walk_threads(commits: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if commits < 2 * CHUNK_COMMITS || cores < 4 {
+        return 1;
+    }
+    (cores / 2).min(4)
+}
+
+/// Pack bytes each parallel walker may keep mapped.
+const WALKER_MAPPED_LIMIT: usize = 256 << 20;
+
+/// What a walker found in a run of commits: blobs new to it, in order of
+/// appearance (a blob an earlier chunk had is dropped by [`Merge`]).
+#[derive(Default)]
+struct Chunk {
+    blobs: Vec<BlobEntry>,
+    submodules: Vec<[u8; 20]>,
+    unreadable: u64,
+    warnings: Vec<String>,
+}
+
+/// Chunks joined in commit order: each blob is kept at its first
+/// appearance in the whole history, as a single walk would, and handed on
+/// in batches.
+struct Merge {
+    seen_blobs: OidSet,
+    submodules: OidSet,
+    unreadable: u64,
+    sent: usize,
+}
+
+impl Merge {
+    fn add(
+        &mut self,
+        chunk: Chunk,
+        history: &mut History,
+        on_blobs: &mut impl FnMut(usize, &[BlobEntry]),
+    ) {
+        for blob in chunk.blobs {
+            if self.seen_blobs.insert(key(blob.oid)) {
+                history.blobs.push(blob);
+            }
+        }
+        self.submodules.extend(chunk.submodules);
+        self.unreadable += chunk.unreadable;
+        history.warnings.extend(chunk.warnings);
+        if history.blobs.len() - self.sent >= BLOB_BATCH {
+            on_blobs(self.sent, &history.blobs[self.sent..]);
+            self.sent = history.blobs.len();
+        }
+    }
+}
+
+/// Walks the commits' trees on `walkers` threads, each with its own
+/// repository handle, a chunk of commits at a time, and merges the chunks
+/// in order on this thread. Walkers stay at most a few chunks ahead of the
+/// merge, so what waits to be merged is bounded.
+fn walk_in_parallel(
+    repo: &Repository,
+    walkers: usize,
+    chunk_len: usize,
+    history: &mut History,
+    merge: &mut Merge,
+    on_blobs: &mut impl FnMut(usize, &[BlobEntry]),
+) -> Result<()> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{mpsc, Condvar, Mutex};
+
+    // Each walker reads the whole pack through its own handle: under the
+    // single walk's mapping limit they would unmap each other's windows
+    // (a two-walker run took 49 s instead of 35 s), so each gets a share.
+    // SAFETY: a process-wide libgit2 setting; the walkers start after it.
+    unsafe {
+        let _ = git2::opts::set_mwindow_mapped_limit(walkers * WALKER_MAPPED_LIMIT);
+    }
+    let commits = std::mem::take(&mut history.commits);
+    let chunks = commits.len().div_ceil(chunk_len);
+    let next = AtomicUsize::new(0);
+    let merged = (Mutex::new(0usize), Condvar::new());
+    let ahead = 2 * walkers;
+    let git_dir = repo.path().to_path_buf();
+    let outcome = std::thread::scope(|s| -> Result<()> {
+        let (tx, rx) = mpsc::channel::<(usize, Chunk)>();
+        for _ in 0..walkers {
+            let tx = tx.clone();
+            let (next, merged, commits, git_dir) = (&next, &merged, &commits, &git_dir);
+            s.spawn(move || {
+                let Ok(repo) = Repository::open(git_dir) else {
+                    return;
+                };
+                let mut trees = TreeWalker::new(&repo);
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    if k >= chunks {
+                        break;
+                    }
+                    {
+                        let (done, wake) = merged;
+                        let mut done = done.lock().unwrap_or_else(|e| e.into_inner());
+                        while k >= *done + ahead {
+                            done = wake.wait(done).unwrap_or_else(|e| e.into_inner());
+                        }
+                    }
+                    trees.forget();
+                    let mut found = Chunk::default();
+                    let end = ((k + 1) * chunk_len).min(commits.len());
+                    for index in k * chunk_len..end {
+                        trees.record_commit(commits, index, &mut found);
+                    }
+                    if tx.send((k, found)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (k, chunk) in rx {
+            waiting.insert(k, chunk);
+            while let Some(chunk) = waiting.remove(&want) {
+                merge.add(chunk, history, on_blobs);
+                want += 1;
+                let (done, wake) = &merged;
+                *done.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                wake.notify_all();
+            }
+        }
+        if want < chunks {
+            return Err(crate::error::Error::Path {
+                path: super::repo_root(repo),
+                message: "cannot open the repository again to walk its history on several threads"
+                    .into(),
+            });
+        }
+        Ok(())
+    });
+    history.commits = commits;
+    outcome
 }
 
 /// New blobs are handed on in batches of about this many, so scanning
@@ -232,7 +392,51 @@ struct TreeWalker<'r> {
     unreadable: u64,
 }
 
-impl TreeWalker<'_> {
+impl<'r> TreeWalker<'r> {
+    fn new(repo: &'r Repository) -> TreeWalker<'r> {
+        TreeWalker {
+            repo,
+            seen_trees: OidSet::default(),
+            seen_blobs: OidSet::default(),
+            submodules: OidSet::default(),
+            unreadable: 0,
+        }
+    }
+
+    /// Starts a new chunk: what it saw belongs to the last one (the merge
+    /// keeps the history-wide sets), and keeping it would grow without
+    /// bound.
+    fn forget(&mut self) {
+        self.seen_trees.clear();
+        self.seen_blobs.clear();
+    }
+
+    /// Records the blobs new to this walker under commit `index`'s tree.
+    fn record_commit(&mut self, commits: &[Oid], index: usize, found: &mut Chunk) {
+        let oid = commits[index];
+        match self.repo.find_commit(oid).and_then(|c| c.tree()) {
+            Ok(tree) => {
+                let submodules = self.submodules.len();
+                self.record(
+                    &tree,
+                    "",
+                    Some((index as u32, &mut found.blobs)),
+                    &mut found.warnings,
+                );
+                if self.submodules.len() > submodules {
+                    found.submodules.extend(self.submodules.drain());
+                }
+            }
+            Err(e) => {
+                found.unreadable += 1;
+                found
+                    .warnings
+                    .push(format!("commit {oid}: cannot read tree: {}", e.message()));
+            }
+        }
+        found.unreadable += std::mem::take(&mut self.unreadable);
+    }
+
     /// Records unseen blobs under `tree` (into `out` when given, else only
     /// marks them seen), skipping subtrees already seen. Paths are only
     /// built for new blobs and unseen subtrees.
@@ -285,5 +489,130 @@ impl TreeWalker<'_> {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A history of `n` commits made with libgit2, with side branches that
+    /// merge back: files edited, added, renamed and deleted, and contents
+    /// that come back under another name after being deleted.
+    fn synthetic_history(dir: &std::path::Path, n: usize) -> Repository {
+        let repo = Repository::init(dir).unwrap();
+        let sig =
+            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
+        let mut parent: Option<Oid> = None;
+        let mut side: Option<Oid> = None;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for i in 0..n {
+            if files.len() > 40 {
+                files.remove(i % files.len());
+            }
+            match i % 7 {
+                0 => files.push((
+                    format!("dir{}/file{i}.txt", i % 13),
+                    format!("new {i}").into(),
+                )),
+                3 if files.len() > 3 => {
+                    let gone = files.remove(i % files.len());
+                    // The same content comes back later under another name.
+                    files.push((format!("back/{i}.txt"), gone.1));
+                }
+                5 if !files.is_empty() => {
+                    let at = i % files.len();
+                    files[at].0 = format!("renamed/{i}.txt");
+                }
+                _ if !files.is_empty() => {
+                    let at = (i * 31) % files.len();
+                    files[at].1 = format!("edit {i} of {}", files[at].0).into();
+                }
+                _ => {}
+            }
+            let mut index = git2::Index::new().unwrap();
+            for (path, content) in &files {
+                let blob = repo.blob(content).unwrap();
+                let entry = git2::IndexEntry {
+                    ctime: git2::IndexTime::new(0, 0),
+                    mtime: git2::IndexTime::new(0, 0),
+                    dev: 0,
+                    ino: 0,
+                    mode: 0o100644,
+                    uid: 0,
+                    gid: 0,
+                    file_size: content.len() as u32,
+                    id: blob,
+                    flags: 0,
+                    flags_extended: 0,
+                    path: path.clone().into_bytes(),
+                };
+                index.add(&entry).unwrap();
+            }
+            let tree = repo.find_tree(index.write_tree_to(&repo).unwrap()).unwrap();
+            // Every fifth commit goes on a side branch that merges back.
+            let parents: Vec<git2::Commit<'_>> = [parent, side]
+                .iter()
+                .flatten()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .collect();
+            let refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+            let oid = repo
+                .commit(None, &sig, &sig, &format!("c{i}"), &tree, &refs)
+                .unwrap();
+            if i % 5 == 0 {
+                side = Some(oid);
+            } else {
+                parent = Some(oid);
+                side = None;
+            }
+        }
+        let head = parent.or(side).unwrap();
+        repo.reference("refs/heads/main", head, true, "test")
+            .unwrap();
+        repo.set_head("refs/heads/main").unwrap();
+        repo
+    }
+
+    #[test]
+    fn walking_on_several_threads_finds_what_one_walker_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        const CHUNK: usize = 64;
+        let commits = 11 * CHUNK + 17;
+        let repo = synthetic_history(dir.path(), commits);
+        let range = HistoryRange::default();
+        let mut batches_one = Vec::new();
+        let one = enumerate_with(&repo, &range, Some(1), CHUNK, |first, b| {
+            batches_one.push((first, b.len()))
+        })
+        .unwrap();
+        let many = enumerate_with(&repo, &range, Some(3), CHUNK, |_, _| {}).unwrap();
+        assert!(one.commits.len() > 10 * CHUNK);
+        assert!(one.blobs.len() > 500, "{}", one.blobs.len());
+        let shape = |h: &History| -> Vec<(Oid, u32, String)> {
+            h.blobs
+                .iter()
+                .map(|b| (b.oid, b.commit, b.path.to_string()))
+                .collect()
+        };
+        assert_eq!(one.commits, many.commits);
+        assert_eq!(shape(&one), shape(&many));
+        assert_eq!(one.head_blobs, many.head_blobs);
+        // Batches cover every blob once, in order.
+        let mut next = 0;
+        for (first, len) in batches_one {
+            assert_eq!(first, next);
+            next += len;
+        }
+        assert_eq!(next, one.blobs.len());
+        // A walk with --since leaves out the boundary's blobs either way.
+        let since = HistoryRange {
+            rev: None,
+            since: Some(one.commits[5 * CHUNK].to_string()),
+        };
+        let a = enumerate_with(&repo, &since, Some(1), CHUNK, |_, _| {}).unwrap();
+        let b = enumerate_with(&repo, &since, Some(4), CHUNK, |_, _| {}).unwrap();
+        assert!(!a.blobs.is_empty() && a.blobs.len() < one.blobs.len());
+        assert_eq!(shape(&a), shape(&b));
     }
 }

@@ -52,7 +52,9 @@ pub(crate) fn open(path: &Path) -> Result<Repository> {
 /// them mapped: a history walk touches trees all over the pack, so the
 /// whole pack ends up resident, once for libgit2 and again for gitoxide's
 /// blob reads. Windows of 32 MB with at most 96 MB mapped keep the walk's
-/// share of memory fixed whatever the pack's size.
+/// share of memory fixed whatever the pack's size (on a 194 MB pack: peak
+/// RSS 752 -> 614 MB, no slower; 8 MB windows with 32 MB mapped spent 19 s
+/// more in the kernel remapping them).
 fn tune_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
