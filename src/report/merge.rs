@@ -68,25 +68,21 @@ fn repository_name(input: &MergeInput) -> String {
         let url = url.trim_end_matches('/');
         let url = url.strip_suffix(".git").unwrap_or(url);
         let local = url.starts_with("file://");
-        // scp-like `git@host:owner/name` too.
-        let path = url
-            .split_once("://")
-            .map_or(url, |(_, rest)| rest)
-            .rsplit_once(':')
-            .map_or_else(
-                || url.split_once("://").map_or(url, |(_, rest)| rest),
-                |(_, p)| p,
-            );
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let keep = if local { 1 } else { 2 };
-        let start = parts.len().saturating_sub(keep);
-        // A URL with a host: its first part is the host, never the name.
-        let start = if local || parts.len() > keep {
-            start
-        } else {
-            1.min(parts.len())
+        // `scheme://[user@]host[:port]/path`, scp-like `user@host:path`, or
+        // a plain path.
+        let (host_first, path) = match url.split_once("://") {
+            Some((_, rest)) => (!local, rest),
+            None => match url.rsplit_once(':') {
+                Some((_, path)) => (false, path),
+                None => (false, url),
+            },
         };
-        parts[start..].join("/")
+        let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        if host_first && !parts.is_empty() {
+            parts.remove(0);
+        }
+        let keep = if local { 1 } else { 2 };
+        parts[parts.len().saturating_sub(keep)..].join("/")
     });
     let from_root = || {
         source
