@@ -234,8 +234,10 @@ pub struct Suppressed {
     pub(crate) low_confidence: u64,
 }
 
-/// What a scan covered.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a scan covered. Its keys, in this order, are the JSON report's
+/// `stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Stats {
     /// Files (or stdin) whose content was scanned; members of archives
     /// count as files.
@@ -256,10 +258,10 @@ pub struct Stats {
     pub(crate) duration_ms: u64,
     /// What was not scanned, and why.
     pub(crate) skipped: Skipped,
-    /// Number of rules that were active.
-    pub(crate) rules: usize,
     /// Findings suppressed by allowlists and baselines.
     pub(crate) suppressed: Suppressed,
+    /// Number of rules that were active.
+    pub(crate) rules: usize,
 }
 
 /// What a report says about a rule that fired (SARIF's reportingDescriptor).

@@ -4,7 +4,7 @@
 //! report can show is exactly what it holds.
 
 use super::Redaction;
-use crate::model::{Finding, Report, RuleInfo, Skipped, Stats, Suppressed};
+use crate::model::{Finding, Report, RuleInfo, Stats};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -20,7 +20,7 @@ pub struct ReportDoc {
     /// Findings, most severe first.
     pub(crate) findings: Vec<FindingDoc>,
     /// Coverage.
-    pub(crate) stats: StatsDoc,
+    pub(crate) stats: Stats,
     /// Problems that did not stop the scan.
     #[serde(default)]
     pub(crate) warnings: Vec<String>,
@@ -83,21 +83,6 @@ pub(crate) struct VaultDoc {
     pub(crate) verdict: String,
     pub(crate) name: Option<String>,
     pub(crate) version: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub(crate) struct StatsDoc {
-    pub(crate) files: u64,
-    pub(crate) archives: u64,
-    pub(crate) bytes: u64,
-    pub(crate) duplicates: u64,
-    pub(crate) blobs: Option<u64>,
-    pub(crate) commits: Option<u64>,
-    pub(crate) duration_ms: u64,
-    pub(crate) skipped: Skipped,
-    pub(crate) suppressed: Suppressed,
-    pub(crate) rules: usize,
 }
 
 /// What a scan covered.
@@ -179,21 +164,6 @@ fn finding(f: &Finding, redaction: Redaction) -> FindingDoc {
     }
 }
 
-fn stats(s: &Stats) -> StatsDoc {
-    StatsDoc {
-        files: s.files,
-        archives: s.archives,
-        bytes: s.bytes,
-        duplicates: s.duplicates,
-        blobs: s.blobs,
-        commits: s.commits,
-        duration_ms: s.duration_ms,
-        skipped: s.skipped.clone(),
-        suppressed: s.suppressed.clone(),
-        rules: s.rules,
-    }
-}
-
 fn source(report: &Report) -> SourceDoc {
     let scanned = &report.scanned;
     let vcs = report.vcs.as_ref();
@@ -236,7 +206,7 @@ impl ReportDoc {
                 .iter()
                 .map(|f| finding(f, redaction))
                 .collect(),
-            stats: stats(&report.stats),
+            stats: report.stats.clone(),
             warnings: report.warnings.clone(),
             source: Some(source(report)),
             tool: Some(ToolDoc {

@@ -33,7 +33,7 @@ pub fn merge(inputs: Vec<MergeInput>) -> Result<Report, String> {
                 finding(f, &name).map_err(|e| format!("{}: finding {}: {e}", input.file, n + 1))?;
             report.findings.push(finding);
         }
-        report.stats.add(&stats(&input.doc.stats));
+        report.stats.add(&input.doc.stats);
         report
             .warnings
             .extend(input.doc.warnings.iter().map(|w| format!("{name}: {w}")));
@@ -173,21 +173,6 @@ fn finding(f: FindingDoc, repository: &str) -> Result<Finding, String> {
         decoded: f.decoded.unwrap_or_default(),
         repository: Some(repository.to_string()),
     })
-}
-
-fn stats(s: &super::json::StatsDoc) -> crate::model::Stats {
-    crate::model::Stats {
-        files: s.files,
-        archives: s.archives,
-        bytes: s.bytes,
-        duplicates: s.duplicates,
-        blobs: s.blobs,
-        commits: s.commits,
-        duration_ms: s.duration_ms,
-        skipped: s.skipped.clone(),
-        rules: s.rules,
-        suppressed: s.suppressed.clone(),
-    }
 }
 
 #[cfg(test)]

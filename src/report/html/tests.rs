@@ -1,5 +1,6 @@
 use super::*;
-use crate::report::json::{FindingDoc, ReportDoc, StatsDoc, VaultDoc};
+use crate::model::Stats;
+use crate::report::json::{FindingDoc, ReportDoc, VaultDoc};
 
 fn finding(path: &str, fingerprint: &str, severity: &str) -> FindingDoc {
     FindingDoc {
@@ -32,7 +33,7 @@ fn doc(findings: Vec<FindingDoc>) -> ReportDoc {
     ReportDoc {
         version: 1,
         findings,
-        stats: StatsDoc::default(),
+        stats: Stats::default(),
         warnings: vec![],
         source: None,
         tool: None,
