@@ -1,30 +1,20 @@
 //! `leakguard report html|merge`: render a saved JSON report as the page
 //! `scan --format html` writes; merge the reports of many scans into one.
 
-use crate::args::{FormatArg, ReportCommand};
+use crate::args::ReportCommand;
+use crate::output::{format_of, write_output};
 use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::error::io_reason;
 use leakguard::model::{FailOn, Severity};
 use leakguard::report::merge::{merge, MergeInput};
-use leakguard::report::{self, write_html, Color, Format, Redaction, ReportDoc, WriteOptions};
-use std::io::{self, Write};
+use leakguard::report::{self, write_html, Color, Redaction, ReportDoc, WriteOptions};
 use std::path::Path;
 
 pub(crate) fn run(cmd: ReportCommand) -> anyhow::Result<u8> {
     match cmd {
         ReportCommand::Html { report, output } => {
             let doc = read_report(&report)?;
-            match output {
-                Some(path) => write_to(&path, |out| write_html(&doc, out))?,
-                None => {
-                    let stdout = io::stdout();
-                    let mut out = io::BufWriter::new(stdout.lock());
-                    match write_html(&doc, &mut out) {
-                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                        other => other.map_err(|e| anyhow::anyhow!("writing report: {e}"))?,
-                    }
-                }
-            }
+            write_output(output.as_deref(), |out, _| write_html(&doc, out))?;
             Ok(EXIT_CLEAN)
         }
         ReportCommand::Merge {
@@ -52,28 +42,16 @@ pub(crate) fn run(cmd: ReportCommand) -> anyhow::Result<u8> {
                 Redaction::Redacted
             };
             let merged = merge(inputs).map_err(anyhow::Error::msg)?;
-            let format = match format {
-                FormatArg::Text => Format::Text,
-                FormatArg::Json => Format::Json,
-                FormatArg::Sarif => Format::Sarif,
-                FormatArg::Html => Format::Html,
-            };
+            let format = format_of(format);
             let options = WriteOptions {
                 format,
                 redaction,
                 color: Color::Never,
             };
-            match output {
-                Some(path) => write_to(&path, |out| report::write(&merged, &options, out))?,
-                None => {
-                    let stdout = io::stdout();
-                    let mut out = io::BufWriter::new(stdout.lock());
-                    match report::write(&merged, &options, &mut out) {
-                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                        other => other.map_err(|e| anyhow::anyhow!("writing report: {e}"))?,
-                    }
-                }
-            }
+            // A merged text report is plain on a terminal too.
+            write_output(output.as_deref(), |out, _| {
+                report::write(&merged, &options, out)
+            })?;
             let failing = merged
                 .findings
                 .iter()
@@ -88,21 +66,4 @@ fn read_report(path: &Path) -> anyhow::Result<ReportDoc> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("cannot read report {}: {}", path.display(), io_reason(&e)))?;
     ReportDoc::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-}
-
-fn write_to(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    let file = std::fs::File::create(path).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot write report to {}: {}",
-            path.display(),
-            io_reason(&e)
-        )
-    })?;
-    let mut out = io::BufWriter::new(file);
-    write(&mut out)
-        .and_then(|_| out.flush())
-        .map_err(|e| anyhow::anyhow!("writing report to {}: {}", path.display(), io_reason(&e)))
 }

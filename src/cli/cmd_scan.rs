@@ -1,19 +1,19 @@
 //! `leakguard scan`: turn the command line into a checked [`ScanConfig`], run
 //! it, and write the report.
 
-use crate::args::{FormatArg, ScanArgs, SourceArgs};
+use crate::args::{ScanArgs, SourceArgs};
+use crate::output::{color_for, format_of, write_output};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
-use leakguard::error::io_reason;
 use leakguard::model::FailOn;
-use leakguard::report::{self, Color, Format, Redaction, WriteOptions};
+use leakguard::report::{self, Format, Redaction, WriteOptions};
 use leakguard::scan::{
     ArchiveLimits, ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
 };
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
 use leakguard::text::printable;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::sync::Arc;
 
 /// Everything a scan needs, checked: the scan itself and the config it used.
@@ -138,12 +138,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     } else {
         Redaction::Redacted
     };
-    let format = match args.format {
-        FormatArg::Text => Format::Text,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Html => Format::Html,
-    };
+    let format = format_of(args.format);
     let quiet = args.quiet && !args.verbose;
     if args.verbose {
         for note in &report.notes {
@@ -152,7 +147,14 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     }
     let clean_and_quiet = quiet && report.findings.is_empty() && format == Format::Text;
     if !clean_and_quiet {
-        emit(&report, format, redaction, args.output.as_deref())?;
+        write_output(args.output.as_deref(), |out, color| {
+            let options = WriteOptions {
+                format,
+                redaction,
+                color,
+            };
+            report::write(&report, &options, out)
+        })?;
     }
     if args.output.is_some() && !quiet {
         // The report went to a file: a CI log still shows what happened.
@@ -227,59 +229,4 @@ fn check_output_path(path: &std::path::Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Writes the report to `-o FILE` or stdout. A closed stdout pipe
-/// (`leakguard scan | head -1`) is not an error.
-fn emit(
-    report: &leakguard::Report,
-    format: Format,
-    redaction: Redaction,
-    output: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    match output {
-        Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| {
-                anyhow::anyhow!(
-                    "cannot write report to {}: {}",
-                    path.display(),
-                    io_reason(&e)
-                )
-            })?;
-            let options = WriteOptions {
-                format,
-                redaction,
-                color: Color::Never,
-            };
-            let mut out = io::BufWriter::new(file);
-            report::write(report, &options, &mut out)
-                .and_then(|_| out.flush())
-                .map_err(|e| {
-                    anyhow::anyhow!("writing report to {}: {}", path.display(), io_reason(&e))
-                })
-        }
-        None => {
-            let stdout = io::stdout();
-            let color = color_for(stdout.is_terminal());
-            let options = WriteOptions {
-                format,
-                redaction,
-                color,
-            };
-            let mut out = io::BufWriter::new(stdout.lock());
-            match report::write(report, &options, &mut out) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|e| anyhow::anyhow!("writing report: {e}")),
-            }
-        }
-    }
-}
-
-/// Colour on a terminal unless `NO_COLOR` is set.
-fn color_for(terminal: bool) -> Color {
-    if terminal && std::env::var_os("NO_COLOR").is_none() {
-        Color::Always
-    } else {
-        Color::Never
-    }
 }

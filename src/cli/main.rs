@@ -8,6 +8,7 @@ mod cmd_report;
 mod cmd_rules;
 mod cmd_scan;
 mod cmd_vault;
+mod output;
 mod progress;
 
 use args::{Cli, Command};
