@@ -17,6 +17,16 @@ const ROW: usize = 22;
 const LABEL_WIDTH: usize = 230;
 const BAR_WIDTH: usize = 260;
 
+/// Opens a chart: its caption, and an SVG whose text alternative is the
+/// title and every `alt` value (the caller closes both).
+fn figure(title: &str, alt: &[String], width: usize, height: usize) -> String {
+    format!(
+        "<figure class=\"chart\"><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(title),
+        esc(&format!("{title}: {}", alt.join(", ")))
+    )
+}
+
 /// A horizontal bar chart, one labelled row per bar.
 pub(crate) fn horizontal(title: &str, bars: &[Bar]) -> String {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
@@ -26,13 +36,7 @@ pub(crate) fn horizontal(title: &str, bars: &[Bar]) -> String {
         .iter()
         .map(|b| format!("{}: {}", b.label, b.value))
         .collect();
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<figure class=\"chart\"><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title),
-        esc(&format!("{title}: {}", alt.join(", ")))
-    );
+    let mut svg = figure(title, &alt, width, height);
     for (i, b) in bars.iter().enumerate() {
         let y = i * ROW + 3;
         let w = if b.value == 0 {
@@ -114,13 +118,7 @@ pub(crate) fn vertical(title: &str, bars: &[(String, usize)]) -> String {
         .filter(|b| b.1 > 0)
         .map(|b| format!("{}: {}", b.0, b.1))
         .collect();
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<figure class=\"chart\"><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(title),
-        esc(&format!("{title}: {}", alt.join(", ")))
-    );
+    let mut svg = figure(title, &alt, width, height);
     let _ = write!(
         svg,
         "<text x=\"0\" y=\"12\" class=\"axis\">{max}</text><line x1=\"30\" y1=\"{plot}\" x2=\"{}\" y2=\"{plot}\" class=\"baseline\"/>",

@@ -95,7 +95,7 @@ fn page_title(doc: &ReportDoc) -> String {
             .or_else(|| (!s.paths.is_empty()).then(|| s.paths.join(", ")))
     });
     match what {
-        Some(what) => format!("leakguard report: {}", one_line(&what)),
+        Some(what) => format!("leakguard report: {}", crate::text::one_line(&what)),
         None => "leakguard report".into(),
     }
 }
@@ -608,15 +608,7 @@ fn place(page: &mut String, f: &FindingDoc) {
         );
     }
     if let Some(encodings) = f.decoded.as_ref().filter(|e| !e.is_empty()) {
-        let names: Vec<String> = encodings
-            .iter()
-            .map(|e| {
-                serde_json::to_value(e)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let names: Vec<&str> = encodings.iter().map(|e| e.as_str()).collect();
         let _ = write!(
             page,
             " <span class=\"decoded\">decoded from {}</span>",
@@ -823,10 +815,6 @@ fn duration(ms: u64) -> String {
     } else {
         format!("{:.1} s", ms as f64 / 1000.0)
     }
-}
-
-fn one_line(s: &str) -> String {
-    crate::text::one_line(s)
 }
 
 /// Escapes text for HTML content and attribute values, and replaces
