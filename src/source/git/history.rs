@@ -120,21 +120,30 @@ fn enumerate_with(
             boundary.record(&tree, "", None, &mut Vec::new());
         }
     }
-    let mut merge = Merge {
-        seen_blobs: boundary.seen_blobs,
-        submodules: boundary.submodules,
-        unreadable: boundary.unreadable,
-        sent: 0,
-    };
     let walkers = walkers.unwrap_or_else(|| walk_threads(history.commits.len()));
+    let mut merge;
     if walkers <= 1 {
-        let mut trees = TreeWalker::new(repo);
+        // One walker that never forgets, starting from the boundary: every
+        // blob it reports is new to the whole history already.
+        merge = Merge {
+            seen_blobs: None,
+            submodules: OidSet::default(),
+            unreadable: 0,
+            sent: 0,
+        };
+        let mut trees = boundary;
         for index in 0..history.commits.len() {
             let mut found = Chunk::default();
             trees.record_commit(&history.commits, index, &mut found);
             merge.add(found, &mut history, &mut on_blobs);
         }
     } else {
+        merge = Merge {
+            seen_blobs: Some(boundary.seen_blobs),
+            submodules: boundary.submodules,
+            unreadable: boundary.unreadable,
+            sent: 0,
+        };
         walk_in_parallel(
             repo,
             walkers,
@@ -189,7 +198,9 @@ struct Chunk {
 /// appearance in the whole history, as a single walk would, and handed on
 /// in batches.
 struct Merge {
-    seen_blobs: OidSet,
+    /// Blobs of the history so far, to drop those an earlier chunk had;
+    /// `None` when the chunks come from one walker that never forgets.
+    seen_blobs: Option<OidSet>,
     submodules: OidSet,
     unreadable: u64,
     sent: usize,
@@ -202,10 +213,11 @@ impl Merge {
         history: &mut History,
         on_blobs: &mut impl FnMut(usize, &[BlobEntry]),
     ) {
-        for blob in chunk.blobs {
-            if self.seen_blobs.insert(key(blob.oid)) {
-                history.blobs.push(blob);
-            }
+        match &mut self.seen_blobs {
+            Some(seen) => history
+                .blobs
+                .extend(chunk.blobs.into_iter().filter(|b| seen.insert(key(b.oid)))),
+            None => history.blobs.extend(chunk.blobs),
         }
         self.submodules.extend(chunk.submodules);
         self.unreadable += chunk.unreadable;
