@@ -28,8 +28,8 @@ fn unreadable(blob: &BlobEntry, reason: &str) -> FileResult {
 }
 
 /// Per-thread state: its own handle on the object database.
-struct BlobWorker {
-    objects: Objects,
+struct BlobWorker<'s> {
+    objects: Objects<'s>,
     worker: Worker,
     /// The blob being scanned, inflated.
     content: Vec<u8>,
