@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "leakguard",
-    version,
+    version = VERSION,
     about,
     propagate_version = true,
     after_help = ENVIRONMENT_AND_EXIT_CODES
@@ -17,6 +17,16 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// `--version`: the crate's version and the commit it was built from
+/// (build.rs; `unknown` when built outside a git checkout), so a bug
+/// report names the exact code.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("LEAKGUARD_GIT_COMMIT"),
+    ")"
+);
 
 /// Shown after `--help`: what a script or CI job needs besides the flags.
 const ENVIRONMENT_AND_EXIT_CODES: &str = "\
