@@ -65,6 +65,15 @@ pub enum Command {
     Report(ReportCommand),
     /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
     InstallHook(InstallHookArgs),
+    /// Print a shell completion script (e.g. `leakguard completions bash >
+    /// ~/.local/share/bash-completion/completions/leakguard`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page leakguard(1) as roff (`leakguard man | man -l -`).
+    Man,
 }
 
 /// `leakguard install-hook`.
