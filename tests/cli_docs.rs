@@ -1,6 +1,6 @@
 //! What the binary says about itself (issue #21): shell completions that
 //! load and complete, a man page that renders without warnings, a version
-//! that names the commit.
+//! that names the commit, and a rule list tools can map rules with.
 
 mod common;
 
@@ -200,4 +200,30 @@ fn version_names_the_commit() {
         scan.strip_prefix("leakguard-scan"),
         out.strip_prefix("leakguard")
     );
+}
+
+#[test]
+fn rules_list_json_has_what_tools_map_rules_with() {
+    let rules: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["rules", "list", "--format", "json"])).unwrap();
+    let rules = rules.as_array().unwrap();
+    assert!(rules.len() > 100);
+    for r in rules {
+        let id = r["id"].as_str().unwrap();
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id}"
+        );
+        assert!(["critical", "high", "medium", "low", "info"]
+            .contains(&r["severity"].as_str().unwrap()));
+        assert!(["high", "medium", "low"].contains(&r["confidence"].as_str().unwrap()));
+        assert!(r["keywords"].is_array() && r["paths"].is_array(), "{id}");
+    }
+    let by_id = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap();
+    let github = by_id("github-pat-classic");
+    assert_eq!(github["confidence"], "high");
+    assert_eq!(github["severity"], "high");
+    assert_eq!(github["keywords"], serde_json::json!(["ghp_"]));
+    assert_eq!(by_id("aws-secret-access-key")["confidence"], "medium");
 }
