@@ -64,7 +64,7 @@ fn bash_completion_loads_and_completes_subcommands_and_flags() {
     let flags = bash_complete(&script, &["leakguard", "scan", "--for"]);
     assert_eq!(flags, ["--format"]);
     let formats = bash_complete(&script, &["leakguard", "scan", "--format", ""]);
-    for format in ["text", "json", "sarif", "html"] {
+    for format in ["text", "json", "jsonl", "sarif", "html"] {
         assert!(formats.iter().any(|f| f == format), "{format}: {formats:?}");
     }
 }

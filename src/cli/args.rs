@@ -98,6 +98,9 @@ pub enum FormatArg {
     Sarif,
     /// One self-contained HTML page for security reviews.
     Html,
+    /// JSON Lines: one finding per line as it is confirmed, then a last
+    /// `{"stats": …}` line (scan only).
+    Jsonl,
 }
 
 /// `leakguard report …`.
