@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(
     name = "leakguard",
-    version,
+    version = VERSION,
     about,
     propagate_version = true,
     after_help = ENVIRONMENT_AND_EXIT_CODES
@@ -17,6 +17,16 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// `--version`: the crate's version and the commit it was built from
+/// (build.rs; `unknown` when built outside a git checkout), so a bug
+/// report names the exact code.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("LEAKGUARD_GIT_COMMIT"),
+    ")"
+);
 
 /// Shown after `--help`: what a script or CI job needs besides the flags.
 const ENVIRONMENT_AND_EXIT_CODES: &str = "\
@@ -55,6 +65,15 @@ pub enum Command {
     Report(ReportCommand),
     /// Install the pre-commit hook (runs `leakguard scan --staged`) in this repository.
     InstallHook(InstallHookArgs),
+    /// Print a shell completion script (e.g. `leakguard completions bash >
+    /// ~/.local/share/bash-completion/completions/leakguard`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page leakguard(1) as roff (`leakguard man | man -l -`).
+    Man,
 }
 
 /// `leakguard install-hook`.
@@ -79,6 +98,9 @@ pub enum FormatArg {
     Sarif,
     /// One self-contained HTML page for security reviews.
     Html,
+    /// JSON Lines: one finding per line as it is confirmed, then a last
+    /// `{"stats": …}` line (scan only).
+    Jsonl,
 }
 
 /// `leakguard report …`.

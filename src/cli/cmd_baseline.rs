@@ -13,7 +13,7 @@ pub(crate) fn run(cmd: BaselineCommand) -> anyhow::Result<u8> {
         BaselineCommand::Create { source, output } => {
             // The baseline being made must not hide what it records.
             let prepared = prepare(&source, &[], false)?;
-            let report = execute(&prepared.scan)?;
+            let report = execute(&prepared.scan, None)?;
             let mut baseline = Baseline::from_report(&report);
             // A staged change adds to the baseline the repository has: its
             // other accepted findings are not in the change.

@@ -100,8 +100,9 @@ fn list_json(set: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
         .into_iter()
         .map(|r| {
             serde_json::json!({
-                "id": r.id, "name": r.name, "severity": r.severity,
-                "keywords": r.keywords, "description": r.description, "references": r.references,
+                "id": r.id, "name": r.name, "provider": r.provider, "severity": r.severity,
+                "confidence": r.confidence(), "keywords": r.keywords, "paths": r.paths,
+                "description": r.description, "references": r.references,
             })
         })
         .collect();

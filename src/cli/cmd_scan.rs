@@ -1,20 +1,22 @@
 //! `leakguard scan`: turn the command line into a checked [`ScanConfig`], run
 //! it, and write the report.
 
-use crate::args::{ScanArgs, SourceArgs};
-use crate::output::{color_for, format_of, write_output};
+use crate::args::{FormatArg, ScanArgs, SourceArgs};
+use crate::output::{color_for, format_of, open_stream, stream_written, write_output};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
-use leakguard::model::FailOn;
+use leakguard::model::{FailOn, Severity};
 use leakguard::report::{self, Format, Redaction, WriteOptions};
 use leakguard::scan::{
-    ArchiveLimits, ScanConfig, Target, DEFAULT_DECODE_DEPTH, DEFAULT_MAX_FILE_SIZE,
+    ArchiveLimits, FindingSink, NoProgress, ScanConfig, Target, DEFAULT_DECODE_DEPTH,
+    DEFAULT_MAX_FILE_SIZE,
 };
 use leakguard::source::fs::IgnoreFiles;
 use leakguard::source::git::HistoryRange;
 use leakguard::text::printable;
-use std::io::{self, IsTerminal};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex};
 
 /// Everything a scan needs, checked: the scan itself and the config it used.
 pub(crate) struct Prepared {
@@ -132,12 +134,15 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     if let Some(path) = &args.output {
         check_output_path(path)?;
     }
-    let report = execute(&prepared.scan)?;
     let redaction = if args.no_redact {
         Redaction::Clear
     } else {
         Redaction::Redacted
     };
+    if let FormatArg::Jsonl = args.format {
+        return stream_scan(&prepared.scan, &args, fail_on, redaction);
+    }
+    let report = execute(&prepared.scan, None)?;
     let format = format_of(args.format);
     let quiet = args.quiet && !args.verbose;
     if args.verbose {
@@ -169,14 +174,86 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<u8> {
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-/// Runs the scan (with a progress bar for history) and prints its warnings.
-pub(crate) fn execute(config: &ScanConfig) -> anyhow::Result<leakguard::Report> {
-    let report = match config.target {
-        Target::History { .. } => {
-            let bar = progress::Bar::for_stderr();
-            leakguard::scan::run_with_progress(config, &bar)?
+/// `--format jsonl`: each finding is written as a line as soon as the scan
+/// confirms it, and only counted (for the summary and the exit code), so
+/// memory does not grow with the findings; the stats line ends the output.
+fn stream_scan(
+    config: &ScanConfig,
+    args: &ScanArgs,
+    fail_on: FailOn,
+    redaction: Redaction,
+) -> anyhow::Result<u8> {
+    let sink = JsonlSink {
+        out: Mutex::new((open_stream(args.output.as_deref())?, Ok(()))),
+        redaction,
+        found: Mutex::new(BTreeMap::new()),
+    };
+    let report = execute(config, Some(&sink))?;
+    if args.verbose {
+        for note in &report.notes {
+            eprintln!("leakguard: {}", printable(note));
         }
-        _ => leakguard::scan(config)?,
+    }
+    let (mut out, written) = sink.out.into_inner().unwrap_or_else(|e| e.into_inner());
+    let written = written.and_then(|_| {
+        report::jsonl::write_stats(&report, &mut out)?;
+        out.flush()
+    });
+    stream_written(args.output.as_deref(), written)?;
+    let found = sink.found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let quiet = args.quiet && !args.verbose;
+    if args.output.is_some() && !quiet {
+        let stderr = io::stderr();
+        let color = color_for(stderr.is_terminal());
+        let _ =
+            report::text::write_streamed_summary_line(&report, &found, color, &mut stderr.lock());
+    }
+    let failing = found.keys().any(|&severity| fail_on.is_failing(severity));
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Writes each confirmed finding as a JSON line, and counts it.
+struct JsonlSink {
+    /// The output, and the first error writing to it (later lines are
+    /// not attempted).
+    out: Mutex<(Box<dyn Write + Send>, io::Result<()>)>,
+    redaction: Redaction,
+    found: Mutex<BTreeMap<Severity, u64>>,
+}
+
+impl FindingSink for JsonlSink {
+    fn confirmed(&self, finding: &leakguard::model::Finding) {
+        *lock(&self.found).entry(finding.severity).or_insert(0) += 1;
+        let mut out = lock(&self.out);
+        let (writer, result) = &mut *out;
+        if result.is_ok() {
+            *result = report::jsonl::write_finding(finding, self.redaction, writer)
+                .and_then(|_| writer.flush());
+        }
+    }
+}
+
+/// Locks `m`, ignoring poisoning (the data stays usable).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Runs the scan (with a progress bar for history) and prints its warnings;
+/// with a sink, each finding goes there as it is confirmed.
+pub(crate) fn execute(
+    config: &ScanConfig,
+    sink: Option<&dyn FindingSink>,
+) -> anyhow::Result<leakguard::Report> {
+    let report = match (&config.target, sink) {
+        (Target::History { .. }, _) => {
+            let bar = progress::Bar::for_stderr();
+            match sink {
+                Some(sink) => leakguard::scan::run_streaming(config, &bar, sink)?,
+                None => leakguard::scan::run_with_progress(config, &bar)?,
+            }
+        }
+        (_, Some(sink)) => leakguard::scan::run_streaming(config, &NoProgress, sink)?,
+        (_, None) => leakguard::scan(config)?,
     };
     for warning in &report.warnings {
         eprintln!("leakguard: warning: {}", printable(warning));

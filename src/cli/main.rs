@@ -4,6 +4,8 @@
 
 mod args;
 mod cmd_baseline;
+mod cmd_completions;
+mod cmd_man;
 mod cmd_report;
 mod cmd_rules;
 mod cmd_scan;
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
         Command::Baseline(cmd) => cmd_baseline::run(cmd),
         Command::Vault(cmd) => cmd_vault::run(cmd),
         Command::Report(cmd) => cmd_report::run(cmd),
+        Command::Completions { shell } => cmd_completions::run(shell),
+        Command::Man => cmd_man::run(),
         Command::InstallHook(args) => leakguard::hook::install(&args.path, args.force)
             .map_err(anyhow::Error::from)
             .map(|message| {

@@ -14,6 +14,7 @@ pub(crate) fn format_of(arg: FormatArg) -> Format {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Html => Format::Html,
+        FormatArg::Jsonl => Format::Jsonl,
     }
 }
 
@@ -58,5 +59,40 @@ pub(crate) fn write_output(
                 other => other.map_err(|e| anyhow::anyhow!("writing report: {e}")),
             }
         }
+    }
+}
+
+/// A streamed report's destination (`--format jsonl`): `-o FILE` or
+/// standard output, as a writer the scan's threads can share. Lines are
+/// flushed as they are written, so nothing waits in a buffer while a long
+/// scan goes on.
+pub(crate) fn open_stream(output: Option<&Path>) -> anyhow::Result<Box<dyn Write + Send>> {
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot write report to {}: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
+            Ok(Box::new(io::BufWriter::new(file)))
+        }
+        None => Ok(Box::new(io::BufWriter::new(io::stdout()))),
+    }
+}
+
+/// The outcome of writing a streamed report: a closed stdout pipe
+/// (`leakguard scan --format jsonl | head -1`) is not an error.
+pub(crate) fn stream_written(output: Option<&Path>, result: io::Result<()>) -> anyhow::Result<()> {
+    match (result, output) {
+        (Ok(()), _) => Ok(()),
+        (Err(e), None) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        (Err(e), None) => Err(anyhow::anyhow!("writing report: {e}")),
+        (Err(e), Some(path)) => Err(anyhow::anyhow!(
+            "writing report to {}: {}",
+            path.display(),
+            io_reason(&e)
+        )),
     }
 }

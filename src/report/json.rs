@@ -133,7 +133,8 @@ pub(crate) struct RuleDoc {
     pub(crate) references: Vec<String>,
 }
 
-fn finding(f: &Finding, redaction: Redaction) -> FindingDoc {
+/// The JSON object of one finding (also a line of `--format jsonl`).
+pub(crate) fn finding_doc(f: &Finding, redaction: Redaction) -> FindingDoc {
     FindingDoc {
         rule_id: f.rule_id.clone(),
         rule_name: f.rule_name.clone(),
@@ -204,7 +205,7 @@ impl ReportDoc {
             findings: report
                 .findings
                 .iter()
-                .map(|f| finding(f, redaction))
+                .map(|f| finding_doc(f, redaction))
                 .collect(),
             stats: report.stats.clone(),
             warnings: report.warnings.clone(),

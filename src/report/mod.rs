@@ -6,6 +6,7 @@
 
 pub(crate) mod html;
 pub(crate) mod json;
+pub mod jsonl;
 pub mod merge;
 pub(crate) mod sarif;
 pub mod text;
@@ -26,6 +27,8 @@ pub enum Format {
     Sarif,
     /// One self-contained HTML page for security reviews.
     Html,
+    /// JSON Lines: one finding per line, then a `{"stats": …}` line.
+    Jsonl,
 }
 
 impl FromStr for Format {
@@ -37,8 +40,9 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "sarif" => Ok(Format::Sarif),
             "html" => Ok(Format::Html),
+            "jsonl" => Ok(Format::Jsonl),
             other => Err(format!(
-                "unknown format '{other}' (expected text, json, sarif or html)"
+                "unknown format '{other}' (expected text, json, jsonl, sarif or html)"
             )),
         }
     }
@@ -80,6 +84,7 @@ pub fn write(report: &Report, options: &WriteOptions, out: &mut dyn Write) -> io
         Format::Json => json::write(report, options.redaction, out),
         Format::Sarif => sarif::write(report, options.redaction, out),
         Format::Html => html::write(&json::ReportDoc::of(report, options.redaction), out),
+        Format::Jsonl => jsonl::write(report, options.redaction, out),
     }?;
     out.flush()
 }

@@ -5,6 +5,7 @@ use super::{Color, Redaction};
 use crate::model::Severity;
 use crate::model::{Finding, Report};
 use crate::text::printable;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 const RESET: &str = "\x1b[0m";
@@ -149,6 +150,17 @@ pub fn write_summary_line(report: &Report, color: Color, out: &mut dyn Write) ->
     write_summary(report, &Paint(color), out)
 }
 
+/// [`write_summary_line`] for a streaming scan, whose report keeps no
+/// findings: `found` counts those it confirmed, by severity.
+pub fn write_streamed_summary_line(
+    report: &Report,
+    found: &BTreeMap<Severity, u64>,
+    color: Color,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_summary_of(report, found, &Paint(color), out)
+}
+
 /// In a merged report: every secret (by fingerprint) found in more than
 /// one repository, and where, before the summary.
 fn write_shared_secrets(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
@@ -196,11 +208,25 @@ fn count(n: u64, what: &str) -> String {
 }
 
 fn write_summary(report: &Report, paint: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let mut found = BTreeMap::new();
+    for f in &report.findings {
+        *found.entry(f.severity).or_insert(0) += 1;
+    }
+    write_summary_of(report, &found, paint, out)
+}
+
+/// The summary of `report` with `found` findings by severity.
+fn write_summary_of(
+    report: &Report,
+    found: &BTreeMap<Severity, u64>,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let s = &report.stats;
-    let n = report.findings.len();
+    let n: u64 = found.values().sum();
     let mut counts = Vec::new();
     for sev in Severity::ALL {
-        let c = report.findings.iter().filter(|f| f.severity == sev).count();
+        let c = found.get(&sev).copied().unwrap_or(0);
         if c > 0 {
             counts.push(format!("{c} {sev}"));
         }

@@ -157,6 +157,36 @@ impl Rule {
         }
     }
 
+    /// How sure this rule's matches are before the value and the place
+    /// have their say (a low-entropy value, a test or documentation file
+    /// lowers it one level): [`Rule::base_confidence`] for the values the
+    /// regex can match. `high` for a provider format only when every value
+    /// its `secret` group matches starts with one of its keywords.
+    pub fn confidence(&self) -> Confidence {
+        if let Some(own) = self.confidence {
+            return own;
+        }
+        if self.check.is_some() {
+            return Confidence::High;
+        }
+        let prefixed = self.kind == RuleKind::Provider
+            && secret_prefixes(&self.pattern).is_some_and(|prefixes| {
+                !prefixes.is_empty()
+                    && prefixes.iter().all(|p| {
+                        self.keywords.iter().any(|k| {
+                            k.len() >= 3
+                                && p.len() >= k.len()
+                                && p[..k.len()].eq_ignore_ascii_case(k.as_bytes())
+                        })
+                    })
+            });
+        if prefixed {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        }
+    }
+
     /// The compiled form of this rule. Rules in a [`RuleSet`] were validated
     /// when loaded, so compilation cannot fail here.
     pub fn compiled(&self) -> &Compiled {
@@ -349,6 +379,33 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
     })
 }
 
+/// The literal prefixes every match of `pattern`'s `secret` group starts
+/// with, when there is a finite set of them.
+fn secret_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::{Hir, HirKind};
+    fn secret(hir: &Hir) -> Option<&Hir> {
+        match hir.kind() {
+            HirKind::Capture(cap) if cap.name.as_deref() == Some("secret") => Some(&cap.sub),
+            HirKind::Capture(cap) => secret(&cap.sub),
+            HirKind::Repetition(rep) => secret(&rep.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().find_map(secret),
+            _ => None,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .unicode(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .extract(secret(&hir)?);
+    seq.literals()
+        .map(|lits| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
 /// Whether any match of `hir` can contain a line feed (a literal `\n`, a
 /// class such as `\s` or `[^x]` that holds it, `(?s).`). Look-arounds
 /// (`^`, `$`, `\b`) match no bytes and do not count.
@@ -448,6 +505,16 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_confidence_follows_the_secret_groups_prefix() {
+        let rules = crate::load_rules(&[]).unwrap();
+        let confidence = |id: &str| rules.find(id).unwrap().confidence();
+        // A checksum, a unique prefix, a keyword near a generic value.
+        assert_eq!(confidence("github-pat-classic"), Confidence::High);
+        assert_eq!(confidence("github-pat-fine-grained"), Confidence::High);
+        assert_eq!(confidence("aws-secret-access-key"), Confidence::Medium);
+    }
 
     #[test]
     fn base_confidence_is_high_for_a_keyword_prefix_and_medium_otherwise() {

@@ -7,7 +7,7 @@
 //! file has are hashed ([`SeenContent`]), so a tree without copies pays
 //! almost nothing.
 
-use super::{lock, ScanConfig, Worker};
+use super::{lock, Confirm, ScanConfig, Worker};
 use crate::detect::{Detector, Scratch};
 use crate::error::{Error, Result};
 use crate::findings::Chunk;
@@ -246,6 +246,10 @@ enum Dedup<'s> {
     Off,
     /// File `index` of the walk: its copies share the first one's outcome.
     File(&'s SeenContent<'s>, usize),
+    /// File `index` of a streaming scan: a copy is known as one (and
+    /// counted) but scanned again, as the first copy's findings are not
+    /// kept to share.
+    FileRescanned(&'s SeenContent<'s>, usize),
     /// An archive member: identical members anywhere in the run share
     /// the first one's outcome ([`SeenMembers`]).
     Member,
@@ -279,6 +283,10 @@ fn seen_before(
                 }
                 None => Seen::New(None),
             }
+        }
+        Dedup::FileRescanned(seen, index) => {
+            result.same_as = seen.first_holder(data, index, detector, &mut worker.scratch);
+            Seen::New(None)
         }
         Dedup::Member => {
             let key = content_hash(data, name.repo_path, detector, &mut worker.scratch);
@@ -717,10 +725,13 @@ pub(super) fn unreadable(warning: String) -> FileResult {
     }
 }
 
+/// Scans the files under `paths`; with `confirm`, each file's findings
+/// are confirmed as soon as it is scanned, and the report has none.
 pub(super) fn scan_paths(
     detector: &Detector,
     paths: &[PathBuf],
     config: &ScanConfig,
+    confirm: Option<&Confirm>,
 ) -> Result<Report> {
     let options = fs_source::WalkOptions {
         ignore_files: config.ignore_files,
@@ -737,12 +748,21 @@ pub(super) fn scan_paths(
         .enumerate()
         .map_init(
             || Worker::new(config, &members),
-            |worker, (index, entry)| {
-                scan_file(worker, detector, entry, max, Dedup::File(&seen, index))
+            |worker, (index, entry)| match confirm {
+                None => scan_file(worker, detector, entry, max, Dedup::File(&seen, index)),
+                Some(confirm) => {
+                    let dedup = Dedup::FileRescanned(&seen, index);
+                    let mut result = scan_file(worker, detector, entry, max, dedup);
+                    confirm.batch(std::mem::take(&mut result.findings));
+                    result
+                }
             },
         )
         .collect();
-    let duplicates = share_outcomes(&mut results, &walk.files);
+    let duplicates = match confirm {
+        None => share_outcomes(&mut results, &walk.files),
+        Some(_) => results.iter().filter(|r| r.same_as.is_some()).count() as u64,
+    };
 
     let mut report = Report::default();
     report.stats.skipped = walk.skipped;

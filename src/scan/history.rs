@@ -4,7 +4,7 @@
 //! blobs are scanned while the walk goes on.
 
 use super::files::{self, FileResult};
-use super::{lock, Progress, ScanConfig, Worker};
+use super::{lock, Confirm, Progress, ScanConfig, Worker};
 use crate::detect::Detector;
 use crate::error::Result;
 use crate::findings::Chunk;
@@ -15,9 +15,9 @@ use crate::source::git::{self, BlobEntry, HistoryRange};
 use crate::source::looks_binary;
 use crate::source::odb::{Kind, Objects};
 use git2::Oid;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Counts `blob` as unreadable, with a warning naming path, id and reason.
 fn unreadable(blob: &BlobEntry, reason: &str) -> FileResult {
@@ -71,16 +71,27 @@ fn scan_blob(bw: &mut BlobWorker, detector: &Detector, blob: &BlobEntry, max: u6
     result
 }
 
+/// Scans the history; with `confirm`, each blob's findings are confirmed
+/// in the walk's order as soon as the blobs before it are scanned (see
+/// [`Ordered`]), and the report has none.
 pub(super) fn scan(
     detector: &Detector,
     path: &Path,
     range: &HistoryRange,
     config: &ScanConfig,
     progress: &dyn Progress,
+    confirm: Option<&Confirm>,
 ) -> Result<Report> {
     let repo = git::open(path)?;
     let objects = git::objects(&repo)?;
     let max = config.max_file_size;
+    let commits: OnceLock<Vec<Oid>> = OnceLock::new();
+    let ordered = match confirm {
+        Some(confirm) => Some(Mutex::new(Ordered::new(
+            path, &objects, detector, config, confirm, &commits,
+        )?)),
+        None => None,
+    };
 
     // The walk runs on this thread; each batch of blobs it finds is scanned
     // on the thread pool meanwhile, each task with a worker from `idle`.
@@ -102,11 +113,23 @@ pub(super) fn scan(
             progress.advance(1, r.bytes);
             done.add(first + i, r);
         }
-        lock(&results).merge(done);
         lock(&idle).push(bw);
+        match &ordered {
+            Some(ordered) => {
+                let kept = std::mem::take(&mut done.kept);
+                lock(&results).merge(done);
+                lock(ordered).arrive(first, batch, kept);
+            }
+            None => lock(&results).merge(done),
+        }
+    };
+    let on_commits = |walked: &[Oid]| {
+        if ordered.is_some() {
+            let _ = commits.set(walked.to_vec());
+        }
     };
     let history = rayon::in_place_scope(|scope| {
-        git::enumerate(&repo, range, |first, batch| {
+        git::enumerate_observed(&repo, range, on_commits, |first, batch| {
             // The total grows as the walk finds blobs.
             progress.start((first + batch.len()) as u64);
             let batch = batch.to_vec();
@@ -129,6 +152,12 @@ pub(super) fn scan(
     report.stats.skipped.add(&history.skipped);
     report.stats.commits = Some(history.commits.len() as u64);
     report.stats.blobs = Some(outcomes.scanned);
+    if let Some(ordered) = ordered {
+        let ordered = ordered.into_inner().unwrap_or_else(|e| e.into_inner());
+        debug_assert!(ordered.waiting.is_empty(), "every batch was confirmed");
+        report.warnings.extend(ordered.warnings);
+        return Ok(report);
+    }
     let mut commit_cache: HashMap<Oid, CommitInfo> = HashMap::new();
     let mut found: Vec<(u32, Finding)> = Vec::new();
     for (i, r) in results {
@@ -206,4 +235,278 @@ fn first_introductions(mut found: Vec<(u32, Finding)>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A streaming history scan's findings, confirmed in the walk's order.
+///
+/// Blobs are scanned in parallel and finish in any order, but a secret is
+/// reported once per (rule, secret, path), at the oldest commit that had
+/// it, as [`first_introductions`] does for a report: a batch's findings
+/// wait here until every batch before it is in, then are confirmed blob by
+/// blob. Only the keys of the findings already confirmed are kept (16
+/// bytes each), not the findings.
+pub(super) struct Ordered<'a> {
+    /// The first blob index not yet confirmed.
+    next: usize,
+    /// Batches in ahead of their turn: first index → (length, the blobs
+    /// with findings or a warning, and their outcomes).
+    waiting: BTreeMap<usize, (usize, Vec<(BlobEntry, FileResult)>)>,
+    /// The walk's commits, oldest first (set before the first batch).
+    commits: &'a OnceLock<Vec<Oid>>,
+    /// A repository handle of its own: commit metadata, HEAD's files.
+    repo: git2::Repository,
+    commit_cache: HashMap<Oid, CommitInfo>,
+    /// The blob ids in HEAD's tree.
+    head_blobs: HashSet<Oid>,
+    /// What HEAD's file at a path holds: keys of its findings.
+    head_files: HashMap<Box<str>, HashSet<[u8; 16]>>,
+    /// Scans HEAD's files; its own archive members, so the scan's counts
+    /// of identical members are not changed by these extra reads.
+    head_worker: BlobWorker,
+    detector: &'a Detector,
+    max: u64,
+    confirm: &'a Confirm<'a>,
+    /// Keys of the findings confirmed (first introductions).
+    seen: HashSet<[u8; 16]>,
+    /// Warnings of blobs confirmed, in the walk's order.
+    warnings: Vec<String>,
+}
+
+impl<'a> Ordered<'a> {
+    fn new(
+        path: &Path,
+        objects: &crate::source::odb::SharedObjects,
+        detector: &'a Detector,
+        config: &'a ScanConfig,
+        confirm: &'a Confirm<'a>,
+        commits: &'a OnceLock<Vec<Oid>>,
+    ) -> Result<Ordered<'a>> {
+        let repo = git::open(path)?;
+        Ok(Ordered {
+            next: 0,
+            waiting: BTreeMap::new(),
+            commits,
+            head_blobs: git::head_blobs(&repo),
+            repo,
+            commit_cache: HashMap::new(),
+            head_files: HashMap::new(),
+            head_worker: BlobWorker {
+                objects: objects.for_thread(),
+                worker: Worker::new(config, &Arc::new(files::SeenMembers::default())),
+                content: Vec::new(),
+            },
+            detector,
+            max: config.max_file_size,
+            confirm,
+            seen: HashSet::new(),
+            warnings: Vec::new(),
+        })
+    }
+
+    /// The batch of `batch.len()` blobs from index `first` is scanned;
+    /// `kept` are (index, outcome) of its blobs with findings or a warning.
+    fn arrive(&mut self, first: usize, batch: Vec<BlobEntry>, kept: Vec<(usize, FileResult)>) {
+        let len = batch.len();
+        // In index order, as the batch's task added them.
+        let kept: Vec<(BlobEntry, FileResult)> = kept
+            .into_iter()
+            .map(|(i, r)| (batch[i - first].clone(), r))
+            .collect();
+        self.waiting.insert(first, (len, kept));
+        while let Some((len, kept)) = self.waiting.remove(&self.next) {
+            for (blob, result) in kept {
+                self.confirm_blob(&blob, result);
+            }
+            self.next += len;
+        }
+    }
+
+    fn confirm_blob(&mut self, blob: &BlobEntry, result: FileResult) {
+        self.warnings.extend(result.warning);
+        if result.findings.is_empty() {
+            return;
+        }
+        let Some(&commit) = self.commits.get().and_then(|c| c.get(blob.commit as usize)) else {
+            return;
+        };
+        let repo = &self.repo;
+        let info = self
+            .commit_cache
+            .entry(commit)
+            .or_insert_with(|| git::commit_info(repo, commit))
+            .clone();
+        let mut findings = result.findings;
+        for f in &mut findings {
+            f.commit = Some(info.clone());
+        }
+        let in_head_blob = self.head_blobs.contains(&blob.oid);
+        let mut head_keys = None;
+        let confirm = self.confirm;
+        confirm.batch_with(findings, |f| {
+            let key = finding_key(f);
+            if !self.seen.insert(key) {
+                return false;
+            }
+            let in_head = in_head_blob
+                || head_keys
+                    .get_or_insert_with(|| self.head_file_keys(&blob.path))
+                    .contains(&key);
+            f.in_head = Some(in_head);
+            true
+        });
+    }
+
+    /// Keys of the findings in HEAD's file at `path` (none when HEAD has
+    /// no file there), each file scanned once.
+    fn head_file_keys(&mut self, path: &str) -> HashSet<[u8; 16]> {
+        if let Some(keys) = self.head_files.get(path) {
+            return keys.clone();
+        }
+        let entry = self
+            .repo
+            .head()
+            .and_then(|h| h.peel_to_tree())
+            .and_then(|t| t.get_path(Path::new(path)))
+            .ok()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob));
+        let keys: HashSet<[u8; 16]> = match entry {
+            Some(entry) => {
+                let head = BlobEntry {
+                    oid: entry.id(),
+                    commit: 0,
+                    path: path.into(),
+                };
+                scan_blob(&mut self.head_worker, self.detector, &head, self.max)
+                    .findings
+                    .iter()
+                    .map(finding_key)
+                    .collect()
+            }
+            None => HashSet::new(),
+        };
+        self.head_files.insert(path.into(), keys.clone());
+        keys
+    }
+}
+
+/// A finding's (rule, secret, path) as 16 bytes of a BLAKE3 hash: what
+/// [`first_introductions`] compares, without keeping the strings.
+fn finding_key(f: &Finding) -> [u8; 16] {
+    let mut h = blake3::Hasher::new();
+    for part in [f.rule_id.as_str(), f.fingerprint.as_str(), f.path.as_str()] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    let mut key = [0; 16];
+    key.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{run_streaming, FindingSink, Progress, Target};
+    use super::*;
+    use crate::model::Confidence;
+    use crate::source::fs::IgnoreFiles;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    /// Counts the blobs scanned.
+    #[derive(Default)]
+    struct Count(AtomicU64);
+
+    impl Progress for Count {
+        fn start(&self, _: u64) {}
+        fn advance(&self, items: u64, _: u64) {
+            self.0.fetch_add(items, Ordering::SeqCst);
+        }
+        fn finish(&self) {}
+    }
+
+    /// Notes how many blobs were scanned when each finding came.
+    struct Note<'a>(&'a Count, Mutex<Vec<(u64, String)>>);
+
+    impl FindingSink for Note<'_> {
+        fn confirmed(&self, f: &Finding) {
+            let scanned = self.0 .0.load(Ordering::SeqCst);
+            lock(&self.1).push((scanned, f.path.clone()));
+        }
+    }
+
+    /// The first commit holds a secret; twelve more add 256 files each. Its
+    /// finding reaches the sink while most blobs are still to be scanned:
+    /// findings are not collected until the end.
+    #[test]
+    fn findings_are_confirmed_while_the_history_is_scanned() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        let sig =
+            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
+        let mut tree = repo.treebuilder(None).unwrap();
+        let blob = repo.blob(b"token = tt_Qm7vX2kLp9Rz4Wt8Nb3H\n");
+        tree.insert("secret.env", blob.unwrap(), 0o100644).unwrap();
+        let mut parent: Option<git2::Oid> = None;
+        for commit in 0..13 {
+            if commit > 0 {
+                for i in 0..256 {
+                    let content = format!("file {commit} {i}\n");
+                    let blob = repo.blob(content.as_bytes()).unwrap();
+                    tree.insert(format!("f{commit}_{i}.txt"), blob, 0o100644)
+                        .unwrap();
+                }
+            }
+            let tree = repo.find_tree(tree.write().unwrap()).unwrap();
+            let parents: Vec<git2::Commit> = parent
+                .iter()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .collect();
+            let parents: Vec<&git2::Commit> = parents.iter().collect();
+            let id = repo
+                .commit(Some("HEAD"), &sig, &sig, "c", &tree, &parents)
+                .unwrap();
+            parent = Some(id);
+        }
+        let rules = tempfile::tempdir().unwrap();
+        let rule_file = rules.path().join("test.toml");
+        std::fs::write(
+            &rule_file,
+            r"[[rules]]
+id = 'test-token'
+name = 'Test token'
+severity = 'high'
+keywords = ['tt_']
+regex = '\b(?P<secret>tt_[A-Za-z0-9]{20})\b'
+",
+        )
+        .unwrap();
+        let config = ScanConfig {
+            target: Target::History {
+                repo: dir.path().into(),
+                range: HistoryRange::default(),
+            },
+            rules: Arc::new(crate::load_rules(&[rule_file]).unwrap()),
+            max_file_size: super::super::DEFAULT_MAX_FILE_SIZE,
+            ignore_files: IgnoreFiles::Honor,
+            follow_symlinks: false,
+            binary: false,
+            max_decode_depth: 0,
+            archives: super::super::ArchiveLimits::default(),
+            suppressions: Arc::default(),
+            vault: None,
+            min_confidence: Confidence::Low,
+        };
+        let count = Count::default();
+        let note = Note(&count, Mutex::default());
+        let report = run_streaming(&config, &count, &note).unwrap();
+        assert!(report.findings.is_empty(), "the report keeps none");
+        let blobs = report.stats.blobs.unwrap();
+        assert_eq!(blobs, 1 + 12 * 256);
+        let noted = note.1.into_inner().unwrap();
+        assert_eq!(noted.len(), 1, "{noted:?}");
+        let (scanned, path) = &noted[0];
+        assert_eq!(path, "secret.env");
+        assert!(
+            *scanned < blobs / 2,
+            "confirmed after {scanned} of {blobs} blobs"
+        );
+    }
 }

@@ -9,6 +9,10 @@
 mod files;
 mod history;
 mod staged;
+mod stream;
+
+use stream::Confirm;
+pub use stream::FindingSink;
 
 use crate::detect::decode::{decode_runs, Decoded};
 use crate::detect::{Candidate, Detector, Scratch};
@@ -99,7 +103,7 @@ pub trait Progress: Sync {
 
 /// A [`Progress`] that ignores everything.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct NoProgress;
+pub struct NoProgress;
 
 impl Progress for NoProgress {
     fn start(&self, _: u64) {}
@@ -143,6 +147,33 @@ pub fn run(config: &ScanConfig) -> Result<Report> {
 
 /// [`run`], reporting progress of long scans to `progress`.
 pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result<Report> {
+    run_to(config, progress, None)
+}
+
+/// Runs a scan that hands each finding to `sink` as soon as it is
+/// confirmed (see [`FindingSink`]) instead of keeping it: the report it
+/// returns has no findings, only what the scan covered, its warnings and
+/// its counts (suppressions included). Copies of a file are scanned again
+/// rather than waiting for their first copy's findings (they are still
+/// counted in `stats.duplicates`). In a history scan, `in_head` tells
+/// whether the blob is in HEAD or HEAD's file at that path still holds
+/// the secret (the report asks whether any blob holding it is in HEAD;
+/// they differ only for a file copied or renamed unchanged).
+pub fn run_streaming(
+    config: &ScanConfig,
+    progress: &dyn Progress,
+    sink: &dyn FindingSink,
+) -> Result<Report> {
+    run_to(config, progress, Some(&Confirm::new(config, sink)))
+}
+
+/// A scan whose findings end in the report, or, with `confirm`, each in
+/// the sink as soon as it is confirmed.
+fn run_to(
+    config: &ScanConfig,
+    progress: &dyn Progress,
+    confirm: Option<&Confirm>,
+) -> Result<Report> {
     let started = Instant::now();
     let started_at = date::rfc3339(date::now(), Zone::Utc);
     // A staged change is small and latency-bound: a cheaper automaton build
@@ -152,13 +183,22 @@ pub fn run_with_progress(config: &ScanConfig, progress: &dyn Progress) -> Result
         _ => Detector::new(config.rules.clone()),
     };
     let mut report = match &config.target {
-        Target::Paths(paths) => files::scan_paths(&detector, paths, config)?,
+        Target::Paths(paths) => files::scan_paths(&detector, paths, config, confirm)?,
         Target::Stdin => files::scan_stdin(&detector, config)?,
-        Target::History { repo, range } => history::scan(&detector, repo, range, config, progress)?,
+        Target::History { repo, range } => {
+            history::scan(&detector, repo, range, config, progress, confirm)?
+        }
         Target::Staged { repo } => staged::scan(&detector, repo, config)?,
     };
     report.scanned = scanned(&config.target, started_at);
     report.stats.rules = config.rules.len();
+    if let Some(confirm) = confirm {
+        // Standard input and a staged change are one small batch each.
+        confirm.batch(std::mem::take(&mut report.findings));
+        report.stats.duration_ms = started.elapsed().as_millis() as u64;
+        report.stats.suppressed = confirm.suppressed();
+        return Ok(report);
+    }
     report.rules = fired_rules(&config.rules, &report);
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
     report.normalize();

@@ -8,7 +8,7 @@ pub mod baseline;
 pub(crate) mod import;
 
 use crate::error::{Error, Result};
-use crate::model::{Finding, Report};
+use crate::model::{Finding, Report, Suppressed};
 use crate::text::mask_input;
 use allowlist::Allowlist;
 use baseline::Baseline;
@@ -174,14 +174,23 @@ impl Suppressions {
     pub(crate) fn apply(&self, report: &mut Report) {
         let mut kept = Vec::with_capacity(report.findings.len());
         for f in report.findings.drain(..) {
-            match self.reason(&f) {
-                None => kept.push(f),
-                Some(Reason::Inline) => report.stats.suppressed.inline += 1,
-                Some(Reason::Allowlist) => report.stats.suppressed.allowlist += 1,
-                Some(Reason::Baseline) => report.stats.suppressed.baseline += 1,
+            if !self.suppresses(&f, &mut report.stats.suppressed) {
+                kept.push(f);
             }
         }
         report.findings = kept;
+    }
+
+    /// Whether `f` is suppressed, counting it in `counts` by reason if so:
+    /// [`Suppressions::apply`] one finding at a time, for streaming scans.
+    pub(crate) fn suppresses(&self, f: &Finding, counts: &mut Suppressed) -> bool {
+        match self.reason(f) {
+            None => return false,
+            Some(Reason::Inline) => counts.inline += 1,
+            Some(Reason::Allowlist) => counts.allowlist += 1,
+            Some(Reason::Baseline) => counts.baseline += 1,
+        }
+        true
     }
 }
 

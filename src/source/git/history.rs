@@ -58,7 +58,19 @@ pub fn enumerate(
     range: &HistoryRange,
     on_blobs: impl FnMut(usize, &[BlobEntry]),
 ) -> Result<History> {
-    enumerate_with(repo, range, None, CHUNK_COMMITS, on_blobs)
+    enumerate_with(repo, range, None, CHUNK_COMMITS, |_| {}, on_blobs)
+}
+
+/// [`enumerate`], also handing the commits to walk, oldest first (what
+/// [`BlobEntry::commit`] indexes), to `on_commits` before any blob: a
+/// streaming scan attributes each blob's findings while the walk goes on.
+pub fn enumerate_observed(
+    repo: &Repository,
+    range: &HistoryRange,
+    on_commits: impl FnOnce(&[Oid]),
+    on_blobs: impl FnMut(usize, &[BlobEntry]),
+) -> Result<History> {
+    enumerate_with(repo, range, None, CHUNK_COMMITS, on_commits, on_blobs)
 }
 
 /// [`enumerate`] with the number of walker threads and the chunk length
@@ -68,6 +80,7 @@ fn enumerate_with(
     range: &HistoryRange,
     walkers: Option<usize>,
     chunk_len: usize,
+    on_commits: impl FnOnce(&[Oid]),
     mut on_blobs: impl FnMut(usize, &[BlobEntry]),
 ) -> Result<History> {
     let mut history = History::default();
@@ -112,6 +125,7 @@ fn enumerate_with(
                 .into(),
         );
     }
+    on_commits(&history.commits);
 
     // Blobs of the `--since` boundary already existed: seen, not new.
     let mut boundary = TreeWalker::new(repo);
@@ -340,7 +354,7 @@ fn boundary_trees(repo: &Repository, commits: &[Oid]) -> Vec<Oid> {
     trees
 }
 
-fn head_blobs(repo: &Repository) -> HashSet<Oid> {
+pub(crate) fn head_blobs(repo: &Repository) -> HashSet<Oid> {
     let mut blobs = HashSet::new();
     if let Ok(tree) = repo.head().and_then(|h| h.peel_to_tree()) {
         let _ = tree.walk(git2::TreeWalkMode::PreOrder, |_, entry| {
@@ -762,11 +776,16 @@ mod tests {
         let repo = synthetic_history(dir.path(), commits);
         let range = HistoryRange::default();
         let mut batches_one = Vec::new();
-        let one = enumerate_with(&repo, &range, Some(1), CHUNK, |first, b| {
-            batches_one.push((first, b.len()))
-        })
+        let one = enumerate_with(
+            &repo,
+            &range,
+            Some(1),
+            CHUNK,
+            |_| {},
+            |first, b| batches_one.push((first, b.len())),
+        )
         .unwrap();
-        let many = enumerate_with(&repo, &range, Some(3), CHUNK, |_, _| {}).unwrap();
+        let many = enumerate_with(&repo, &range, Some(3), CHUNK, |_| {}, |_, _| {}).unwrap();
         assert!(one.commits.len() > 10 * CHUNK);
         assert!(one.blobs.len() > 500, "{}", one.blobs.len());
         let shape = |h: &History| -> Vec<(Oid, u32, String)> {
@@ -790,8 +809,8 @@ mod tests {
             rev: None,
             since: Some(one.commits[5 * CHUNK].to_string()),
         };
-        let a = enumerate_with(&repo, &since, Some(1), CHUNK, |_, _| {}).unwrap();
-        let b = enumerate_with(&repo, &since, Some(4), CHUNK, |_, _| {}).unwrap();
+        let a = enumerate_with(&repo, &since, Some(1), CHUNK, |_| {}, |_, _| {}).unwrap();
+        let b = enumerate_with(&repo, &since, Some(4), CHUNK, |_| {}, |_, _| {}).unwrap();
         assert!(!a.blobs.is_empty() && a.blobs.len() < one.blobs.len());
         assert_eq!(shape(&a), shape(&b));
     }

@@ -22,7 +22,8 @@ mod index;
 mod staged;
 
 pub(crate) use commit::{commit_info, vcs_info};
-pub use history::{enumerate, BlobEntry, History, HistoryRange};
+pub(crate) use history::head_blobs;
+pub use history::{enumerate, enumerate_observed, BlobEntry, History, HistoryRange};
 pub(crate) use staged::staged_files;
 
 use crate::error::{Error, Result};
