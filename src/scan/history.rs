@@ -262,7 +262,7 @@ pub(super) struct Ordered<'a> {
     head_files: HashMap<Box<str>, HashSet<[u8; 16]>>,
     /// Scans HEAD's files; its own archive members, so the scan's counts
     /// of identical members are not changed by these extra reads.
-    head_worker: BlobWorker,
+    head_worker: BlobWorker<'a>,
     detector: &'a Detector,
     max: u64,
     confirm: &'a Confirm<'a>,
@@ -275,7 +275,7 @@ pub(super) struct Ordered<'a> {
 impl<'a> Ordered<'a> {
     fn new(
         path: &Path,
-        objects: &crate::source::odb::SharedObjects,
+        objects: &'a crate::source::odb::SharedObjects,
         detector: &'a Detector,
         config: &'a ScanConfig,
         confirm: &'a Confirm<'a>,
