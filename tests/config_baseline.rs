@@ -227,7 +227,12 @@ fn baseline_create_then_scan_reports_only_new_findings() {
         "baseline holds no secrets"
     );
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["fingerprints"]["scheme"], "argon2id");
+    assert_eq!(
+        doc["fingerprints"]["salt"]["hex"].as_str().unwrap().len(),
+        32
+    );
     let entries: Vec<String> = doc["findings"]
         .as_array()
         .unwrap()
@@ -240,8 +245,10 @@ fn baseline_create_then_scan_reports_only_new_findings() {
         "sorted by path"
     );
 
-    // Deterministic: a second run writes the same bytes.
+    // Deterministic: making the baseline again over itself writes the same
+    // bytes (the salt is the file's own; a new file gets a new salt).
     let again = dir.path().join("baseline2.json");
+    std::fs::copy(&base, &again).unwrap();
     create(&again);
     assert_eq!(text, std::fs::read_to_string(&again).unwrap());
 
@@ -367,5 +374,133 @@ fn detect_secrets_baseline_suppresses_same_locations() {
         (code, paths(&r).len()),
         (0, 0),
         "app.py by line, fixture.py by hashed secret: {r}"
+    );
+}
+
+/// A baseline of the first layout (unkeyed SHA-256 fingerprints) is still
+/// read; `baseline create --update` rewrites it in the current layout,
+/// keeping what it accepted, and the result suppresses the same findings.
+#[test]
+fn first_layout_baselines_are_read_and_migrated_by_update() {
+    use sha2::Digest;
+    let dir = project();
+    let legacy = dir.path().join("old-baseline.json");
+    let old_fp = hex::encode(sha2::Sha256::digest(format!("test-token{SECRET}")));
+    std::fs::write(
+        &legacy,
+        format!(
+            "{{\"version\": 1, \"findings\": [{{\"path\": \"app.py\", \"rule_id\": \"test-token\", \"fingerprint\": \"{old_fp}\"}}]}}"
+        ),
+    )
+    .unwrap();
+    let b = legacy.to_str().unwrap();
+    let (code, r) = scan_in(dir.path(), &["--baseline", b]);
+    assert_eq!((code, paths(&r)), (1, vec!["tests/fixture.py".to_string()]));
+    assert_eq!(r["stats"]["suppressed"]["baseline"], 1);
+
+    // --update on the old file: it now holds both findings in layout 2 …
+    leakguard()
+        .args(["baseline", "create", "--update", "-o", b, "--rules"])
+        .arg(dir.path().join("rules.toml"))
+        .arg(dir.path().join("src"))
+        .assert()
+        .code(0);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&legacy).unwrap()).unwrap();
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["fingerprints"]["scheme"], "argon2id");
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 2);
+    assert!(!doc.to_string().contains(&old_fp));
+    // … which suppresses both, and an update that finds one fewer keeps the
+    // entry it no longer sees (same salt: the layout is current).
+    let (code, r) = scan_in(dir.path(), &["--baseline", b]);
+    assert_eq!(
+        (code, r["stats"]["suppressed"]["baseline"].clone()),
+        (0, 2.into())
+    );
+    std::fs::remove_file(dir.path().join("src/tests/fixture.py")).unwrap();
+    leakguard()
+        .args(["baseline", "create", "--update", "-o", b, "--rules"])
+        .arg(dir.path().join("rules.toml"))
+        .arg(dir.path().join("src"))
+        .assert()
+        .code(0);
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&legacy).unwrap()).unwrap();
+    assert_eq!(again, doc);
+}
+
+/// Reports made with different salts cannot name one secret alike: a merge
+/// says so; reports made with one organisation key can, and the merge
+/// keeps that key's id.
+#[test]
+fn merge_recognises_shared_secrets_only_among_reports_made_alike() {
+    let dir = project();
+    let rules = dir.path().join("rules.toml");
+    let src = dir.path().join("src");
+    let report = |name: &str, key: Option<&str>, baseline: Option<&Path>| {
+        let out = dir.path().join(name);
+        let mut cmd = leakguard();
+        cmd.args(["scan", "--format", "json", "--fail-on", "never", "--rules"])
+            .arg(&rules)
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .env_remove("LEAKGUARD_FINGERPRINT_KEY");
+        if let Some(b) = baseline {
+            cmd.arg("--baseline").arg(b);
+        }
+        if let Some(k) = key {
+            cmd.env("LEAKGUARD_FINGERPRINT_KEY", k);
+        }
+        cmd.assert().code(0);
+        out
+    };
+    let salted_baseline = |name: &str| {
+        // An empty baseline with its own salt.
+        let path = dir.path().join(name);
+        let salt: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+        std::fs::write(
+            &path,
+            format!("{{\"version\": 2, \"fingerprints\": {{\"scheme\": \"argon2id\", \"salt\": {{\"hex\": \"{salt}\"}}}}, \"findings\": []}}"),
+        )
+        .unwrap();
+        path
+    };
+    let merge = |a: &Path, b: &Path| {
+        let out = leakguard()
+            .args(["report", "merge", "--format", "json", "--fail-on", "never"])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let a = report("a.json", None, Some(&salted_baseline("salt-one.json")));
+    let b = report("b.json", None, Some(&salted_baseline("salt-two.json")));
+    let mixed = merge(&a, &b);
+    assert!(mixed.get("fingerprints").is_none());
+    assert!(mixed["warnings"]
+        .to_string()
+        .contains("LEAKGUARD_FINGERPRINT_KEY"));
+    let key = "the organisation's fingerprint key";
+    let k1 = report("k1.json", Some(key), None);
+    let k2 = report("k2.json", Some(key), None);
+    let keyed = merge(&k1, &k2);
+    assert_eq!(keyed["fingerprints"]["scheme"], "hmac-sha256");
+    assert!(!keyed["warnings"]
+        .to_string()
+        .contains("LEAKGUARD_FINGERPRINT_KEY"));
+    let fps: std::collections::HashSet<String> = keyed["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        fps.len(),
+        2,
+        "each secret once per fingerprint across both reports"
     );
 }

@@ -302,7 +302,8 @@ fn sample_tree_report_works_in_a_browser() {
     // The export is a baseline that suppresses exactly what was selected.
     let baseline_text = seen["baseline"].as_str().unwrap();
     let baseline: Value = serde_json::from_str(baseline_text).unwrap();
-    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["version"], 2);
+    assert_eq!(baseline["fingerprints"], report["fingerprints"]);
     let entries = baseline["findings"].as_array().unwrap();
     assert!((2..=3).contains(&entries.len()), "{baseline_text}");
     for e in entries {

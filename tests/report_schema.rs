@@ -239,7 +239,10 @@ fn undocumented_missing_or_wrong_keys_do_not_validate() {
         ("a stats key", |r| r["stats"]["secrets"] = 1.into()),
         ("a top-level key", |r| r["extra"] = Value::Null),
         ("a source key", |r| r["source"]["extra"] = Value::Null),
-        ("version 2", |r| r["version"] = 2.into()),
+        ("version 3", |r| r["version"] = 3.into()),
+        ("an unknown fingerprint scheme", |r| {
+            r["fingerprints"] = serde_json::json!({"scheme": "sha256"})
+        }),
         ("a severity", |r| {
             r["findings"][0]["severity"] = "severe".into()
         }),

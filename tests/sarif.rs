@@ -128,7 +128,7 @@ fn file_scan_sarif_is_valid_and_complete() {
     );
     assert_eq!(region["snippet"]["text"], "T=tt_Q…");
     assert_eq!(
-        first["partialFingerprints"]["leakguardFingerprint/v1"]
+        first["partialFingerprints"]["leakguardFingerprint/v2"]
             .as_str()
             .unwrap()
             .len(),

@@ -31,7 +31,7 @@ fn finds_secret_with_exact_position_and_json_shape() {
     let root = dir.path().join("src");
     let (code, report) = scan_json(&[root.to_str().unwrap(), "--rules", &rules]);
     assert_eq!(code, 1);
-    assert_eq!(report["version"], 1);
+    assert_eq!(report["version"], 2);
     let f = &report["findings"][0];
     assert_eq!(report["findings"].as_array().unwrap().len(), 1);
     assert_eq!(f["rule_id"], "test-token");
@@ -59,14 +59,64 @@ fn finds_secret_with_exact_position_and_json_shape() {
     assert!(stats["duration_ms"].is_u64());
 }
 
+/// Fingerprints cannot be checked against guesses without the key (or
+/// without paying Argon2 per guess): never the unkeyed SHA-256 of the
+/// secret; with the organisation's key, the same in every scan and only
+/// with that key; a short key is refused.
 #[test]
-fn fingerprint_is_sha256_of_rule_id_and_secret() {
+fn fingerprints_are_keyed_or_argon2_never_the_plain_hash() {
     use sha2::Digest;
     let (dir, rules) = tree_with_rule("high");
     write(dir.path(), "src/a.txt", SECRET);
-    let (_, report) = scan_json(&[dir.path().join("src").to_str().unwrap(), "--rules", &rules]);
-    let expected = hex::encode(sha2::Sha256::digest(format!("test-token{SECRET}")));
-    assert_eq!(report["findings"][0]["fingerprint"], expected.as_str());
+    let src = dir.path().join("src");
+    let scan = |key: Option<&str>| {
+        let mut cmd = leakguard();
+        cmd.args([
+            "scan",
+            src.to_str().unwrap(),
+            "--rules",
+            &rules,
+            "--format",
+            "json",
+        ]);
+        cmd.env_remove("LEAKGUARD_FINGERPRINT_KEY");
+        if let Some(key) = key {
+            cmd.env("LEAKGUARD_FINGERPRINT_KEY", key);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let report = |key| -> serde_json::Value {
+        let (code, stdout, stderr) = scan(key);
+        assert_eq!(code, Some(1), "{}", String::from_utf8_lossy(&stderr));
+        serde_json::from_slice(&stdout).unwrap()
+    };
+    let plain = hex::encode(sha2::Sha256::digest(format!("test-token{SECRET}")));
+    let salted = report(None);
+    assert_eq!(salted["fingerprints"]["scheme"], "argon2id");
+    let fp = |r: &serde_json::Value| {
+        r["findings"][0]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(fp(&salted), plain);
+    assert_eq!(fp(&salted), fp(&report(None)), "stable across runs");
+    let key_a = report(Some("organisation key number one"));
+    assert_eq!(key_a["fingerprints"]["scheme"], "hmac-sha256");
+    assert_eq!(key_a["fingerprints"]["key_id"].as_str().unwrap().len(), 16);
+    assert!(!key_a.to_string().contains("organisation key"));
+    assert_ne!(fp(&key_a), plain);
+    assert_ne!(fp(&key_a), fp(&salted));
+    assert_eq!(fp(&key_a), fp(&report(Some("organisation key number one"))));
+    assert_ne!(fp(&key_a), fp(&report(Some("organisation key number two"))));
+    let (code, _, stderr) = scan(Some("short"));
+    assert_eq!(code, Some(2));
+    let stderr = String::from_utf8_lossy(&stderr);
+    assert!(
+        stderr.contains("at least 16 bytes") && !stderr.contains("short"),
+        "{stderr}"
+    );
 }
 
 #[test]

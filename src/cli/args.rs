@@ -259,6 +259,11 @@ pub enum BaselineCommand {
         /// Where to write the baseline.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Keep what FILE already accepts: its entries not found by this
+        /// scan stay, and a baseline of an older layout is rewritten in the
+        /// current one (its findings that are still there are carried over).
+        #[arg(long)]
+        update: bool,
     },
 }
 

@@ -5,6 +5,7 @@ use crate::args::{FormatArg, ScanArgs, SourceArgs};
 use crate::output::{color_for, format_of, open_stream, stream_written, write_output};
 use crate::{progress, EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::config::Config;
+use leakguard::model::fingerprint::Fingerprinter;
 use leakguard::model::{FailOn, Severity};
 use leakguard::report::{self, Format, Redaction, WriteOptions};
 use leakguard::scan::{
@@ -69,6 +70,13 @@ pub(crate) fn prepare(
         }
         None => None,
     };
+    let fingerprints = Arc::new(Fingerprinter::for_scan(
+        fingerprint_key()?.as_deref().map(|k| k.as_slice()),
+        suppressions.baseline_salt().as_deref(),
+    ));
+    suppressions
+        .bind(&fingerprints)
+        .map_err(anyhow::Error::msg)?;
     let scan = ScanConfig {
         target,
         rules,
@@ -103,6 +111,7 @@ pub(crate) fn prepare(
             None => leakguard::model::Confidence::Low,
         },
         suppressions: Arc::new(suppressions),
+        fingerprints,
         vault,
     };
     Ok(Prepared { scan, config })
@@ -306,4 +315,20 @@ fn check_output_path(path: &std::path::Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The organisation's fingerprint key (`LEAKGUARD_FINGERPRINT_KEY`), wiped
+/// when dropped; `None` when unset or empty. A key shorter than 16 bytes
+/// is refused: it could itself be guessed.
+pub(crate) fn fingerprint_key() -> anyhow::Result<Option<zeroize::Zeroizing<Vec<u8>>>> {
+    use leakguard::model::fingerprint::KEY_ENV;
+    let Some(key) = std::env::var_os(KEY_ENV) else {
+        return Ok(None);
+    };
+    let key = zeroize::Zeroizing::new(key.into_encoded_bytes());
+    match key.len() {
+        0 => Ok(None),
+        1..16 => anyhow::bail!("{KEY_ENV} must be at least 16 bytes (it is {})", key.len()),
+        _ => Ok(Some(key)),
+    }
 }

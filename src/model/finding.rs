@@ -48,8 +48,11 @@ impl fmt::Display for Secret {
     }
 }
 
-/// `sha256(rule_id + secret)`, hex: identifies a leak without containing it,
-/// stable across runs, lines and files (baselines and SARIF use it).
+/// Names a leak without containing it, stable across runs, lines and files
+/// (baselines and SARIF use it). Made by [`Fingerprint::new`] as
+/// `sha256(rule_id + secret)`, the identity a scan uses in memory, then
+/// sealed before it is reported (keyed or Argon2id: see
+/// [`super::fingerprint`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct Fingerprint(String);
@@ -122,7 +125,7 @@ pub struct Finding {
     pub(crate) secret: Secret,
     /// Shannon entropy of the secret, bits per byte.
     pub(crate) entropy: f64,
-    /// `sha256(rule_id + secret)`.
+    /// Its fingerprint: the identity while scanning, sealed when reported.
     pub(crate) fingerprint: Fingerprint,
     /// The line the secret is on, with the secret replaced by its preview.
     pub(crate) context: String,
@@ -312,6 +315,8 @@ pub struct Report {
     /// repository's top, or the scanned root outside one): SARIF's
     /// `%SRCROOT%`.
     pub(crate) source_root: Option<std::path::PathBuf>,
+    /// How the findings' fingerprints were made (none before sealing).
+    pub(crate) fingerprints: Option<super::fingerprint::Scheme>,
 }
 
 impl Report {

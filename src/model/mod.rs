@@ -6,6 +6,7 @@ mod confidence;
 pub mod date;
 mod encoding;
 mod finding;
+pub mod fingerprint;
 mod origin;
 mod scanned;
 mod severity;

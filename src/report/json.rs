@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 /// Version of the JSON report layout; bumped only on incompatible changes
 /// (new keys are not).
-pub(crate) const JSON_REPORT_VERSION: u32 = 1;
+pub(crate) const JSON_REPORT_VERSION: u32 = 2;
 
 /// A JSON report, as written and as read back.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -34,6 +34,10 @@ pub struct ReportDoc {
     /// token formats are documented.
     #[serde(default)]
     pub(crate) rules: Vec<RuleDoc>,
+    /// How the fingerprints were made (absent from older reports, whose
+    /// fingerprints are unkeyed SHA-256).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) fingerprints: Option<crate::model::fingerprint::Scheme>,
 }
 
 /// One finding.
@@ -215,6 +219,7 @@ impl ReportDoc {
                 version: env!("CARGO_PKG_VERSION").into(),
             }),
             rules: report.rules.iter().map(rule).collect(),
+            fingerprints: report.fingerprints.clone(),
         }
     }
 

@@ -26,7 +26,11 @@ pub fn merge(inputs: Vec<MergeInput>) -> Result<Report, String> {
     let mut report = Report::default();
     let mut names_taken = HashSet::new();
     let mut rules: BTreeMap<String, RuleDoc> = BTreeMap::new();
+    let mut schemes: Vec<Option<crate::model::fingerprint::Scheme>> = Vec::new();
     for input in inputs {
+        if !schemes.contains(&input.doc.fingerprints) {
+            schemes.push(input.doc.fingerprints.clone());
+        }
         let name = unique(repository_name(&input), &mut names_taken);
         for (n, f) in input.doc.findings.into_iter().enumerate() {
             let finding =
@@ -41,6 +45,15 @@ pub fn merge(inputs: Vec<MergeInput>) -> Result<Report, String> {
             rules.entry(r.id.clone()).or_insert(r);
         }
         report.scanned.paths.push(name);
+    }
+    // One secret has one fingerprint only among reports made alike.
+    match schemes.as_slice() {
+        [one] => report.fingerprints = one.clone(),
+        _ => report.warnings.push(format!(
+            "the reports' fingerprints were made in {} different ways (different baseline salts or keys, or older reports): a secret found in several of them is not recognised as one; scan every repository with {} set to the organisation's key",
+            schemes.len(),
+            crate::model::fingerprint::KEY_ENV
+        )),
     }
     report.scanned.kind = ScanKind::Merged;
     report.scanned.started_at =
@@ -195,6 +208,7 @@ mod tests {
                 }),
                 tool: None,
                 rules: vec![],
+                fingerprints: None,
             },
         }
     }

@@ -20,7 +20,7 @@ pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.js
 /// The tool's home page, reported as `informationUri`.
 pub(crate) const INFORMATION_URI: &str = "https://github.com/leakguard/leakguard";
 /// Key under `partialFingerprints`; versioned so the scheme can change.
-pub(crate) const FINGERPRINT_KEY: &str = "leakguardFingerprint/v1";
+pub(crate) const FINGERPRINT_KEY: &str = "leakguardFingerprint/v2";
 
 /// GitHub ranks security alerts by this number (CVSS-like, 0–10).
 pub(crate) fn security_severity(s: Severity) -> &'static str {

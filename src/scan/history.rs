@@ -390,10 +390,12 @@ impl<'a> Ordered<'a> {
 }
 
 /// A finding's (rule, secret, path) as 16 bytes of a BLAKE3 hash: what
-/// [`first_introductions`] compares, without keeping the strings.
+/// [`first_introductions`] compares, without keeping the strings. The
+/// secret itself, not the fingerprint: HEAD's files are scanned outside
+/// the confirmation stage, so their findings are never sealed.
 fn finding_key(f: &Finding) -> [u8; 16] {
     let mut h = blake3::Hasher::new();
-    for part in [f.rule_id.as_str(), f.fingerprint.as_str(), f.path.as_str()] {
+    for part in [f.rule_id.as_str(), f.secret.expose(), f.path.as_str()] {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
@@ -491,6 +493,7 @@ regex = '\b(?P<secret>tt_[A-Za-z0-9]{20})\b'
             max_decode_depth: 0,
             archives: super::super::ArchiveLimits::default(),
             suppressions: Arc::default(),
+            fingerprints: Arc::default(),
             vault: None,
             min_confidence: Confidence::Low,
         };

@@ -134,6 +134,8 @@ pub struct ScanConfig {
     pub archives: ArchiveLimits,
     /// Allowlists and baselines.
     pub suppressions: Arc<Suppressions>,
+    /// Makes the public fingerprints findings are reported under.
+    pub fingerprints: Arc<crate::model::fingerprint::Fingerprinter>,
     /// Managed values to cross-check findings against (`--vault`).
     pub vault: Option<Arc<ValueIndex>>,
     /// Findings less sure than this are left out (and counted).
@@ -192,6 +194,7 @@ fn run_to(
     };
     report.scanned = scanned(&config.target, started_at);
     report.stats.rules = config.rules.len();
+    report.fingerprints = Some(config.fingerprints.scheme());
     if let Some(confirm) = confirm {
         // Standard input and a staged change are one small batch each.
         confirm.batch(std::mem::take(&mut report.findings));
@@ -201,6 +204,7 @@ fn run_to(
     }
     report.rules = fired_rules(&config.rules, &report);
     report.stats.duration_ms = started.elapsed().as_millis() as u64;
+    config.fingerprints.seal_all(&mut report.findings);
     report.normalize();
     config.suppressions.apply(&mut report);
     let before = report.findings.len();

@@ -28,6 +28,7 @@ pub trait FindingSink: Sync {
 pub(crate) struct Confirm<'a> {
     sink: &'a dyn FindingSink,
     suppressions: &'a Suppressions,
+    fingerprints: &'a crate::model::fingerprint::Fingerprinter,
     min_confidence: Confidence,
     suppressed: Mutex<Suppressed>,
 }
@@ -37,6 +38,7 @@ impl<'a> Confirm<'a> {
         Confirm {
             sink,
             suppressions: &config.suppressions,
+            fingerprints: &config.fingerprints,
             min_confidence: config.min_confidence,
             suppressed: Mutex::new(Suppressed::default()),
         }
@@ -64,6 +66,7 @@ impl<'a> Confirm<'a> {
             findings,
             ..Report::default()
         };
+        self.fingerprints.seal_all(&mut batch.findings);
         batch.normalize();
         let mut counts = Suppressed::default();
         for mut f in batch.findings {

@@ -2,19 +2,28 @@
 //! accepted, so that only new ones are reported. No secret values; sorted and
 //! without line numbers, so it is stable across runs and diffs cleanly.
 
+use crate::model::fingerprint::Scheme;
 use crate::model::Report;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// Version of the baseline layout.
-pub(crate) const BASELINE_VERSION: u32 = 1;
+/// Version of the baseline layout: 2 records how its fingerprints were
+/// made (`fingerprints`); 1, whose fingerprints are unkeyed SHA-256 of the
+/// rule id and the secret, is still read.
+pub(crate) const BASELINE_VERSION: u32 = 2;
+/// The first layout, read for compatibility.
+pub(crate) const LEGACY_VERSION: u32 = 1;
 
 /// The baseline document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    /// Layout version (1).
+    /// Layout version.
     pub(crate) version: u32,
+    /// How the fingerprints were made (the salt, or which key); absent in
+    /// version 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) fingerprints: Option<Scheme>,
     /// Accepted findings, sorted by path, rule id, fingerprint.
     pub findings: Vec<BaselineEntry>,
 }
@@ -29,7 +38,7 @@ pub struct BaselineEntry {
     pub(crate) path: String,
     /// The rule that found it.
     pub(crate) rule_id: String,
-    /// `sha256(rule_id + secret)`.
+    /// The finding's fingerprint (version 1: `sha256(rule_id + secret)`).
     pub(crate) fingerprint: String,
 }
 
@@ -49,11 +58,37 @@ impl Baseline {
         findings.dedup();
         Baseline {
             version: BASELINE_VERSION,
+            fingerprints: report.fingerprints.clone(),
             findings,
         }
     }
 
-    /// Adds `other`'s entries (kept sorted, without repeats).
+    /// Parses a leakguard baseline of either version.
+    pub fn parse(text: &str) -> Result<Baseline, String> {
+        let b: Baseline =
+            serde_json::from_str(text).map_err(|e| crate::text::one_line(&e.to_string()))?;
+        match b.version {
+            BASELINE_VERSION | LEGACY_VERSION => Ok(b),
+            v => Err(format!("unsupported baseline version {v}")),
+        }
+    }
+
+    /// The salt its fingerprints were made with, if they were salted.
+    pub fn salt(&self) -> Option<Vec<u8>> {
+        match &self.fingerprints {
+            Some(Scheme::Salted { salt }) => salt.bytes(),
+            _ => None,
+        }
+    }
+
+    /// How the fingerprints were made, `None` for a version 1 baseline.
+    pub fn scheme(&self) -> Option<&Scheme> {
+        self.fingerprints.as_ref()
+    }
+
+    /// Adds `other`'s entries (kept sorted, without repeats). Only
+    /// baselines whose fingerprints were made alike can be merged: the
+    /// caller checks.
     pub fn merge(&mut self, other: Baseline) {
         self.findings.extend(other.findings);
         self.findings.sort();

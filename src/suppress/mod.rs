@@ -8,7 +8,8 @@ pub mod baseline;
 pub(crate) mod import;
 
 use crate::error::{Error, Result};
-use crate::model::{Finding, Report, Suppressed};
+use crate::model::fingerprint::{Fingerprinter, Scheme};
+use crate::model::{Finding, Fingerprint, Report, Suppressed};
 use crate::text::mask_input;
 use allowlist::Allowlist;
 use baseline::Baseline;
@@ -16,6 +17,7 @@ use import::LocationSuppressions;
 use sha1::{Digest, Sha1};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Everything that can suppress a finding.
 #[derive(Debug, Clone, Default)]
@@ -24,10 +26,23 @@ pub struct Suppressions {
     pub(crate) allowlist: Allowlist,
     /// Applies to one rule each.
     pub(crate) rule_allowlists: HashMap<String, Allowlist>,
-    fingerprints: HashSet<String>,
+    /// Loaded baselines' fingerprints, each with how to fingerprint a
+    /// finding to compare.
+    baselines: Vec<(Match, HashSet<String>)>,
     locations: HashSet<(String, u64)>,
     commit_locations: HashSet<(String, String, u64)>,
     hashed: HashSet<(String, String)>,
+}
+
+/// How a baseline's fingerprints are compared with a finding.
+#[derive(Debug, Clone)]
+enum Match {
+    /// Version 1: unkeyed SHA-256 of the rule id and the secret.
+    Legacy,
+    /// The scan's own fingerprints.
+    Current(Option<Scheme>),
+    /// Salted with another salt than the scan's: sealed again with it.
+    Resealed(Arc<Fingerprinter>),
 }
 
 /// Why a finding was suppressed.
@@ -89,17 +104,18 @@ impl Suppressions {
                         ),
                     }
                 })?;
-                if b.version != baseline::BASELINE_VERSION {
-                    return Err(Error::Baseline {
-                        path: path.to_path_buf(),
-                        message: format!(
-                            "key 'version': unsupported baseline version {}",
-                            b.version
-                        ),
-                    });
-                }
-                self.fingerprints
-                    .extend(b.findings.into_iter().map(|e| e.fingerprint));
+                let matcher = match b.version {
+                    baseline::BASELINE_VERSION => Match::Current(b.fingerprints.clone()),
+                    baseline::LEGACY_VERSION => Match::Legacy,
+                    v => {
+                        return Err(Error::Baseline {
+                            path: path.to_path_buf(),
+                            message: format!("key 'version': unsupported baseline version {v}"),
+                        })
+                    }
+                };
+                let entries = b.findings.into_iter().map(|e| e.fingerprint).collect();
+                self.baselines.push((matcher, entries));
             }
             None if name.ends_with("gitleaksignore")
                 || !text.trim_start().starts_with(['{', '[']) =>
@@ -143,8 +159,17 @@ impl Suppressions {
         {
             return Some(Reason::Allowlist);
         }
-        if self.fingerprints.contains(f.fingerprint.as_str()) {
-            return Some(Reason::Baseline);
+        for (matcher, entries) in &self.baselines {
+            let hit = match matcher {
+                Match::Legacy => entries.contains(Fingerprint::new(&f.rule_id, &f.secret).as_str()),
+                Match::Current(_) => entries.contains(f.fingerprint.as_str()),
+                Match::Resealed(other) => {
+                    entries.contains(other.fingerprint(&f.rule_id, &f.secret).as_str())
+                }
+            };
+            if hit {
+                return Some(Reason::Baseline);
+            }
         }
         let lines = f.span.line..=f.span.end_line;
         if lines
@@ -170,6 +195,48 @@ impl Suppressions {
         None
     }
 
+    /// The salt of the first loaded baseline whose fingerprints are salted:
+    /// the scan fingerprints with it, so its findings keep their names.
+    pub fn baseline_salt(&self) -> Option<Vec<u8>> {
+        self.baselines.iter().find_map(|(m, _)| match m {
+            Match::Current(Some(Scheme::Salted { salt })) => salt.bytes(),
+            _ => None,
+        })
+    }
+
+    /// Prepares the loaded baselines for a scan fingerprinting with
+    /// `scan`: baselines salted otherwise are compared by sealing findings
+    /// again with their salt; a baseline made under another key cannot be
+    /// compared at all, which is an error (`Err` names the schemes).
+    pub fn bind(&mut self, scan: &Fingerprinter) -> std::result::Result<(), String> {
+        let current = scan.scheme();
+        for (matcher, _) in &mut self.baselines {
+            let Match::Current(Some(scheme)) = matcher else {
+                continue;
+            };
+            if *scheme == current {
+                continue;
+            }
+            match scheme {
+                Scheme::Salted { salt } => {
+                    let salt = salt
+                        .bytes()
+                        .ok_or_else(|| "a baseline's salt is not hex".to_string())?;
+                    *matcher = Match::Resealed(Arc::new(Fingerprinter::salted(&salt)));
+                }
+                Scheme::Keyed { .. } => {
+                    return Err(format!(
+                        "the baseline's fingerprints were made with {}, this scan's with {}: set {} to the key the baseline was made with, or make it again with `leakguard baseline create --update`",
+                        scheme.describe(),
+                        current.describe(),
+                        crate::model::fingerprint::KEY_ENV
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Removes suppressed findings from `report`, counting them by reason.
     pub(crate) fn apply(&self, report: &mut Report) {
         let mut kept = Vec::with_capacity(report.findings.len());
@@ -179,6 +246,11 @@ impl Suppressions {
             }
         }
         report.findings = kept;
+    }
+
+    /// Whether a loaded baseline accepts `f`.
+    pub fn baselined(&self, f: &Finding) -> bool {
+        self.reason(f) == Some(Reason::Baseline)
     }
 
     /// Whether `f` is suppressed, counting it in `counts` by reason if so:

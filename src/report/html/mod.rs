@@ -730,6 +730,14 @@ fn baseline_data(page: &mut String, doc: &ReportDoc, groups: &[SecretGroup<'_>])
         "<script type=\"application/json\" id=\"baseline-data\">{}</script>",
         json.replace('<', "\\u003c")
     );
+    // How the fingerprints were made: the export records it, as a
+    // baseline made by `baseline create` does, so scans compare alike.
+    let scheme = serde_json::to_string(&doc.fingerprints).unwrap_or_else(|_| "null".into());
+    let _ = write!(
+        page,
+        "<script type=\"application/json\" id=\"baseline-scheme\">{}</script>",
+        scheme.replace('<', "\\u003c")
+    );
 }
 
 /// The vault verdict a finding shows; `none` without a vault.

@@ -4,6 +4,7 @@
   var form = doc.getElementById('filters');
   if (!form) { return; }
   var data = JSON.parse(doc.getElementById('baseline-data').textContent);
+  var scheme = JSON.parse(doc.getElementById('baseline-scheme').textContent);
   var confidenceRank = { high: 0, medium: 1, low: 2 };
   var selected = new Set();
   var exportButton = doc.getElementById('export');
@@ -101,7 +102,10 @@
     entries.sort(function (a, b) {
       return cmp(a.path, b.path) || cmp(a.rule_id, b.rule_id) || cmp(a.fingerprint, b.fingerprint);
     });
-    return JSON.stringify({ version: 1, findings: entries }, null, 2) + '\n';
+    var file = { version: 2 };
+    if (scheme) { file.fingerprints = scheme; }
+    file.findings = entries;
+    return JSON.stringify(file, null, 2) + '\n';
   }
 
   function download() {

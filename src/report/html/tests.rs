@@ -38,6 +38,7 @@ fn doc(findings: Vec<FindingDoc>) -> ReportDoc {
         source: None,
         tool: None,
         rules: vec![],
+        fingerprints: None,
     }
 }
 
