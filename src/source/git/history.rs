@@ -742,8 +742,15 @@ mod tests {
     fn the_walk_finds_each_blob_where_a_whole_tree_walk_first_sees_it() {
         let dir = tempfile::tempdir().unwrap();
         let repo = synthetic_history(dir.path(), 400);
-        let history =
-            enumerate_with(&repo, &HistoryRange::default(), Some(1), 64, |_, _| {}).unwrap();
+        let history = enumerate_with(
+            &repo,
+            &HistoryRange::default(),
+            Some(1),
+            64,
+            |_| {},
+            |_, _| {},
+        )
+        .unwrap();
         let mut walked: Vec<_> = history
             .blobs
             .iter()
