@@ -5,7 +5,7 @@
 //! ```toml
 //! fail_on = "high"
 //! max_file_size = "5M"
-//! rules = ["ci/extra-rules.toml"]         # relative to this file
+//! rules = ["ci/extra-rules.toml"]         # relative to this file, inside the repository
 //! disabled_rules = ["generic-bearer-token"]
 //! gitleaks_config = ".gitleaks.toml"       # import its [allowlist]
 //!
@@ -155,25 +155,60 @@ impl Config {
         Config::parse(path, &text)
     }
 
-    /// Finds `.leakguard.toml` in `root`, if present.
+    /// Finds `.leakguard.toml` in `root`, if present. It is the scanned
+    /// repository's file, written by whoever can push to it: the file
+    /// itself and every path it names must stay inside `root` (see
+    /// [`repository_file`]), so a hostile repository cannot make a CI job
+    /// read the runner's files as rules, baselines or vaults.
     pub fn discover(root: &Path) -> Result<Config> {
         let candidate = root.join(CONFIG_FILE_NAME);
-        if candidate.is_file() {
-            Config::load(&candidate)
-        } else {
-            Ok(Config::default())
+        if !candidate.is_file() {
+            return Ok(Config::default());
         }
+        let outside = |why: String| Error::Config {
+            path: candidate.clone(),
+            message: why,
+        };
+        inside(root, Path::new(CONFIG_FILE_NAME), &candidate).map_err(|why| {
+            outside(format!(
+                "the repository's config file {why}; it is not read (--no-config ignores it)"
+            ))
+        })?;
+        let text = crate::source::fs::read_settings_file(&candidate)
+            .map_err(|e| outside(format!("cannot read: {e}")))?;
+        Config::parse_with(&candidate, &text, Trust::Repository(root))
     }
 
-    /// Parses configuration text; `path` names it in errors and anchors
-    /// relative paths.
+    /// Parses configuration text the user chose (`--config`): its paths
+    /// may point anywhere. `path` names it in errors and anchors relative
+    /// paths.
     pub(crate) fn parse(path: &Path, text: &str) -> Result<Config> {
+        Config::parse_with(path, text, Trust::User)
+    }
+
+    /// Parses configuration text; with [`Trust::Repository`] every path it
+    /// names is checked to stay inside the repository.
+    fn parse_with(path: &Path, text: &str, trust: Trust<'_>) -> Result<Config> {
         let err = |message: String| Error::Config {
             path: path.to_path_buf(),
             message,
         };
         let raw: ConfigToml = toml::from_str(text).map_err(|e| err(toml_message(text, &e)))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        // A path setting, resolved against the file's directory and, for
+        // the repository's own file, checked before anything opens it.
+        let place = |key: &str, written: &Path| -> Result<PathBuf> {
+            let joined = base.join(written);
+            if let Trust::Repository(root) = trust {
+                inside(root, written, &joined).map_err(|why| {
+                    err(format!(
+                        "key '{key}': {why}; a repository's config may only name files \
+                         inside the repository (give the file on the command line instead)"
+                    ))
+                })?;
+            }
+            Ok(joined)
+        };
         let fail_on = raw
             .fail_on
             .map(|s| {
@@ -195,13 +230,35 @@ impl Config {
                     .map_err(|e| err(format!("key 'vault_cache_ttl': {e}")))
             })
             .transpose()?;
+        let mut vault = Vec::with_capacity(raw.vault.len());
         for uri in &raw.vault {
-            crate::vault::VaultUri::parse(uri).map_err(|e| err(format!("key 'vault': {e}")))?;
+            let parsed =
+                crate::vault::VaultUri::parse(uri).map_err(|e| err(format!("key 'vault': {e}")))?;
+            vault.push(match vault_file(&parsed) {
+                // Vault files are relative to this file, like every path here.
+                Some((scheme, file)) => {
+                    let placed = place("vault", file)?;
+                    let placed = placed.to_str().ok_or_else(|| {
+                        err(format!(
+                            "key 'vault': {scheme}: path {} is not valid UTF-8",
+                            placed.display()
+                        ))
+                    })?;
+                    format!("{scheme}:{placed}")
+                }
+                None => uri.clone(),
+            });
         }
+        let baseline = raw.baseline.map(|b| place("baseline", &b)).transpose()?;
+        let extra_rules = raw
+            .rules
+            .iter()
+            .map(|r| place("rules", r))
+            .collect::<Result<Vec<_>>>()?;
         let mut allowlist =
             build_allowlist(&raw.allowlist).map_err(|e| err(format!("key 'allowlist': {e}")))?;
         if let Some(gl) = &raw.gitleaks_config {
-            let gl_path = base.join(gl);
+            let gl_path = place("gitleaks_config", gl)?;
             allowlist.merge(crate::suppress::import::gitleaks_allowlist(&gl_path)?);
         }
         let rule_id_lines = raw
@@ -214,12 +271,12 @@ impl Config {
             rule_id_lines,
             source: Some(path.to_path_buf()),
             fail_on,
-            baseline: raw.baseline.map(|b| base.join(b)),
+            baseline,
             max_file_size,
-            extra_rules: raw.rules.iter().map(|r| base.join(r)).collect(),
+            extra_rules,
             disabled_rules: raw.disabled_rules.into_iter().collect(),
             vault_cache_ttl,
-            vault: raw.vault,
+            vault,
             allowlist,
             ..Config::default()
         };
@@ -253,6 +310,83 @@ impl Config {
         ids.sort();
         ids.dedup();
         ids
+    }
+}
+
+/// The scheme and path of a vault kept in a file (`None` for a server).
+fn vault_file(uri: &crate::vault::VaultUri) -> Option<(&'static str, &Path)> {
+    use crate::vault::VaultUri;
+    match uri {
+        VaultUri::Dotenv(p) => Some(("dotenv", p)),
+        VaultUri::Json(p) => Some(("json", p)),
+        VaultUri::Local(p) => Some(("local", p)),
+        VaultUri::Fingerprints(p) => Some(("fingerprints", p)),
+        VaultUri::HashiCorp { .. } | VaultUri::AwsSecretsManager { .. } => None,
+    }
+}
+
+/// Who wrote a configuration file, and so where its paths may point.
+#[derive(Clone, Copy)]
+enum Trust<'a> {
+    /// The user named it (`--config`): anywhere, like a command-line flag.
+    User,
+    /// Found in the scanned repository: only inside this directory.
+    Repository(&'a Path),
+}
+
+/// A file the scanned repository provides by its name (`.leakguard.toml`,
+/// `.leakguard-baseline.json`) at `root`: `Ok(None)` when there is none,
+/// an error when it is a symbolic link out of `root`. Errors name `key`.
+pub fn repository_file(root: &Path, name: &str, key: &str) -> Result<Option<PathBuf>> {
+    let path = root.join(name);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    inside(root, Path::new(name), &path).map_err(|why| Error::Baseline {
+        path: path.clone(),
+        message: format!("the repository's {key} {why}; it is not read (--no-config ignores it)"),
+    })?;
+    Ok(Some(path))
+}
+
+/// Checks that `joined` (`written`, as the repository's config wrote it,
+/// joined to its directory) stays inside `root`: `written` is relative and
+/// has no `..`, and the deepest part of `joined` that exists, with every
+/// symbolic link resolved, is under `root` resolved (a file that does not
+/// exist yet is judged by its directory). Nothing outside is opened.
+/// Returns why not, naming the path.
+fn inside(root: &Path, written: &Path, joined: &Path) -> std::result::Result<(), String> {
+    use std::path::Component;
+    let shown = || format!("path '{}'", written.display());
+    if written.has_root() || written.is_absolute() {
+        return Err(format!("{} is absolute", shown()));
+    }
+    if written
+        .components()
+        .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
+    {
+        return Err(format!("{} leaves its directory with '..'", shown()));
+    }
+    let root = std::fs::canonicalize(root)
+        .map_err(|e| format!("{}: cannot resolve the repository's top: {e}", shown()))?;
+    let mut existing = joined;
+    let resolved = loop {
+        match std::fs::canonicalize(existing) {
+            Ok(resolved) => break resolved,
+            Err(_) => match existing.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => existing = parent,
+                _ => break std::env::current_dir().unwrap_or_default(),
+            },
+        }
+    };
+    if resolved.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} leads outside the repository (to {}) through a symbolic link",
+            shown(),
+            resolved.display()
+        ))
     }
 }
 

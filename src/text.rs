@@ -14,16 +14,20 @@ pub(crate) fn preview(value: &str) -> String {
 }
 
 /// User-supplied text (a path, a rule id, a regex, a line of a file) as a
-/// message shows it: control characters escaped (`\n`, `\u{1b}`), so every
-/// message stays one line and a file from an untrusted repository cannot
-/// start new lines or send terminal escapes through an error.
+/// message or the text report shows it: control characters (C0, DEL, C1)
+/// escaped as Rust writes them (`\n`, `\r`, `\t`, `\u{1b}`, `\u{85}`), so
+/// every message stays one line and a file from an untrusted repository
+/// cannot start new lines or send terminal escapes. The bidirectional
+/// controls are escaped too, so a name cannot display reordered ("Trojan
+/// Source"). Invalid UTF-8 has already become U+FFFD where bytes were
+/// turned into text (`from_utf8_lossy`).
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(unsafe_to_show) {
         return s.into();
     }
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if unsafe_to_show(c) {
                 c.escape_debug().to_string()
             } else {
                 c.to_string()
@@ -31,6 +35,13 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// Whether `c` may change what a terminal shows beyond itself: a control
+/// character or a bidirectional formatting character.
+fn unsafe_to_show(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `s` on one line: every run of whitespace (line breaks included) becomes
@@ -137,5 +148,18 @@ mod tests {
         let m = mask_input(&format!("unterminated `{SECRET}"));
         assert!(!m.contains(SECRET), "{m}");
         assert_eq!(quote_input("urgent"), "urgent");
+    }
+
+    #[test]
+    fn printable_escapes_controls_and_bidi_but_keeps_other_text() {
+        assert_eq!(
+            printable("a\u{1b}[31mb\r\n\t\u{7f}\u{9b}c"),
+            "a\\u{1b}[31mb\\r\\n\\t\\u{7f}\\u{9b}c"
+        );
+        assert_eq!(printable("x\u{202e}y\u{2066}"), "x\\u{202e}y\\u{2066}");
+        assert_eq!(
+            printable("caf\u{e9} \u{fffd} \u{1f511}"),
+            "caf\u{e9} \u{fffd} \u{1f511}"
+        );
     }
 }

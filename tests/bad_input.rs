@@ -578,21 +578,23 @@ fn closed_pipe_exits_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
 }
 
-/// A scanned repository's `.leakguard.toml` chooses which files leakguard
-/// reads as settings: a device or FIFO there must be refused, not read
-/// forever.
+/// A configuration chooses which files leakguard reads as settings: a
+/// device or FIFO there must be refused, not read forever. (A scanned
+/// repository's own `.leakguard.toml` cannot name one at all: its paths
+/// must stay inside the repository, tests/hostile_repos.rs.)
 #[test]
 fn settings_files_must_be_regular_files() {
     let dir = TempDir::new().unwrap();
+    let cfg_dir = TempDir::new().unwrap();
     write(dir.path(), "a.txt", "nothing\n");
     write(
-        dir.path(),
-        ".leakguard.toml",
+        cfg_dir.path(),
+        "team.toml",
         "gitleaks_config = \"/dev/zero\"\n",
     );
-    let out = run(&["scan", str_path(dir.path())]);
+    let cfg = cfg_dir.path().join("team.toml");
+    let out = run(&["scan", str_path(dir.path()), "--config", str_path(&cfg)]);
     assert_fails_with(&out, &["/dev/zero", "not a regular file"]);
-    std::fs::remove_file(dir.path().join(".leakguard.toml")).unwrap();
     for flag in ["--rules", "--baseline", "--config"] {
         let out = run(&["scan", str_path(dir.path()), flag, "/dev/zero"]);
         assert_fails_with(&out, &["/dev/zero", "not a regular file"]);

@@ -166,6 +166,12 @@ pub struct SourceArgs {
     /// Configuration file (default: .leakguard.toml at the repository root).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Ignore the settings the scanned repository provides: its
+    /// .leakguard.toml and .leakguard-baseline.json (for untrusted code).
+    /// Built-in defaults and the command line's flags (--config, --baseline,
+    /// --rules, --vault…) still apply.
+    #[arg(long)]
+    pub no_config: bool,
     /// Extra rule files or directories of rule files.
     #[arg(long, value_name = "FILE_OR_DIR")]
     pub rules: Vec<PathBuf>,

@@ -6,6 +6,7 @@ use crate::{EXIT_CLEAN, EXIT_FINDINGS};
 use leakguard::check_rules;
 use leakguard::rules::check::{ids_taken_by_builtins, ExampleMinimum};
 use leakguard::rules::RuleSet;
+use leakguard::text::printable;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -35,7 +36,13 @@ pub(crate) fn run(cmd: RulesCommand) -> anyhow::Result<u8> {
                 },
             ));
             for p in &problems {
-                println!("{}: rule '{}': {}", p.source, p.rule_id, p.message);
+                // A rule file may come from an untrusted repository.
+                println!(
+                    "{}: rule '{}': {}",
+                    printable(&p.source),
+                    printable(&p.rule_id),
+                    printable(&p.message)
+                );
             }
             if problems.is_empty() {
                 println!("{}: {} rules ok", path.display(), set.len());
@@ -85,10 +92,11 @@ fn list_text(set: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
             r.keywords.join(", ")
         };
         let line = format!(
-            "{:<id_w$}  {:<sev_w$}  {:<name_w$}  {keywords}",
-            r.id,
+            "{:<id_w$}  {:<sev_w$}  {:<name_w$}  {}",
+            printable(&r.id),
             r.severity.to_string(),
-            r.name
+            printable(&r.name),
+            printable(&keywords)
         );
         writeln!(out, "{}", line.trim_end())?;
     }

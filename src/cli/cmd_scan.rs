@@ -32,7 +32,8 @@ pub(crate) const DEFAULT_BASELINE: &str = ".leakguard-baseline.json";
 /// `--baseline` files; when there are none and `default_baseline`, the
 /// config's `baseline`, else `.leakguard-baseline.json` at the repository's
 /// top if present, is applied (so the hook's advice to record a finding in
-/// the baseline works).
+/// the baseline works). `--no-config` leaves out everything the repository
+/// provides itself: its `.leakguard.toml` and its default baseline.
 pub(crate) fn prepare(
     src: &SourceArgs,
     baselines: &[std::path::PathBuf],
@@ -42,12 +43,14 @@ pub(crate) fn prepare(
     let root = config_root(&target);
     let config = match &src.config {
         Some(path) => Config::load(path)?,
+        None if src.no_config => Config::default(),
         None => Config::discover(&root)?,
     };
     let default = if baselines.is_empty() && default_baseline {
         match &config.baseline {
             Some(named) => Some(named.clone()),
-            None => Some(root.join(DEFAULT_BASELINE)).filter(|p| p.is_file()),
+            None if src.no_config => None,
+            None => leakguard::config::repository_file(&root, DEFAULT_BASELINE, "baseline")?,
         }
     } else {
         None
@@ -64,7 +67,7 @@ pub(crate) fn prepare(
     let vault = match config.load_vault(&src.vault, src.vault_cache_ttl.as_deref())? {
         Some((index, warnings)) => {
             for w in warnings {
-                eprintln!("leakguard: warning: {w}");
+                eprintln!("leakguard: warning: {}", printable(&w));
             }
             Some(Arc::new(index))
         }

@@ -1,5 +1,10 @@
 //! Human-readable report: one block per finding, then a summary line that
 //! says what was scanned and skipped.
+//!
+//! Every string that came from the scanned content or a settings file (paths,
+//! rule names, authors, context lines, previews, vault names) goes through
+//! [`printable`]: the only control characters this writer emits are its own
+//! colours and line breaks.
 
 use super::{Color, Redaction};
 use crate::model::Severity;
@@ -66,8 +71,8 @@ fn write_finding(
         paint.wrap(BOLD, &place),
         f.span.line,
         f.span.column,
-        f.rule_id,
-        paint.wrap(DIM, &format!("({})", f.rule_name)),
+        printable(&f.rule_id),
+        paint.wrap(DIM, &format!("({})", printable(&f.rule_name))),
     )?;
     // A multi-line secret (a private key) in clear is printed once, below,
     // indented, so the report's layout holds.
@@ -75,8 +80,8 @@ fn write_finding(
     let multi_line = clear && f.secret.expose().contains('\n');
     let shown = match redaction {
         _ if multi_line => "(multi-line, below)".to_string(),
-        Redaction::Redacted => f.secret.preview(),
-        Redaction::Clear => f.secret.expose().to_string(),
+        Redaction::Redacted => printable(&f.secret.preview()).into_owned(),
+        Redaction::Clear => printable(f.secret.expose()).into_owned(),
     };
     writeln!(
         out,
@@ -125,6 +130,7 @@ fn write_finding(
             }
             None => format!("vault: {}", v.as_str()),
         };
+        let line = printable(&line);
         writeln!(out, "         {}", paint.wrap(BOLD, &line))?;
     }
     if !f.context.is_empty() {
@@ -134,6 +140,7 @@ fn write_finding(
             }
             _ => f.context.clone(),
         };
+        let context = printable(&context);
         writeln!(out, "         {}", paint.wrap(DIM, &format!("│ {context}")))?;
     }
     if multi_line {
@@ -184,8 +191,8 @@ fn write_shared_secrets(report: &Report, paint: &Paint, out: &mut dyn Write) -> 
         writeln!(
             out,
             "  {} {} (fingerprint {}) in {} repositories: {}",
-            s.rule_id,
-            s.preview,
+            printable(&s.rule_id),
+            printable(&s.preview),
             &s.fingerprint[..s.fingerprint.len().min(16)],
             s.repositories.len(),
             s.repositories

@@ -1,7 +1,7 @@
 //! The history walk: each unique blob of the requested commits, once, with
 //! the commit that introduced it and its path there.
 
-use super::{check_refs_resolve, git_error, resolve_commit};
+use super::{git_error, ref_tips, resolve_commit};
 use crate::error::Result;
 use crate::model::Skipped;
 use git2::{ObjectType, Oid, Repository, Sort};
@@ -96,13 +96,12 @@ fn enumerate_with(
                 .map_err(|e| git_error(repo, "cannot walk history", e))?;
         }
         None => {
-            // Every ref (branches, tags, remotes, notes…); refs that do not
-            // point at a commit are ignored by libgit2. An empty repository
-            // has none.
-            check_refs_resolve(repo)?;
-            let _ = walk.push_glob("*");
-            if repo.head_detached().unwrap_or(false) {
-                let _ = walk.push_head();
+            // Every ref (branches, tags, remotes, notes…) and HEAD; refs
+            // that do not point at a commit are left out. An empty
+            // repository has none.
+            for tip in ref_tips(repo)? {
+                walk.push(tip)
+                    .map_err(|e| git_error(repo, "cannot walk history", e))?;
             }
         }
     }
@@ -111,15 +110,19 @@ fn enumerate_with(
         walk.hide(oid)
             .map_err(|e| git_error(repo, "cannot walk history", e))?;
     }
+    // A commit the walk cannot read hides all history behind it: an error,
+    // except at a shallow clone's boundary, where that is the point.
+    let shallow = repo.is_shallow();
     for oid in walk {
         match oid {
             Ok(oid) => history.commits.push(oid),
-            Err(e) => history
+            Err(e) if shallow => history
                 .warnings
                 .push(format!("history walk stopped early: {}", e.message())),
+            Err(e) => return Err(git_error(repo, "cannot walk history", e)),
         }
     }
-    if repo.is_shallow() {
+    if shallow {
         history.warnings.push(
             "shallow clone: history before the shallow boundary is not available; scanned the commits that exist"
                 .into(),
@@ -130,7 +133,10 @@ fn enumerate_with(
     // Blobs of the `--since` boundary already existed: seen, not new.
     let mut boundary = TreeWalker::new(repo);
     for tree in boundary_trees(repo, &history.commits) {
-        boundary.record(tree, String::new(), None, &mut Vec::new());
+        boundary.record(tree, String::new(), None);
+    }
+    if let Some(damage) = boundary.damage.take() {
+        return Err(damaged(repo, damage));
     }
     let walkers = walkers.unwrap_or_else(|| walk_threads(history.commits.len()));
     let mut merge;
@@ -142,11 +148,15 @@ fn enumerate_with(
             submodules: OidSet::default(),
             unreadable: 0,
             sent: 0,
+            damage: None,
         };
         let mut trees = boundary;
         for index in 0..history.commits.len() {
             let mut found = Chunk::default();
             trees.record_commit(&history.commits, index, &mut found);
+            if let Some(damage) = found.damage {
+                return Err(damaged(repo, damage));
+            }
             merge.add(found, &mut history, &mut on_blobs);
         }
     } else {
@@ -155,6 +165,7 @@ fn enumerate_with(
             submodules: boundary.submodules,
             unreadable: boundary.unreadable,
             sent: 0,
+            damage: None,
         };
         walk_in_parallel(
             repo,
@@ -164,6 +175,9 @@ fn enumerate_with(
             &mut merge,
             &mut on_blobs,
         )?;
+        if let Some(damage) = merge.damage.take() {
+            return Err(damaged(repo, damage));
+        }
     }
     if history.blobs.len() > merge.sent {
         on_blobs(merge.sent, &history.blobs[merge.sent..]);
@@ -203,7 +217,8 @@ struct Chunk {
     blobs: Vec<BlobEntry>,
     submodules: Vec<[u8; 20]>,
     unreadable: u64,
-    warnings: Vec<String>,
+    /// The first commit or tree that could not be read (see [`damaged`]).
+    damage: Option<String>,
 }
 
 /// Chunks joined in commit order: each blob is kept at its first
@@ -216,6 +231,8 @@ struct Merge {
     submodules: OidSet,
     unreadable: u64,
     sent: usize,
+    /// The first damage a chunk reported, in commit order.
+    damage: Option<String>,
 }
 
 impl Merge {
@@ -233,7 +250,9 @@ impl Merge {
         }
         self.submodules.extend(chunk.submodules);
         self.unreadable += chunk.unreadable;
-        history.warnings.extend(chunk.warnings);
+        if self.damage.is_none() {
+            self.damage = chunk.damage;
+        }
         if history.blobs.len() - self.sent >= BLOB_BATCH {
             on_blobs(self.sent, &history.blobs[self.sent..]);
             self.sent = history.blobs.len();
@@ -333,6 +352,21 @@ fn walk_in_parallel(
 /// starts while the walk goes on.
 const BLOB_BATCH: usize = 256;
 
+/// The error for a commit or tree of the history that cannot be read.
+///
+/// What a missing or corrupt commit or tree held (any number of files and
+/// directories) is unknown, so a scan that went on would call a history
+/// clean that it never saw: the scan stops. An unreadable blob is one
+/// known file whose content is lost: it is warned about and counted in
+/// `skipped.unreadable`, and the scan goes on, as for an unreadable file
+/// in a directory.
+fn damaged(repo: &Repository, damage: String) -> crate::error::Error {
+    crate::error::Error::Path {
+        path: super::repo_root(repo),
+        message: format!("{damage} (a corrupt or incomplete repository: `git fsck` tells more)"),
+    }
+}
+
 /// The trees of parents outside the walk (the `--since` boundary): their
 /// blobs already existed, so they are marked seen and not reported as new.
 fn boundary_trees(repo: &Repository, commits: &[Oid]) -> Vec<Oid> {
@@ -428,6 +462,8 @@ struct TreeWalker<'r> {
     seen_blobs: OidSet,
     submodules: OidSet,
     unreadable: u64,
+    /// The first tree that could not be read (see [`damaged`]).
+    damage: Option<String>,
     /// The last tree read at each path, raw.
     previous: HashMap<Box<str>, Vec<u8>>,
     previous_bytes: usize,
@@ -446,6 +482,7 @@ impl<'r> TreeWalker<'r> {
             seen_blobs: OidSet::default(),
             submodules: OidSet::default(),
             unreadable: 0,
+            damage: None,
             previous: HashMap::new(),
             previous_bytes: 0,
         }
@@ -477,46 +514,34 @@ impl<'r> TreeWalker<'r> {
         match self.commit_tree(oid) {
             Ok(tree) => {
                 let submodules = self.submodules.len();
-                self.record(
-                    tree,
-                    String::new(),
-                    Some((index as u32, &mut found.blobs)),
-                    &mut found.warnings,
-                );
+                self.record(tree, String::new(), Some((index as u32, &mut found.blobs)));
                 if self.submodules.len() > submodules {
                     found.submodules.extend(self.submodules.drain());
                 }
             }
-            Err(e) => {
-                found.unreadable += 1;
-                found
-                    .warnings
-                    .push(format!("commit {oid}: cannot read tree: {e}"));
-            }
+            Err(e) => self.note_damage(format!("commit {oid} cannot be read: {e}")),
         }
         found.unreadable += std::mem::take(&mut self.unreadable);
+        if found.damage.is_none() {
+            found.damage = self.damage.take();
+        }
     }
 
     /// Records unseen blobs under tree `oid` at `path` (into `out` when
     /// given, else only marks them seen), skipping subtrees already seen.
     /// Paths are only built for new blobs and unseen subtrees.
-    fn record(
-        &mut self,
-        oid: Oid,
-        path: String,
-        mut out: Option<(u32, &mut Vec<BlobEntry>)>,
-        warnings: &mut Vec<String>,
-    ) {
-        if !self.seen_trees.insert(key(oid)) {
+    fn record(&mut self, oid: Oid, path: String, mut out: Option<(u32, &mut Vec<BlobEntry>)>) {
+        if !self.seen_trees.insert(key(oid)) || self.damage.is_some() {
             return;
         }
         let odb = self.odb.clone();
+        let shown = if path.is_empty() { "/" } else { &path };
         let tree = match read(odb.as_deref(), oid, ObjectType::Tree) {
             Ok(tree) => tree,
             Err(e) => {
-                self.unreadable += 1;
-                let shown = if path.is_empty() { "/" } else { &path };
-                warnings.push(format!("{shown}: cannot read tree {oid}: {e}"));
+                self.note_damage(format!(
+                    "directory {shown} (tree {oid}) cannot be read: {e}"
+                ));
                 return;
             }
         };
@@ -531,8 +556,7 @@ impl<'r> TreeWalker<'r> {
         let mut end = 0;
         for entry in gix::objs::TreeRefIter::from_bytes(raw) {
             let Ok(entry) = entry else {
-                self.unreadable += 1;
-                warnings.push(format!("{path}: tree {oid} is corrupt"));
+                self.note_damage(format!("directory {shown} (tree {oid}) is corrupt"));
                 break;
             };
             let start = end;
@@ -556,13 +580,20 @@ impl<'r> TreeWalker<'r> {
             } else if entry.mode.is_tree() {
                 if !self.seen_trees.contains(&key(id)) {
                     let reborrow = out.as_mut().map(|(c, b)| (*c, &mut **b));
-                    self.record(id, join_path(&path, entry.filename), reborrow, warnings);
+                    self.record(id, join_path(&path, entry.filename), reborrow);
                 }
             } else if entry.mode.is_commit() {
                 self.submodules.insert(key(id));
             }
         }
         self.remember(path, raw);
+    }
+
+    /// Keeps the first damage found (the walk stops at it).
+    fn note_damage(&mut self, what: String) {
+        if self.damage.is_none() {
+            self.damage = Some(what);
+        }
     }
 
     /// Keeps `raw` as the previous tree at `path`, within the limit.

@@ -102,32 +102,78 @@ fn git_error(repo: &Repository, what: &str, e: git2::Error) -> Error {
     }
 }
 
-/// A ref whose object is gone (a deleted packfile, a half-copied
-/// repository) would be skipped silently by the walk, and the scan would
-/// report a clean history it never saw: that is an error instead.
-fn check_refs_resolve(repo: &Repository) -> Result<()> {
-    let odb = repo
-        .odb()
-        .map_err(|e| git_error(repo, "cannot open the object database", e))?;
+/// The commits the refs (every ref under `refs/`, and HEAD) point at,
+/// peeled through annotated tags: where a whole-history walk starts.
+///
+/// A ref whose object is missing or unreadable (a deleted packfile, a
+/// truncated pack, a loose object overwritten), a ref that cannot be
+/// resolved (symbolic refs that loop: libgit2 gives up after a few levels)
+/// or an unreadable ref list would make the walk skip that history
+/// silently, and the scan would report a clean history it never saw: each
+/// is an error. A symbolic ref to a ref that does not exist (an unborn
+/// HEAD, a stale `origin/HEAD`) names no history and is skipped, as is a
+/// ref to a tree or a blob.
+fn ref_tips(repo: &Repository) -> Result<Vec<Oid>> {
     let refs = repo
         .references()
         .map_err(|e| git_error(repo, "cannot list refs", e))?;
-    for r in refs.flatten() {
-        let Ok(resolved) = r.resolve() else { continue };
-        if let Some(oid) = resolved.target() {
-            if !odb.exists(oid) {
-                return Err(Error::Path {
-                    path: repo_root(repo),
-                    message: format!(
-                        "{} points to object {oid}, which is missing from the repository \
-                         (a deleted packfile or an incomplete copy?)",
-                        r.name().unwrap_or("a ref")
-                    ),
-                });
+    let mut tips = Vec::new();
+    for r in refs {
+        let r = r.map_err(|e| git_error(repo, "cannot read a ref", e))?;
+        let name = String::from_utf8_lossy(r.name_bytes()).into_owned();
+        push_tip(repo, &name, r.resolve(), &mut tips)?;
+    }
+    let head = repo.find_reference("HEAD").and_then(|head| head.resolve());
+    push_tip(repo, "HEAD", head, &mut tips)?;
+    Ok(tips)
+}
+
+/// Adds the commit ref `name` (resolved to `resolved`) points at to `tips`.
+fn push_tip(
+    repo: &Repository,
+    name: &str,
+    resolved: std::result::Result<git2::Reference<'_>, git2::Error>,
+    tips: &mut Vec<Oid>,
+) -> Result<()> {
+    let broken = |why: String| Error::Path {
+        path: repo_root(repo),
+        message: format!("{name} {why} (`git fsck` tells what else is damaged)"),
+    };
+    let resolved = match resolved {
+        Ok(r) => r,
+        Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(()),
+        Err(e) => return Err(broken(format!("cannot be resolved: {}", e.message()))),
+    };
+    let Some(oid) = resolved.target() else {
+        return Ok(());
+    };
+    let unreadable = |oid: Oid, e: git2::Error| {
+        let why = if e.code() == git2::ErrorCode::NotFound {
+            "is missing from the repository (a deleted packfile or an incomplete copy?)".into()
+        } else {
+            format!("cannot be read: {}", crate::text::one_line(e.message()))
+        };
+        broken(format!("points to object {oid}, which {why}"))
+    };
+    let mut object = repo
+        .find_object(oid, None)
+        .map_err(|e| unreadable(oid, e))?;
+    // Tags point at one object each and cannot point at themselves (an
+    // id is the hash of the content), so this ends.
+    loop {
+        match object.kind() {
+            Some(git2::ObjectType::Commit) => {
+                tips.push(object.id());
+                return Ok(());
             }
+            Some(git2::ObjectType::Tag) => {
+                let tag = object.as_tag().expect("an object of kind tag is a tag");
+                let target = tag.target_id();
+                object = tag.target().map_err(|e| unreadable(target, e))?;
+            }
+            _ => return Ok(()),
         }
     }
-    Ok(())
 }
 
 fn resolve_commit(repo: &Repository, rev: &str, flag: &str) -> Result<Oid> {

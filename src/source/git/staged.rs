@@ -81,7 +81,18 @@ pub(crate) fn staged_files(repo: &Repository, max_size: u64) -> Result<Vec<Stage
             head.peel_to_tree()
                 .map_err(|e| git_error(repo, "cannot read HEAD", e))?,
         ),
-        Err(_) => None, // unborn branch: compare with the empty tree
+        // Unborn branch: compare with the empty tree.
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+            ) =>
+        {
+            None
+        }
+        // A HEAD that loops or is damaged: comparing with the empty tree
+        // would report every staged line as new.
+        Err(e) => return Err(git_error(repo, "cannot read HEAD", e)),
     };
     let (index, only) = staged_index(repo, head_tree.as_ref())?;
     let mut opts = DiffOptions::new();
