@@ -8,6 +8,7 @@ use leakguard::vault::crypto::MasterKey;
 use leakguard::vault::{load, snapshot, VaultUri};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
+use zeroize::Zeroizing;
 
 /// Values larger than this are refused: a vault holds credentials, not files.
 const MAX_VALUE_BYTES: u64 = 64 * 1024;
@@ -23,11 +24,13 @@ fn local_path(vault: Option<&str>) -> anyhow::Result<PathBuf> {
 }
 
 /// The value from stdin, without one trailing newline (as `echo` adds).
-fn value_from_stdin() -> anyhow::Result<Vec<u8>> {
+/// Wiped when dropped; its buffer is sized for the largest value up front,
+/// so reading never reallocates and leaves no stray copy behind.
+fn value_from_stdin() -> anyhow::Result<Zeroizing<Vec<u8>>> {
     if std::io::stdin().is_terminal() {
         eprintln!("leakguard: reading the value from standard input (end with Ctrl-D)");
     }
-    let mut buf = Vec::new();
+    let mut buf = Zeroizing::new(Vec::with_capacity(MAX_VALUE_BYTES as usize + 1));
     std::io::stdin()
         .take(MAX_VALUE_BYTES + 1)
         .read_to_end(&mut buf)
@@ -73,6 +76,8 @@ fn open(vault: Option<&str>, missing: Missing) -> anyhow::Result<LocalVault> {
 
 /// Runs one `vault` subcommand; returns the exit code.
 pub fn run(cmd: VaultCommand) -> anyhow::Result<u8> {
+    // Every subcommand holds a value, the master key or decrypted values.
+    leakguard::vault::memory::no_core_dumps();
     let mut out = std::io::stdout().lock();
     match cmd {
         VaultCommand::Init { vault } => {

@@ -42,9 +42,12 @@ fn base62_crc32(value: &[u8]) -> bool {
 }
 
 /// Decodes base64 in either alphabet, padded or not.
-fn decode_base64_any(text: &[u8]) -> Option<Vec<u8>> {
+fn decode_base64_any(text: &[u8]) -> Option<super::decode::DecodedBytes> {
     let url_safe = text.iter().any(|&b| b == b'-' || b == b'_');
-    super::decode::lenient_base64(url_safe).decode(text).ok()
+    super::decode::lenient_base64(url_safe)
+        .decode(text)
+        .ok()
+        .map(zeroize::Zeroizing::new)
 }
 
 /// `pypi-` + base64url of a version 2 macaroon: a version byte, a header

@@ -11,6 +11,13 @@
 
 use crate::model::Encoding;
 use std::ops::Range;
+use zeroize::Zeroizing;
+
+/// Decoded content: it may be a secret that was committed encoded, so its
+/// buffer is zeroed when dropped. Buffers are built at their final size
+/// (none grows and leaves an old allocation behind), and the wipe costs
+/// one write per decoded byte, against the several that decoding made.
+pub(crate) type DecodedBytes = Zeroizing<Vec<u8>>;
 
 /// Fewest decoded bytes worth scanning: no credential is shorter.
 pub(crate) const MIN_DECODED: usize = 16;
@@ -28,7 +35,7 @@ pub(crate) struct Decoded {
     /// How it was encoded.
     pub(crate) encoding: Encoding,
     /// The decoded bytes.
-    pub(crate) bytes: Vec<u8>,
+    pub(crate) bytes: DecodedBytes,
     /// For decodings that keep most bytes in place (percent, escapes,
     /// entities): the offset in the content of each decoded byte, so a
     /// secret is located where its own encoded bytes are. Empty for base64
@@ -423,7 +430,7 @@ const LINE_REACH: usize = 256;
 /// scanned in its line, in the run's place: `DB_PASSWORD: <base64>` reads
 /// as `DB_PASSWORD: <value>`, so rules that need the key see it. Longer or
 /// multi-line text (an env file, a config) is scanned on its own.
-fn in_its_line(data: &[u8], run: Range<usize>, encoding: Encoding, bytes: Vec<u8>) -> Decoded {
+fn in_its_line(data: &[u8], run: Range<usize>, encoding: Encoding, bytes: DecodedBytes) -> Decoded {
     if bytes.len() > MAX_IN_LINE || bytes.contains(&b'\n') {
         return Decoded {
             range: run,
@@ -436,7 +443,7 @@ fn in_its_line(data: &[u8], run: Range<usize>, encoding: Encoding, bytes: Vec<u8
     let start = crate::detect::line_start_within(data, run.start, LINE_REACH);
     let reach = run.end.saturating_add(LINE_REACH).min(data.len());
     let end = memchr::memchr(b'\n', &data[run.end..reach]).map_or(reach, |i| run.end + i);
-    let mut line = Vec::with_capacity(end - start - run.len() + bytes.len());
+    let mut line = Zeroizing::new(Vec::with_capacity(end - start - run.len() + bytes.len()));
     let mut origins = Vec::with_capacity(line.capacity());
     line.extend_from_slice(&data[start..run.start]);
     origins.extend((start..run.start).map(|o| o as u32));
@@ -497,8 +504,8 @@ fn hex_byte(pair: &[u8]) -> u8 {
     (nibble(pair[0]) << 4) | nibble(pair[1])
 }
 
-fn decode_hex(text: &[u8]) -> Vec<u8> {
-    text.chunks_exact(2).map(hex_byte).collect()
+fn decode_hex(text: &[u8]) -> DecodedBytes {
+    Zeroizing::new(text.chunks_exact(2).map(hex_byte).collect())
 }
 
 /// A base64 engine for text found in the wild: padded or not, trailing
@@ -516,7 +523,7 @@ pub(crate) fn lenient_base64(url_safe: bool) -> base64::engine::GeneralPurpose {
     GeneralPurpose::new(alphabet, LENIENT)
 }
 
-fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
+fn decode_base64(text: &[u8], url_safe: bool) -> Option<DecodedBytes> {
     use base64::Engine as _;
     // A run whose length is 1 more than a multiple of 4 cannot be base64;
     // its last character is likely a neighbour (`…==x`): drop it.
@@ -528,12 +535,12 @@ fn decode_base64(text: &[u8], url_safe: bool) -> Option<Vec<u8>> {
     // Judge the first bytes before decoding a long run whole.
     let engine = lenient_base64(url_safe);
     if text.len() > 344 {
-        let head = engine.decode(&text[..344]).ok()?;
+        let head = Zeroizing::new(engine.decode(&text[..344]).ok()?);
         if !is_text(&head) && !head.starts_with(&[0x30, 0x82]) {
             return None;
         }
     }
-    engine.decode(text).ok()
+    engine.decode(text).ok().map(Zeroizing::new)
 }
 
 /// Whether `bytes` is mostly printable text: valid UTF-8 (random bytes
@@ -584,11 +591,11 @@ fn der_private_key_label(der: &[u8]) -> Option<&'static str> {
 /// What is scanned for a decoded run: its text, or for a private key in
 /// DER the key as PEM (the run's own base64 between armour lines), which
 /// the private-key rules read.
-fn as_scannable(bytes: Vec<u8>, base64: &[u8]) -> Vec<u8> {
+fn as_scannable(bytes: DecodedBytes, base64: &[u8]) -> DecodedBytes {
     let Some(label) = der_private_key_label(&bytes) else {
         return bytes;
     };
-    let mut pem = Vec::with_capacity(base64.len() + base64.len() / 64 + 80);
+    let mut pem = Zeroizing::new(Vec::with_capacity(base64.len() + base64.len() / 64 + 80));
     pem.extend_from_slice(format!("-----BEGIN {label}-----\n").as_bytes());
     for line in base64.chunks(64) {
         pem.extend_from_slice(line);
@@ -665,11 +672,13 @@ fn hides_characters(line: &[u8]) -> bool {
 /// [`MIN_ESCAPES`] of them and decodes to [`MIN_DECODED`] bytes of text.
 /// The second vector holds each decoded byte's offset in the content,
 /// where `line` starts at `offset`.
-fn decode_line(line: &[u8], offset: usize, encoding: Encoding) -> Option<(Vec<u8>, Vec<u32>)> {
+fn decode_line(line: &[u8], offset: usize, encoding: Encoding) -> Option<(DecodedBytes, Vec<u32>)> {
     if count_escapes(line, encoding) < MIN_ESCAPES {
         return None;
     }
-    let mut bytes = Vec::with_capacity(line.len());
+    // No escape decodes to more bytes than it is written with: the buffer
+    // never grows.
+    let mut bytes = Zeroizing::new(Vec::with_capacity(line.len()));
     let mut origins = Vec::with_capacity(line.len());
     let mut escapes = 0;
     let mut i = 0;
@@ -839,7 +848,7 @@ mod tests {
             let found = runs(&line);
             assert_eq!(found.len(), 1, "{line}");
             assert_eq!(found[0].encoding, Encoding::Base64);
-            assert_eq!(found[0].bytes, env.as_bytes());
+            assert_eq!(*found[0].bytes, env.as_bytes());
             assert_eq!(&line[found[0].range.clone()], encoded);
         }
     }
@@ -946,7 +955,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].encoding, Encoding::Hex);
         // One short line of text is read in its line, in the run's place.
-        assert_eq!(found[0].bytes, br#"x = "password=Zq8!vRt2#Lm5""#);
+        assert_eq!(*found[0].bytes, br#"x = "password=Zq8!vRt2#Lm5""#);
     }
 
     #[test]
@@ -974,12 +983,12 @@ mod tests {
         let found = runs(json);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].encoding, Encoding::Escape);
-        assert_eq!(found[0].bytes, br#"{"password": "S3cret!9xQ"}"#);
+        assert_eq!(*found[0].bytes, br#"{"password": "S3cret!9xQ"}"#);
 
         let html = "<value>Password=&#84;r0ub&#108;e&amp;Str1fe!</value>";
         let found = runs(html);
         assert_eq!(found[0].encoding, Encoding::Html);
-        assert_eq!(found[0].bytes, b"<value>Password=Tr0uble&Str1fe!</value>");
+        assert_eq!(*found[0].bytes, b"<value>Password=Tr0uble&Str1fe!</value>");
         // One escape is not enough to bother.
         assert!(runs("a=b%20c and more text here").is_empty());
     }

@@ -6,12 +6,12 @@
 
 use super::crypto::MasterKey;
 use super::load::LoadNotes;
-use super::{ManagedValue, VaultError, VaultUri};
-use crate::model::Secret;
+use super::{ManagedValue, VaultError, VaultSecret, VaultUri};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use zeroize::Zeroizing;
 
 /// Default time a cached load stays usable during an outage.
 pub(crate) const DEFAULT_TTL: Duration = Duration::from_secs(3600);
@@ -39,18 +39,52 @@ impl Default for CacheOptions {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// The cache's clear form, as read: each value's `String` becomes the
+/// [`VaultSecret`] that holds it (moved, not copied).
+#[derive(Deserialize)]
 struct CachedLoad {
     fetched_at: u64,
     values: Vec<CachedValue>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct CachedValue {
     name: String,
     version: String,
     current: bool,
     value: String,
+}
+
+/// The same document as written: it borrows the values, so the only clear
+/// copy made is the serialised buffer, which is wiped.
+#[derive(Serialize)]
+struct CachedLoadRef<'a> {
+    fetched_at: u64,
+    values: Vec<CachedValueRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct CachedValueRef<'a> {
+    name: &'a str,
+    version: &'a str,
+    current: bool,
+    value: &'a str,
+}
+
+/// Counts what is written to it: sizes the clear buffer before it is
+/// filled, so it never grows (a grown `Vec` leaves its old, unwiped
+/// allocation behind).
+struct CountingSink(usize);
+
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn now() -> u64 {
@@ -135,19 +169,23 @@ fn key() -> Result<MasterKey, VaultError> {
 }
 
 fn store(path: &Path, name: &str, values: &[ManagedValue]) -> Result<(), VaultError> {
-    let doc = CachedLoad {
+    let doc = CachedLoadRef {
         fetched_at: now(),
         values: values
             .iter()
-            .map(|v| CachedValue {
-                name: v.name.clone(),
-                version: v.version.clone(),
+            .map(|v| CachedValueRef {
+                name: &v.name,
+                version: &v.version,
                 current: v.current,
-                value: v.value.expose().to_string(),
+                value: v.value.expose(),
             })
             .collect(),
     };
-    let plain = serde_json::to_vec(&doc).expect("cache document serializes");
+    let mut size = CountingSink(0);
+    serde_json::to_writer(&mut size, &doc).expect("cache document serializes");
+    let mut plain = Zeroizing::new(Vec::with_capacity(size.0));
+    serde_json::to_writer(&mut *plain, &doc).expect("cache document serializes");
+    debug_assert_eq!(plain.len(), size.0);
     let sealed = key()?.seal(&plain, name.as_bytes());
     let io = |e: std::io::Error| VaultError::Invalid {
         vault: name.to_string(),
@@ -171,7 +209,7 @@ fn read(path: &Path, name: &str) -> Option<(u64, Vec<ManagedValue>)> {
             name: v.name,
             version: v.version,
             current: v.current,
-            value: Secret::from_bytes(v.value.as_bytes()),
+            value: VaultSecret::from_string(v.value),
         })
         .collect();
     Some((now().saturating_sub(doc.fetched_at), values))

@@ -30,6 +30,7 @@ use base64::Engine as _;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 /// Environment variable holding the base64 master key.
 pub(crate) const MASTER_KEY_ENV: &str = "LEAKGUARD_MASTER_KEY";
@@ -39,14 +40,18 @@ const FORMAT_V1: u8 = 1;
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 
-/// A 256-bit AES-GCM key. Its `Debug` never shows the key.
+/// A 256-bit AES-GCM key. Its `Debug` never shows the key, and its bytes
+/// are zeroed when it is dropped.
 #[derive(Clone)]
 pub struct MasterKey {
-    key: [u8; 32],
+    key: Zeroizing<[u8; 32]>,
     /// Where the key came from, for error messages ("LEAKGUARD_MASTER_KEY",
     /// "key file /x/master.key", "generated").
     source: String,
 }
+
+// The key field is `Zeroizing`, whose own `Drop` wipes it.
+impl ZeroizeOnDrop for MasterKey {}
 
 impl fmt::Debug for MasterKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -62,40 +67,46 @@ fn key_error(message: String) -> VaultError {
 }
 
 impl MasterKey {
+    /// Every key is made here: a key in memory is a secret a core file
+    /// would hold, so core dumps go off first.
+    fn new(key: Zeroizing<[u8; 32]>, source: String) -> MasterKey {
+        super::memory::no_core_dumps();
+        MasterKey { key, source }
+    }
+
     /// A new random key (from the operating system's RNG).
     pub fn generate() -> MasterKey {
-        let key = Aes256Gcm::generate_key(&mut OsRng);
-        MasterKey {
-            key: key.into(),
-            source: "generated".into(),
-        }
+        use aes_gcm::aead::rand_core::RngCore;
+        // Filled in place, so no copy of the key is left on the stack.
+        let mut key = Zeroizing::new([0u8; 32]);
+        OsRng.fill_bytes(&mut key[..]);
+        MasterKey::new(key, "generated".into())
     }
 
     /// Parses the base64 text of exactly 32 bytes. `origin` names where the
     /// text came from in the error (the text itself is never quoted).
     pub(crate) fn from_base64(text: &str, origin: &str) -> Result<MasterKey, VaultError> {
-        let bytes = BASE64.decode(text.trim()).map_err(|_| {
+        let bytes = Zeroizing::new(BASE64.decode(text.trim()).map_err(|_| {
             key_error(format!(
                 "{origin}: not valid base64 (expected the base64 of 32 random bytes)"
             ))
-        })?;
-        let key: [u8; 32] = bytes.try_into().map_err(|b: Vec<u8>| {
-            key_error(format!(
+        })?);
+        if bytes.len() != 32 {
+            return Err(key_error(format!(
                 "{origin}: decodes to {} bytes, expected exactly 32 (create one with: head -c32 /dev/urandom | base64)",
-                b.len()
-            ))
-        })?;
-        Ok(MasterKey {
-            key,
-            source: origin.to_string(),
-        })
+                bytes.len()
+            )));
+        }
+        let mut key = Zeroizing::new([0u8; 32]);
+        key.copy_from_slice(&bytes);
+        Ok(MasterKey::new(key, origin.to_string()))
     }
 
     /// The key as base64 text, the format of `LEAKGUARD_MASTER_KEY` and key
     /// files. Only for writing a new key file or handing a new key to the
-    /// user; never log it.
-    pub fn to_base64(&self) -> String {
-        BASE64.encode(self.key)
+    /// user; never log it. Wiped when dropped, like the key.
+    pub fn to_base64(&self) -> Zeroizing<String> {
+        Zeroizing::new(BASE64.encode(*self.key))
     }
 
     /// Where this key came from ("LEAKGUARD_MASTER_KEY", "key file PATH", …).
@@ -118,9 +129,9 @@ impl MasterKey {
             return MasterKey::from_file(path);
         }
         if let Some(text) = std::env::var_os(MASTER_KEY_ENV) {
-            let text = text.into_string().map_err(|_| {
+            let text = Zeroizing::new(text.into_string().map_err(|_| {
                 key_error(format!("{MASTER_KEY_ENV}: not valid base64 (not UTF-8)"))
-            })?;
+            })?);
             if !text.trim().is_empty() {
                 return MasterKey::from_base64(&text, MASTER_KEY_ENV);
             }
@@ -161,7 +172,7 @@ impl MasterKey {
                 )));
             }
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::InvalidData {
                 key_error(format!("{origin}: not valid base64 (not UTF-8)"))
             } else {
@@ -170,7 +181,7 @@ impl MasterKey {
                     crate::error::io_reason(&e)
                 ))
             }
-        })?;
+        })?);
         MasterKey::from_base64(&text, &origin)
     }
 
@@ -185,13 +196,16 @@ impl MasterKey {
         }
         let mut f = super::private::open(path, super::private::Open::New)
             .map_err(|e| key_error(format!("{origin}: cannot create: {e}")))?;
-        f.write_all(format!("{}\n", self.to_base64()).as_bytes())
+        f.write_all(self.to_base64().as_bytes())
+            .and_then(|_| f.write_all(b"\n"))
             .and_then(|_| f.sync_all())
             .map_err(|e| key_error(format!("{origin}: cannot write: {e}")))
     }
 
     fn cipher(&self) -> Aes256Gcm {
-        Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&self.key))
+        // The cipher's round keys and GHASH key are wiped when it is dropped
+        // (the `zeroize` features of aes, ghash and polyval in Cargo.toml).
+        Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(&self.key[..]))
     }
 
     /// Encrypts `plaintext`, authenticating `aad` along with it. Each call
@@ -219,8 +233,9 @@ impl MasterKey {
 
     /// Decrypts a value made by [`MasterKey::seal`] with the same key and
     /// `aad`. A wrong key, different AAD, or any modified byte gives an
-    /// error (never a panic, never partial plaintext).
-    pub(crate) fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, VaultError> {
+    /// error (never a panic, never partial plaintext). The plaintext is
+    /// wiped when dropped.
+    pub(crate) fn open(&self, sealed: &[u8], aad: &[u8]) -> Result<Zeroizing<Vec<u8>>, VaultError> {
         if sealed.len() < 1 + NONCE_LEN + TAG_LEN {
             return Err(key_error("sealed data is truncated".into()));
         }
@@ -239,6 +254,9 @@ impl MasterKey {
                     aad,
                 },
             )
+            // aes-gcm decrypts in a buffer of exactly the plaintext's size
+            // and returns that buffer: wrapping it leaves no other copy.
+            .map(Zeroizing::new)
             .map_err(|_| {
                 key_error(format!(
                     "decryption failed: wrong master key (using {}) or the data was modified",
@@ -280,8 +298,8 @@ mod tests {
         assert_ne!(a, b, "each seal uses a new nonce");
         assert_eq!(a.len(), 1 + 12 + 19 + 16);
         assert!(!a.windows(7).any(|w| w == b"hunter2"));
-        assert_eq!(k.open(&a, b"name\0v1").unwrap(), b"hunter2-very-secret");
-        assert_eq!(k.open(&b, b"name\0v1").unwrap(), b"hunter2-very-secret");
+        assert_eq!(*k.open(&a, b"name\0v1").unwrap(), b"hunter2-very-secret");
+        assert_eq!(*k.open(&b, b"name\0v1").unwrap(), b"hunter2-very-secret");
     }
 
     #[test]
@@ -308,10 +326,13 @@ mod tests {
     fn base64_keys_and_debug() {
         let k = MasterKey::generate();
         let text = k.to_base64();
-        let k2 = MasterKey::from_base64(&format!(" {text}\n"), "test").unwrap();
-        assert_eq!(k2.open(&k.seal(b"x", b""), b"").unwrap(), b"x");
+        let k2 = MasterKey::from_base64(&format!(" {}\n", text.as_str()), "test").unwrap();
+        assert_eq!(*k2.open(&k.seal(b"x", b""), b"").unwrap(), b"x");
         let dbg = format!("{k2:?}");
-        assert!(!dbg.contains(&text) && dbg.contains("redacted"), "{dbg}");
+        assert!(
+            !dbg.contains(text.as_str()) && dbg.contains("redacted"),
+            "{dbg}"
+        );
         let e = MasterKey::from_base64("AAAA", "test")
             .unwrap_err()
             .to_string();
@@ -341,7 +362,7 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let e = MasterKey::from_file(&path).unwrap_err().to_string();
         assert!(e.contains("0644") && e.contains("chmod 600"), "{e}");
-        assert!(!e.contains(&k.to_base64()));
+        assert!(!e.contains(k.to_base64().as_str()));
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         assert!(MasterKey::from_file(&path).is_err());
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();

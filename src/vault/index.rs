@@ -9,7 +9,6 @@ use crate::findings::{finding_at, Chunk, FindingKind, LineCursor};
 use crate::model::Severity;
 use crate::model::{Finding, RuleInfo, Verdict};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 /// Values shorter than this are not indexed: they would match everywhere.
 pub(crate) const MIN_VALUE_LEN: usize = 8;
@@ -30,12 +29,15 @@ pub(crate) fn vault_rule_info() -> RuleInfo {
     }
 }
 
-/// Managed values, indexed for search and lookup.
+/// Managed values, indexed for search and lookup. The values are kept only
+/// in their [`ManagedValue`]s (wiped on drop): lookups compare against them
+/// rather than against copies (the automaton holds its own form of them).
 pub struct ValueIndex {
     values: Vec<ManagedValue>,
-    /// Pattern id → the values (indices) that have that exact content.
+    /// Pattern id → the values (indices) that have that exact content, in
+    /// load order; pattern ids are in the order of their content's bytes,
+    /// so an exact value is found by binary search.
     owners: Vec<Vec<usize>>,
-    by_value: HashMap<Vec<u8>, usize>,
     automaton: Option<AhoCorasick>,
     fingerprints: Option<FingerprintSet>,
     /// How many values were too short to index.
@@ -70,28 +72,26 @@ impl ValueIndex {
                 kept.push(v);
             }
         }
-        let mut by_value: HashMap<Vec<u8>, usize> = HashMap::new();
+        let bytes = |i: usize| kept[i].value.expose().as_bytes();
+        // A stable sort: equal values keep their load order.
+        let mut order: Vec<usize> = (0..kept.len()).collect();
+        order.sort_by(|&a, &b| bytes(a).cmp(bytes(b)));
         let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
-        for (i, v) in kept.iter().enumerate() {
-            let bytes = v.value.expose().as_bytes().to_vec();
-            let id = *by_value.entry(bytes.clone()).or_insert_with(|| {
-                patterns.push(bytes);
-                owners.push(Vec::new());
-                patterns.len() - 1
-            });
-            owners[id].push(i);
+        for i in order {
+            match owners.last_mut() {
+                Some(same) if bytes(same[0]) == bytes(i) => same.push(i),
+                _ => owners.push(vec![i]),
+            }
         }
-        let automaton = (!patterns.is_empty()).then(|| {
+        let automaton = (!owners.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(&patterns)
+                .build(owners.iter().map(|o| bytes(o[0])))
                 .expect("an automaton over vault values builds")
         });
         ValueIndex {
             values: kept,
             owners,
-            by_value,
             automaton,
             fingerprints,
             skipped_short,
@@ -109,7 +109,10 @@ impl ValueIndex {
 
     /// The verdict for an exact value.
     pub(crate) fn verdict_for(&self, secret: &[u8]) -> Verdict {
-        if let Some(&id) = self.by_value.get(secret) {
+        let found = self
+            .owners
+            .binary_search_by(|o| self.values[o[0]].value.expose().as_bytes().cmp(secret));
+        if let Ok(id) = found {
             return self.verdict_of(&self.owners[id]);
         }
         if let Some(fp) = &self.fingerprints {
@@ -206,14 +209,14 @@ fn apply_verdict(f: &mut Finding, verdict: Verdict) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Secret;
+    use crate::vault::VaultSecret;
 
     fn mv(name: &str, version: &str, current: bool, value: &str) -> ManagedValue {
         ManagedValue {
             name: name.into(),
             version: version.into(),
             current,
-            value: Secret::from_bytes(value.as_bytes()),
+            value: VaultSecret::from_bytes(value.as_bytes()),
         }
     }
 
@@ -263,5 +266,45 @@ mod tests {
             ]
         );
         assert_eq!(idx.verdict_for(b"other-value"), Verdict::Unmanaged);
+    }
+
+    #[test]
+    fn exact_lookup_finds_every_value_and_prefers_the_current_owner() {
+        // Values loaded out of byte order, one of them under two names.
+        let idx = ValueIndex::new(
+            vec![
+                mv("z/old", "1", false, "Shared-Pa55word!"),
+                mv("b", "1", true, "Bbbbbbbb-value-2"),
+                mv("z/new", "3", true, "Shared-Pa55word!"),
+                mv("a", "1", true, "Aaaaaaaa-value-1"),
+                mv("c/old", "4", false, "Cccccccc-value-3"),
+                mv("c/older", "2", false, "Cccccccc-value-3"),
+            ],
+            None,
+            vec![],
+        );
+        let current = |name: &str, version: &str| Verdict::ManagedCurrent {
+            name: name.into(),
+            version: version.into(),
+        };
+        assert_eq!(idx.verdict_for(b"Shared-Pa55word!"), current("z/new", "3"));
+        assert_eq!(idx.verdict_for(b"Aaaaaaaa-value-1"), current("a", "1"));
+        assert_eq!(idx.verdict_for(b"Bbbbbbbb-value-2"), current("b", "1"));
+        // No current owner: the first one loaded.
+        assert_eq!(
+            idx.verdict_for(b"Cccccccc-value-3"),
+            Verdict::ManagedSuperseded {
+                name: "c/old".into(),
+                version: "4".into()
+            }
+        );
+        for near in [
+            &b"Shared-Pa55word"[..],
+            b"Shared-Pa55word!!",
+            b"Aaaaaaaa-value-0",
+            b"",
+        ] {
+            assert_eq!(idx.verdict_for(near), Verdict::Unmanaged);
+        }
     }
 }

@@ -14,6 +14,7 @@ pub(crate) struct LoadNotes {
 
 /// Loads one source's values. Snapshots are not values; see [`load_index`].
 pub fn load_values(uri: &VaultUri) -> Result<Vec<ManagedValue>, VaultError> {
+    super::memory::no_core_dumps();
     match uri {
         VaultUri::Dotenv(p) => files::load_dotenv(p),
         VaultUri::Json(p) => files::load_json(p),
@@ -61,6 +62,8 @@ pub(crate) fn load_index(
         }
     }
     if let Ok(json) = std::env::var(VAULT_JSON_ENV) {
+        super::memory::no_core_dumps();
+        let json = zeroize::Zeroizing::new(json);
         sources.push(format!("${VAULT_JSON_ENV}"));
         values.extend(files::parse_json(&format!("${VAULT_JSON_ENV}"), &json)?);
     }

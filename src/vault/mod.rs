@@ -1,8 +1,8 @@
 //! The vault cross-check: which leaked values are the organisation's real
 //! secrets. Backends load managed values (name, version, current or not);
 //! [`index::ValueIndex`] finds them in scanned content and gives findings a
-//! [`Verdict`]. Vault values live only in memory, inside [`Secret`]s, and are
-//! never written anywhere in clear.
+//! [`Verdict`]. Vault values live only in memory, inside [`VaultSecret`]s
+//! (wiped when dropped), and are never written anywhere in clear.
 //!
 //! URIs (`--vault`, repeatable):
 //! `dotenv:PATH`, `json:PATH`, `local:PATH`, `vault+https://HOST[:PORT]/MOUNT[/PREFIX]`
@@ -13,10 +13,11 @@ pub(crate) mod cache;
 pub mod crypto;
 pub(crate) mod index;
 pub mod load;
+pub mod memory;
 mod private;
 pub mod snapshot;
 
-use crate::model::Secret;
+pub use memory::VaultSecret;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -50,8 +51,8 @@ pub struct ManagedValue {
     pub version: String,
     /// Whether this is the version in use now (false: rotated out).
     pub current: bool,
-    /// The value itself. Never printed.
-    pub value: Secret,
+    /// The value itself. Never printed; wiped from memory when dropped.
+    pub value: VaultSecret,
 }
 
 impl fmt::Debug for ManagedValue {

@@ -13,6 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
+use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 /// Environment variable holding the HMAC key (at least 16 bytes).
 pub(crate) const FINGERPRINT_KEY_ENV: &str = "LEAKGUARD_FINGERPRINT_KEY";
@@ -51,13 +52,17 @@ pub struct SnapshotEntry {
     pub(crate) current: bool,
 }
 
-/// The fingerprint key.
-pub struct FingerprintKey(Vec<u8>);
+/// The fingerprint key; its bytes are zeroed when it is dropped.
+pub struct FingerprintKey(Zeroizing<Vec<u8>>);
+
+// Its one field is `Zeroizing`, whose own `Drop` wipes it.
+impl ZeroizeOnDrop for FingerprintKey {}
 
 impl FingerprintKey {
     /// Reads the key from [`FINGERPRINT_KEY_ENV`].
     pub fn from_env() -> Result<FingerprintKey, VaultError> {
-        let key = std::env::var(FINGERPRINT_KEY_ENV).unwrap_or_default();
+        super::memory::no_core_dumps();
+        let mut key = Zeroizing::new(std::env::var(FINGERPRINT_KEY_ENV).unwrap_or_default());
         if key.len() < MIN_KEY_LEN {
             return Err(VaultError::Invalid {
                 vault: "fingerprints".into(),
@@ -66,11 +71,14 @@ impl FingerprintKey {
                 ),
             });
         }
-        Ok(FingerprintKey(key.into_bytes()))
+        // Moves the buffer over: no second copy to wipe.
+        Ok(FingerprintKey(Zeroizing::new(
+            std::mem::take(&mut *key).into_bytes(),
+        )))
     }
 
     fn id(&self) -> String {
-        hex::encode(Sha256::digest(&self.0))[..16].to_string()
+        hex::encode(Sha256::digest(&self.0[..]))[..16].to_string()
     }
 
     fn hmac(&self, value: &[u8]) -> String {

@@ -29,8 +29,7 @@
 //! status and the AWS error type, never a response body.
 
 use super::http::{HttpClient, HttpResponse, HttpSettings};
-use crate::model::Secret;
-use crate::vault::{ManagedValue, VaultError, VaultUri};
+use crate::vault::{ManagedValue, VaultError, VaultSecret, VaultUri};
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
@@ -544,7 +543,7 @@ impl<'a> Sm<'a> {
                     name,
                     version: version.clone(),
                     current,
-                    value: Secret::from_bytes(bytes),
+                    value: VaultSecret::from_bytes(bytes),
                 });
             }
         };
@@ -564,10 +563,10 @@ impl<'a> Sm<'a> {
                 _ => push(name, s.as_bytes()),
             }
         } else if let Some(b) = v.get("SecretBinary").and_then(Value::as_str) {
-            let bytes = BASE64.decode(b).map_err(|_| {
+            let bytes = zeroize::Zeroizing::new(BASE64.decode(b).map_err(|_| {
                 self.client
                     .invalid(format!("{what}: SecretBinary is not base64"))
-            })?;
+            })?);
             push(name, &bytes);
         }
         Ok(())
@@ -623,17 +622,17 @@ mod tests {
     fn error_types_only() {
         let r = HttpResponse {
             status: 400,
-            body: br#"{"__type":"com.amazonaws.secretsmanager#ResourceNotFoundException","message":"secret x"}"#.to_vec(),
+            body: br#"{"__type":"com.amazonaws.secretsmanager#ResourceNotFoundException","message":"secret x"}"#.to_vec().into(),
         };
         assert_eq!(error_type(&r), "ResourceNotFoundException");
         let r = HttpResponse {
             status: 400,
-            body: br#"{"__type":"ThrottlingException"}"#.to_vec(),
+            body: br#"{"__type":"ThrottlingException"}"#.to_vec().into(),
         };
         assert!(is_throttling(&r));
         let r = HttpResponse {
             status: 400,
-            body: b"<html>s3cr3t</html>".to_vec(),
+            body: b"<html>s3cr3t</html>".to_vec().into(),
         };
         assert_eq!(error_type(&r), "");
     }

@@ -1,10 +1,10 @@
 //! File-based vault sources: `dotenv:PATH`, `json:PATH`, and the
 //! `LEAKGUARD_VAULT_JSON` environment variable (same JSON shape).
 
-use crate::model::Secret;
-use crate::vault::{ManagedValue, VaultError};
+use crate::vault::{ManagedValue, VaultError, VaultSecret};
 use serde_json::Value;
 use std::path::Path;
+use zeroize::Zeroizing;
 
 /// Environment variable holding a JSON vault object.
 pub(crate) const VAULT_JSON_ENV: &str = "LEAKGUARD_VAULT_JSON";
@@ -20,12 +20,12 @@ fn invalid(vault: &str, message: String) -> VaultError {
 /// values, `#` comments). Every value is current, version "1".
 pub(crate) fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("dotenv:{}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
         invalid(
             &vault,
             format!("cannot read: {}", crate::error::io_reason(&e)),
         )
-    })?;
+    })?);
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -55,7 +55,7 @@ pub(crate) fn load_dotenv(path: &Path) -> Result<Vec<ManagedValue>, VaultError> 
             name: name.to_string(),
             version: "1".into(),
             current: true,
-            value: Secret::from_bytes(value.as_bytes()),
+            value: VaultSecret::from_bytes(value.as_bytes()),
         });
     }
     Ok(out)
@@ -77,12 +77,12 @@ fn unquote(v: &str) -> &str {
 /// Loads a JSON vault file.
 pub(crate) fn load_json(path: &Path) -> Result<Vec<ManagedValue>, VaultError> {
     let vault = format!("json:{}", path.display());
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| {
         invalid(
             &vault,
             format!("cannot read: {}", crate::error::io_reason(&e)),
         )
-    })?;
+    })?);
     parse_json(&vault, &text)
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn parse_json(vault: &str, text: &str) -> Result<Vec<ManagedValue>, V
                 name,
                 version: "1".into(),
                 current: true,
-                value: Secret::from_bytes(v.as_bytes()),
+                value: VaultSecret::from_string(v),
             }),
             Value::Object(_) => out.push(versioned(vault, &name, &entry)?),
             Value::Array(items) => {
@@ -160,7 +160,7 @@ fn versioned(vault: &str, name: &str, entry: &Value) -> Result<ManagedValue, Vau
         name: name.to_string(),
         version,
         current,
-        value: Secret::from_bytes(value.as_bytes()),
+        value: VaultSecret::from_bytes(value.as_bytes()),
     })
 }
 

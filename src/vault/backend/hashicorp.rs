@@ -28,8 +28,7 @@
 //! HTTP goes through [`super::http`], shared with the AWS backend.
 
 use super::http::{HttpClient, HttpResponse, HttpSettings};
-use crate::model::Secret;
-use crate::vault::{ManagedValue, VaultError, VaultUri};
+use crate::vault::{ManagedValue, VaultError, VaultSecret, VaultUri};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -348,7 +347,7 @@ impl<'a> Kv<'a> {
                     name: format!("{path}#{field}"),
                     version: n.to_string(),
                     current: n == current,
-                    value: Secret::from_bytes(value.as_bytes()),
+                    value: VaultSecret::from_string(value),
                 });
             }
         }

@@ -11,6 +11,7 @@
 use crate::vault::VaultError;
 use std::path::PathBuf;
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// Environment variable: base of the retry backoff, in milliseconds.
 pub const BACKOFF_ENV: &str = "LEAKGUARD_VAULT_BACKOFF_MS";
@@ -60,10 +61,11 @@ impl HttpSettings {
     }
 }
 
-/// A response: status and body (the body is never put in a message).
+/// A response: status and body (the body is never put in a message, and
+/// is wiped when dropped: it may hold vault values).
 pub(crate) struct HttpResponse {
     pub(crate) status: u16,
-    pub(crate) body: Vec<u8>,
+    pub(crate) body: Zeroizing<Vec<u8>>,
 }
 
 /// A blocking HTTP client with the timeout and retry rules of [`HttpSettings`].
@@ -135,7 +137,10 @@ impl HttpClient {
                     let body = resp.body_mut().with_config().limit(MAX_BODY).read_to_vec();
                     match body {
                         Ok(body) => {
-                            let r = HttpResponse { status, body };
+                            let r = HttpResponse {
+                                status,
+                                body: Zeroizing::new(body),
+                            };
                             if status >= 500 || status == 429 || retry_also(&r) {
                                 last = format!("HTTP {status}");
                                 continue;

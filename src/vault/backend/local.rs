@@ -29,10 +29,9 @@
 //! one wins.
 
 use crate::model::date::{self, Zone};
-use crate::model::Secret;
 use crate::vault::crypto::{xdg_dir, MasterKey};
 use crate::vault::private;
-use crate::vault::{ManagedValue, VaultError};
+use crate::vault::{ManagedValue, VaultError, VaultSecret};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -183,7 +182,7 @@ impl LocalVault {
         };
         let check = decode("key_check", &file.key_check)?;
         match key.open(&check, KEY_CHECK_AAD) {
-            Ok(p) if p == KEY_CHECK_PLAINTEXT => {}
+            Ok(p) if p.as_slice() == KEY_CHECK_PLAINTEXT => {}
             _ => {
                 return Err(invalid(
                     path,
@@ -327,7 +326,7 @@ impl LocalVault {
                     name: name.clone(),
                     version: v.version.to_string(),
                     current: Some(v.version) == newest,
-                    value: Secret::from_bytes(&plain),
+                    value: VaultSecret::from_bytes(&plain),
                 });
             }
         }
