@@ -757,3 +757,40 @@ fn histories_of_many_batches_are_scanned_whole_and_deterministically() {
     };
     assert_eq!(strip(&first), strip(&second));
 }
+
+/// A secret introduced earlier elsewhere, later written on the same line as
+/// a new one so that the new finding's context cuts it off: the piece is
+/// masked even though the old secret is reported at its older blob (the
+/// masking used to run only after that choice, and missed the piece).
+#[test]
+fn a_neighbour_reported_at_an_older_blob_is_masked_in_the_newer_context() {
+    let repo = Repo::init();
+    let old = secret(7);
+    let new = secret(8);
+    // On another line than it will be beside the new one.
+    repo.write("config.txt", format!("# settings\nB={old}\n"));
+    repo.commit("old secret");
+    // The new secret ends at column 26; its context reaches 80 characters
+    // past it, so the old one, 60 columns on, is cut after 18.
+    let gap = " ".repeat(60);
+    repo.write("config.txt", format!("A={new}{gap}B={old}\n"));
+    repo.commit("new secret beside it");
+    for format in ["json", "text", "sarif"] {
+        let out = leakguard()
+            .args(["scan", "--git", "--rules"])
+            .arg(repo.rules())
+            .args(["--format", format])
+            .arg(repo.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for s in [&old, &new] {
+            // Anything longer than a preview (4 characters) is a leak.
+            assert!(
+                !stdout.contains(&s[..8]),
+                "{format}: a piece of a secret shows:\n{stdout}"
+            );
+        }
+    }
+}

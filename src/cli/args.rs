@@ -40,7 +40,9 @@ Environment:
   LEAKGUARD_FAIL_ON          --fail-on for the pre-commit hook (critical, high,
                              medium, low, info, never)
   LEAKGUARD_MASTER_KEY       key of the local encrypted vault (vault commands)
-  LEAKGUARD_FINGERPRINT_KEY  HMAC key (16+ bytes) of vault fingerprint snapshots
+  LEAKGUARD_FINGERPRINT_KEY  the organisation's key (16+ bytes): report and
+                             baseline fingerprints are HMAC-SHA256 under it
+                             (else Argon2id), and it signs vault snapshots
   LEAKGUARD_VAULT_JSON       a JSON object of secrets (name: value) to cross-check
                              findings with, as a vault source
   NO_COLOR                   no colour in text output, even on a terminal";

@@ -49,7 +49,7 @@ pub(crate) const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "LEAKGUARD_FINGERPRINT_KEY",
-        "HMAC key (16 bytes or more) of vault fingerprint snapshots (vault snapshot, --vault fingerprints:FILE).",
+        "The organisation's key (16 bytes or more): report and baseline fingerprints are HMAC-SHA256 under it, so one secret has one fingerprint in every repository (without it they are Argon2id, salted per baseline); it also signs vault fingerprint snapshots (vault snapshot, --vault fingerprints:FILE).",
     ),
     (
         "LEAKGUARD_VAULT_JSON",

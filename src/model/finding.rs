@@ -346,7 +346,7 @@ impl Report {
     /// Each replacement shortens a context (a preview is shorter than any
     /// secret masked here; shorter ones are shown whole by their preview
     /// anyway), so the loop ends.
-    fn mask_contexts(&mut self) {
+    pub(crate) fn mask_contexts(&mut self) {
         self.mask_whole_secrets();
         self.mask_cut_neighbours();
     }

@@ -165,7 +165,15 @@ pub(super) fn scan(
         let blob = &history.blobs[i];
         let in_head = history.head_blobs.contains(&blob.oid);
         let commit_oid = history.commits[blob.commit as usize];
-        for mut f in r.findings {
+        // Each blob's contexts are masked with its own neighbours now: once
+        // only first introductions are left, a neighbour on the same line
+        // may have been kept at another blob, and its secret would show.
+        let mut own = Report {
+            findings: r.findings,
+            ..Report::default()
+        };
+        own.mask_contexts();
+        for mut f in own.findings {
             let info = commit_cache
                 .entry(commit_oid)
                 .or_insert_with(|| git::commit_info(&repo, commit_oid));
