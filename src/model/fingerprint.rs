@@ -175,41 +175,31 @@ impl Fingerprinter {
     /// distinct secret sealed once, on every core.
     pub(crate) fn seal_all(&self, findings: &mut [Finding]) {
         use rayon::prelude::*;
-        if findings.len() > 1 {
-            let mut fresh: Vec<(Fingerprint, &str, &Secret)> = {
-                let sealed = lock(&self.sealed);
-                findings
-                    .iter()
-                    .map(|f| (Fingerprint::new(&f.rule_id, &f.secret), f))
-                    .filter(|(id, _)| !sealed.contains_key(id))
-                    .map(|(id, f)| (id, f.rule_id.as_str(), &f.secret))
-                    .collect()
-            };
-            fresh.sort_by(|a, b| a.0.cmp(&b.0));
-            fresh.dedup_by(|a, b| a.0 == b.0);
-            let done: Vec<(Fingerprint, Fingerprint)> = fresh
-                .into_par_iter()
-                .map(|(id, rule, secret)| (id, self.fingerprint(rule, secret)))
-                .collect();
-            lock(&self.sealed).extend(done);
+        let ids: Vec<Fingerprint> = findings
+            .iter()
+            .map(|f| Fingerprint::new(&f.rule_id, &f.secret))
+            .collect();
+        let mut fresh: Vec<(&Fingerprint, &Finding)> = {
+            let sealed = lock(&self.sealed);
+            ids.iter()
+                .zip(findings.iter())
+                .filter(|(id, _)| !sealed.contains_key(*id))
+                .collect()
+        };
+        fresh.sort_by(|a, b| a.0.cmp(b.0));
+        fresh.dedup_by(|a, b| a.0 == b.0);
+        // Sealed outside the lock: Argon2 takes milliseconds.
+        let done: Vec<(Fingerprint, Fingerprint)> = fresh
+            .into_par_iter()
+            .map(|(id, f)| (id.clone(), self.fingerprint(&f.rule_id, &f.secret)))
+            .collect();
+        let mut sealed = lock(&self.sealed);
+        sealed.extend(done);
+        for (f, id) in findings.iter_mut().zip(&ids) {
+            if let Some(public) = sealed.get(id) {
+                f.fingerprint = public.clone();
+            }
         }
-        for f in findings {
-            self.seal(f);
-        }
-    }
-
-    /// Replaces `finding`'s identity with its public fingerprint.
-    pub(crate) fn seal(&self, finding: &mut Finding) {
-        let identity = Fingerprint::new(&finding.rule_id, &finding.secret);
-        if let Some(done) = lock(&self.sealed).get(&identity) {
-            finding.fingerprint = done.clone();
-            return;
-        }
-        // Sealed outside the lock: Argon2 takes milliseconds, and other
-        // threads seal other secrets meanwhile.
-        let public = self.fingerprint(&finding.rule_id, &finding.secret);
-        lock(&self.sealed).insert(identity, public.clone());
-        finding.fingerprint = public;
     }
 
     /// The public fingerprint of `secret` found by rule `rule_id`.
