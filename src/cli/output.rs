@@ -36,13 +36,7 @@ pub(crate) fn write_output(
 ) -> anyhow::Result<()> {
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| {
-                anyhow::anyhow!(
-                    "cannot write report to {}: {}",
-                    path.display(),
-                    io_reason(&e)
-                )
-            })?;
+            let file = create_report(path)?;
             let mut out = io::BufWriter::new(file);
             write(&mut out, Color::Never)
                 .and_then(|_| out.flush())
@@ -69,13 +63,7 @@ pub(crate) fn write_output(
 pub(crate) fn open_stream(output: Option<&Path>) -> anyhow::Result<Box<dyn Write + Send>> {
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| {
-                anyhow::anyhow!(
-                    "cannot write report to {}: {}",
-                    path.display(),
-                    io_reason(&e)
-                )
-            })?;
+            let file = create_report(path)?;
             Ok(Box::new(io::BufWriter::new(file)))
         }
         None => Ok(Box::new(io::BufWriter::new(io::stdout()))),
@@ -95,4 +83,15 @@ pub(crate) fn stream_written(output: Option<&Path>, result: io::Result<()>) -> a
             io_reason(&e)
         )),
     }
+}
+
+/// Creates `-o FILE`, or says in one line why it cannot.
+fn create_report(path: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::File::create(path).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot write report to {}: {}",
+            path.display(),
+            io_reason(&e)
+        )
+    })
 }
