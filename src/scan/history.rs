@@ -108,17 +108,18 @@ pub(super) fn scan(
             content: Vec::new(),
         });
         let mut done = Outcomes::default();
-        for (i, blob) in batch.iter().enumerate() {
-            let r = scan_blob(&mut bw, detector, blob, max);
+        let len = batch.len();
+        for (i, blob) in batch.into_iter().enumerate() {
+            let r = scan_blob(&mut bw, detector, &blob, max);
             progress.advance(1, r.bytes);
-            done.add(first + i, r);
+            done.add(first + i, blob, r);
         }
         lock(&idle).push(bw);
         match &ordered {
             Some(ordered) => {
                 let kept = std::mem::take(&mut done.kept);
                 lock(&results).merge(done);
-                lock(ordered).arrive(first, batch, kept);
+                lock(ordered).arrive(first, len, kept);
             }
             None => lock(&results).merge(done),
         }
@@ -129,10 +130,9 @@ pub(super) fn scan(
         }
     };
     let history = rayon::in_place_scope(|scope| {
-        git::enumerate_observed(&repo, range, on_commits, |first, batch| {
+        git::enumerate_observed(&repo, &objects, range, on_commits, |first, batch| {
             // The total grows as the walk finds blobs.
             progress.start((first + batch.len()) as u64);
-            let batch = batch.to_vec();
             let scan_batch = &scan_batch;
             scope.spawn(move |_| scan_batch(first, batch));
         })
@@ -140,7 +140,7 @@ pub(super) fn scan(
     progress.finish();
     let outcomes = results.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut results = outcomes.kept;
-    results.sort_unstable_by_key(|(i, _)| *i);
+    results.sort_unstable_by_key(|(i, _, _)| *i);
 
     let mut report = Report {
         warnings: history.warnings.clone(),
@@ -160,9 +160,8 @@ pub(super) fn scan(
     }
     let mut commit_cache: HashMap<Oid, CommitInfo> = HashMap::new();
     let mut found: Vec<(u32, Finding)> = Vec::new();
-    for (i, r) in results {
+    for (_, blob, r) in results {
         report.warnings.extend(r.warning);
-        let blob = &history.blobs[i];
         let in_head = history.head_blobs.contains(&blob.oid);
         let commit_oid = history.commits[blob.commit as usize];
         // Each blob's contexts are masked with its own neighbours now: once
@@ -193,17 +192,17 @@ struct Outcomes {
     totals: Stats,
     /// Blobs whose content was scanned.
     scanned: u64,
-    /// (index in the history's blobs, outcome) of blobs with findings or
-    /// a warning.
-    kept: Vec<(usize, FileResult)>,
+    /// (index in the walk's order, blob, outcome) of blobs with findings
+    /// or a warning: only these blobs' paths are kept.
+    kept: Vec<(usize, BlobEntry, FileResult)>,
 }
 
 impl Outcomes {
-    fn add(&mut self, index: usize, r: FileResult) {
+    fn add(&mut self, index: usize, blob: BlobEntry, r: FileResult) {
         self.scanned += r.scanned as u64;
         r.count_into(&mut self.totals);
         if !r.findings.is_empty() || r.warning.is_some() {
-            self.kept.push((index, r));
+            self.kept.push((index, blob, r));
         }
     }
 
@@ -311,15 +310,11 @@ impl<'a> Ordered<'a> {
         })
     }
 
-    /// The batch of `batch.len()` blobs from index `first` is scanned;
-    /// `kept` are (index, outcome) of its blobs with findings or a warning.
-    fn arrive(&mut self, first: usize, batch: Vec<BlobEntry>, kept: Vec<(usize, FileResult)>) {
-        let len = batch.len();
-        // In index order, as the batch's task added them.
-        let kept: Vec<(BlobEntry, FileResult)> = kept
-            .into_iter()
-            .map(|(i, r)| (batch[i - first].clone(), r))
-            .collect();
+    /// The batch of `len` blobs from index `first` is scanned; `kept` are
+    /// (index, blob, outcome) of its blobs with findings or a warning, in
+    /// index order.
+    fn arrive(&mut self, first: usize, len: usize, kept: Vec<(usize, BlobEntry, FileResult)>) {
+        let kept: Vec<(BlobEntry, FileResult)> = kept.into_iter().map(|(_, b, r)| (b, r)).collect();
         self.waiting.insert(first, (len, kept));
         while let Some((len, kept)) = self.waiting.remove(&self.next) {
             for (blob, result) in kept {

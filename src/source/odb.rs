@@ -1,19 +1,32 @@
-//! Blob reads for history scans, from many threads at once.
+//! Object reads for history scans: trees for the walk, blobs for the
+//! scanners, from many threads at once, through one mapping of the packs.
 //!
-//! A history scan reads every unique blob of a repository once, from every
-//! core, while another thread walks the trees. libgit2 serialises pack
-//! access behind process-wide locks, so threads reading through it mostly
-//! wait for each other (two threads walking trees took as long as one, at
-//! twice the CPU); gitoxide gives each thread its own handle on the shared,
-//! memory-mapped packs and inflates with zlib-rs. libgit2 (git2) still does
-//! everything else: opening and discovering the repository, the commit and
-//! tree walk, refs, commit metadata and staged diffs.
+//! A history scan reads every object of a repository once. The pack files
+//! are opened here with gitoxide's pack reader (index lookups, entry
+//! parsing, inflating with zlib-rs and delta resolution are all its work);
+//! this module only decides the order in which a delta chain is resolved
+//! and which results are kept, and keeps the mapped pages in check.
+//! Objects outside the packs (loose objects, alternates) are read through
+//! gitoxide's object store. libgit2 (git2) still does everything else:
+//! opening and discovering the repository, the commit walk, refs, commit
+//! metadata and staged diffs.
+//!
+//! Why not libgit2 or gitoxide's object store: libgit2 serialises pack
+//! access behind process-wide locks and maps the packs a second time, and
+//! gitoxide's store keeps only the object asked for, so reading a file's
+//! versions oldest first (the walk's order; git stores the newest version
+//! whole and older ones as deltas against it) resolved each chain from its
+//! base again and again.
 
 use git2::Oid;
-use gix::objs::{Find, FindHeader};
-use std::path::Path;
+use gix::odb::pack::cache::DecodeEntry;
+use gix::odb::pack::data::decode::entry::ResolvedBase;
+use gix::odb::pack::data::decode::header::ResolvedBase as HeaderBase;
+use gix::odb::pack::data::entry::Header;
+use gix::odb::pack::Bundle;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::RwLock;
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// What an object is, for the callers that care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,33 +52,47 @@ impl From<gix::objs::Kind> for Kind {
     }
 }
 
-/// Inflated delta bases kept per thread.
-const PACK_CACHE_BYTES: usize = 16 << 20;
+/// Inflated delta bases kept per blob-reading thread. 8 MB was as fast as
+/// 16 MB on the 150,000-commit benchmark history.
+const BLOB_CACHE_BYTES: usize = 8 << 20;
+
+/// Inflated objects the tree walk keeps: every version of a directory
+/// listing it resolved on the way to an older one (libgit2's delta-base
+/// cache, which the walk used before, keeps 16 MB).
+const WALK_CACHE_BYTES: usize = 16 << 20;
 
 /// The repository's object database, opened once and shared by threads;
 /// each thread reads through its own [`Objects`].
 ///
-/// gitoxide maps each pack file whole, and a history scan reads every blob,
-/// so without care the whole pack ends up resident in the process (194 MB
-/// of a 150,000-commit history's 616 MB peak). So every so often the
+/// The packs are mapped whole, and a scan reads every object, so without
+/// care each pack would end up resident in the process (a 185 MB pack and
+/// its 42 MB index on the benchmark history). So every so often the
 /// readers check how much file-backed memory the process has resident;
-/// above [`RESIDENT_FILE_LIMIT`] the store is opened afresh and each
-/// thread moves to it at its next read, which unmaps the old mapping once
-/// the last thread has left it. The pages stay in the kernel's page cache,
-/// so reading them again costs no disk access.
+/// above [`RESIDENT_FILE_LIMIT`] the packs are opened afresh and each
+/// thread moves to them at its next read, which unmaps the old mappings
+/// once the last thread has left them. The pages stay in the kernel's page
+/// cache, so reading them again costs no disk access.
 pub(crate) struct SharedObjects {
-    git_dir: std::path::PathBuf,
-    /// The open store and its generation.
-    current: RwLock<(u64, gix::ThreadSafeRepository)>,
+    git_dir: PathBuf,
+    /// The open packs and their generation.
+    current: RwLock<(u64, Arc<Packs>)>,
     generation: AtomicU64,
     reads: AtomicU64,
     /// [`RESIDENT_FILE_LIMIT`], lowered by tests.
     resident_limit: u64,
+    /// Loose objects (a plain directory of files: nothing to map).
+    loose: gix::odb::loose::Store,
+    /// gitoxide's whole object store, for objects neither in the packs
+    /// nor loose (alternates): opened at the first such object.
+    others: OnceLock<Result<gix::ThreadSafeRepository, String>>,
 }
 
+/// A repository's pack files with their indexes, newest first.
+struct Packs(Vec<Bundle>);
+
 /// File-backed memory (pack and index mappings, the executable) the process
-/// may have resident before the blob readers reopen the store.
-const RESIDENT_FILE_LIMIT: u64 = 224 << 20;
+/// may have resident before the packs are opened afresh.
+const RESIDENT_FILE_LIMIT: u64 = 192 << 20;
 
 /// Reads between two looks at the resident size (a look reads a small
 /// /proc file: about 10 µs).
@@ -73,42 +100,50 @@ const CHECK_EVERY: u64 = 256;
 
 impl SharedObjects {
     /// Opens the object database of the repository whose git directory is
-    /// `git_dir` (as libgit2 found it). Only the repository's own settings
+    /// `git_dir` (as libgit2 found it). Only the repository's own files
     /// are read: no global or system git configuration, no environment.
     pub(crate) fn open(git_dir: &Path) -> Result<SharedObjects, String> {
+        let objects = objects_dir(git_dir);
         Ok(SharedObjects {
             git_dir: git_dir.to_path_buf(),
-            current: RwLock::new((0, open_store(git_dir)?)),
+            current: RwLock::new((0, Arc::new(open_packs(&objects)?))),
             generation: AtomicU64::new(0),
             reads: AtomicU64::new(0),
             resident_limit: RESIDENT_FILE_LIMIT,
+            loose: gix::odb::loose::Store::at(objects, gix::hash::Kind::Sha1),
+            others: OnceLock::new(),
         })
     }
 
-    /// A handle for the calling thread.
+    /// A handle for a thread that reads blobs: each is read once, so only
+    /// the results of recent delta chains are kept.
     pub(crate) fn for_thread(&self) -> Objects<'_> {
-        let (generation, store) = &*self.current.read().unwrap_or_else(|e| e.into_inner());
-        let mut repo = store.to_thread_local();
-        // Each blob is read once: an object cache only costs.
-        repo.object_cache_size(0);
-        // But blobs are stored as chains of deltas against each other, so
-        // the objects those chains share are worth keeping inflated. 16 MB
-        // per thread was as fast as 64 MB on the 20,000-commit benchmark,
-        // with 110 MB less peak memory.
-        repo.objects.set_pack_cache(|| {
-            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
-                PACK_CACHE_BYTES,
-            ))
-        });
+        self.handle(BLOB_CACHE_BYTES, false)
+    }
+
+    /// A handle for the tree walk, which reads each directory's versions
+    /// oldest first: the versions a chain passes through on the way to
+    /// the one asked for are kept, as they are the next ones asked for.
+    pub(crate) fn for_walk(&self) -> Objects<'_> {
+        self.handle(WALK_CACHE_BYTES, true)
+    }
+
+    fn handle(&self, cache_bytes: usize, keep_chains: bool) -> Objects<'_> {
+        let (generation, packs) = &*self.current.read().unwrap_or_else(|e| e.into_inner());
         Objects {
-            repo,
+            packs: Arc::clone(packs),
             generation: *generation,
             shared: self,
+            inflate: Default::default(),
+            cache: DeltaCache::new(cache_bytes),
+            keep_chains,
+            chain: Vec::new(),
+            others: None,
         }
     }
 
-    /// Counts a read; now and then, opens the store afresh when too much of
-    /// the old one's mappings is resident.
+    /// Counts a read; now and then, opens the packs afresh when too much
+    /// of the old mappings is resident.
     fn count_read(&self) {
         let n = self.reads.fetch_add(1, Ordering::Relaxed);
         if n % CHECK_EVERY != CHECK_EVERY - 1 {
@@ -118,21 +153,48 @@ impl SharedObjects {
             return;
         }
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-        // Another thread may have reopened it while this one waited.
+        // Another thread may have reopened them while this one waited.
         if current.0 != self.generation.load(Ordering::Acquire) {
             return;
         }
-        if let Ok(store) = open_store(&self.git_dir) {
-            *current = (current.0 + 1, store);
+        if let Ok(packs) = open_packs(&objects_dir(&self.git_dir)) {
+            *current = (current.0 + 1, Arc::new(packs));
             self.generation.store(current.0, Ordering::Release);
         }
     }
 }
 
-fn open_store(git_dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
-    let options = gix::open::Options::isolated().open_path_as_is(true);
-    gix::ThreadSafeRepository::open_opts(git_dir, options)
-        .map_err(|e| crate::text::one_line(&e.to_string()))
+/// The objects directory: a linked work tree's git directory names the
+/// main one's in its `commondir` file.
+fn objects_dir(git_dir: &Path) -> PathBuf {
+    match std::fs::read_to_string(git_dir.join("commondir")) {
+        Ok(common) if !common.trim().is_empty() => git_dir.join(common.trim()).join("objects"),
+        _ => git_dir.join("objects"),
+    }
+}
+
+/// Opens every pack in `objects/pack` that has its index, newest first
+/// (recent objects are looked up most).
+fn open_packs(objects: &Path) -> Result<Packs, String> {
+    let dir = objects.join("pack");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Packs(Vec::new())),
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+    };
+    let mut bundles = Vec::new();
+    for entry in entries.flatten() {
+        let index = entry.path();
+        if index.extension().is_none_or(|e| e != "idx") || !index.with_extension("pack").is_file() {
+            continue;
+        }
+        let bundle = Bundle::at(&index, gix::hash::Kind::Sha1)
+            .map_err(|e| crate::text::one_line(&format!("{}: {e}", index.display())))?;
+        let modified = entry.metadata().and_then(|m| m.modified()).ok();
+        bundles.push((modified, bundle));
+    }
+    bundles.sort_by_key(|b| std::cmp::Reverse(b.0));
+    Ok(Packs(bundles.into_iter().map(|(_, b)| b).collect()))
 }
 
 /// The process's resident file-backed memory, where the system says it.
@@ -151,11 +213,86 @@ fn resident_file_bytes() -> Option<u64> {
     }
 }
 
+/// Inflated objects by (pack, entry offset), the least recently used
+/// dropped first beyond a number of bytes. gitoxide asks it for each delta
+/// of a chain it resolves and stops at the first it has.
+struct DeltaCache(clru::CLruCache<(u32, u64), Cached, std::hash::RandomState, ByLength>);
+
+struct Cached {
+    data: Vec<u8>,
+    kind: gix::objs::Kind,
+    compressed_size: usize,
+}
+
+/// Weighs a cached object by its length.
+struct ByLength;
+
+impl clru::WeightScale<(u32, u64), Cached> for ByLength {
+    fn weight(&self, _: &(u32, u64), value: &Cached) -> usize {
+        value.data.len()
+    }
+}
+
+impl DeltaCache {
+    fn new(bytes: usize) -> DeltaCache {
+        let capacity = std::num::NonZeroUsize::new(bytes.max(1)).expect("at least 1");
+        DeltaCache(clru::CLruCache::with_config(
+            clru::CLruCacheConfig::new(capacity).with_scale(ByLength),
+        ))
+    }
+
+    fn contains(&self, pack: u32, offset: u64) -> bool {
+        self.0.contains(&(pack, offset))
+    }
+}
+
+impl DecodeEntry for DeltaCache {
+    fn put(
+        &mut self,
+        pack: u32,
+        offset: u64,
+        data: &[u8],
+        kind: gix::objs::Kind,
+        compressed_size: usize,
+    ) {
+        // Too large to keep: refused (and dropped) by the cache itself.
+        let _ = self.0.put_with_weight(
+            (pack, offset),
+            Cached {
+                data: data.to_vec(),
+                kind,
+                compressed_size,
+            },
+        );
+    }
+
+    fn get(
+        &mut self,
+        pack: u32,
+        offset: u64,
+        out: &mut Vec<u8>,
+    ) -> Option<(gix::objs::Kind, usize)> {
+        let cached = self.0.get(&(pack, offset))?;
+        out.clear();
+        out.extend_from_slice(&cached.data);
+        Some((cached.kind, cached.compressed_size))
+    }
+}
+
 /// One thread's handle on the object database.
 pub(crate) struct Objects<'s> {
-    repo: gix::Repository,
+    packs: Arc<Packs>,
     generation: u64,
     shared: &'s SharedObjects,
+    inflate: gix::features::zlib::Inflate,
+    cache: DeltaCache,
+    /// Resolve a chain's deltas one by one, keeping each (see
+    /// [`SharedObjects::for_walk`]).
+    keep_chains: bool,
+    /// Offsets of the deltas to resolve first (scratch).
+    chain: Vec<u64>,
+    /// A handle on gitoxide's whole store, once one was needed.
+    others: Option<gix::Repository>,
 }
 
 fn gix_id(oid: Oid) -> gix::ObjectId {
@@ -172,20 +309,84 @@ fn found<T, E: std::fmt::Display>(lookup: Result<Option<T>, E>) -> Result<T, Str
     }
 }
 
+fn one_line(e: impl std::fmt::Display) -> String {
+    crate::text::one_line(&e.to_string())
+}
+
+/// The entry at `offset` of `bundle`'s pack, checked to lie inside it
+/// (gitoxide asserts it: a corrupt index or delta would panic).
+fn entry_at(bundle: &Bundle, offset: u64) -> Result<gix::odb::pack::data::Entry, String> {
+    // The pack's 12-byte header comes first, its checksum last.
+    if offset < 12 || offset >= bundle.pack.pack_end() as u64 {
+        return Err("corrupt pack: an object lies outside its pack".into());
+    }
+    bundle.pack.entry(offset).map_err(one_line)
+}
+
+/// A delta's base named by id (not by offset): in the same pack.
+fn base_in(bundle: &Bundle, id: &gix::oid) -> Option<ResolvedBase> {
+    let index = bundle.index.lookup(id)?;
+    entry_at(bundle, bundle.index.pack_offset_at_index(index))
+        .ok()
+        .map(ResolvedBase::InPack)
+}
+
+/// [`base_in`] for reading an object's header.
+fn header_base_in(bundle: &Bundle, id: &gix::oid) -> Option<HeaderBase> {
+    let index = bundle.index.lookup(id)?;
+    entry_at(bundle, bundle.index.pack_offset_at_index(index))
+        .ok()
+        .map(HeaderBase::InPack)
+}
+
+/// Longest delta chain followed before giving up (git writes at most 50;
+/// a corrupt pack could loop).
+const MAX_CHAIN: usize = 10_000;
+
 impl Objects<'_> {
-    /// Moves to the store's current generation if it was reopened.
+    /// Moves to the current packs if they were opened afresh.
     fn refresh(&mut self) {
         self.shared.count_read();
         if self.shared.generation.load(Ordering::Acquire) != self.generation {
-            *self = self.shared.for_thread();
+            let (generation, packs) = &*self
+                .shared
+                .current
+                .read()
+                .unwrap_or_else(|e| e.into_inner());
+            self.packs = Arc::clone(packs);
+            self.generation = *generation;
+            // Offsets of another generation's packs mean nothing now.
+            self.cache.0.clear();
         }
+    }
+
+    /// Which pack holds `id`, and where.
+    fn locate(&self, id: &gix::oid) -> Option<(usize, u64)> {
+        self.packs.0.iter().enumerate().find_map(|(i, bundle)| {
+            let index = bundle.index.lookup(id)?;
+            Some((i, bundle.index.pack_offset_at_index(index)))
+        })
     }
 
     /// The object's kind and size, without inflating it.
     pub(crate) fn header(&mut self, oid: Oid) -> Result<(Kind, u64), String> {
         self.refresh();
-        let h = found(self.repo.objects.try_header(&gix_id(oid)))?;
-        Ok((h.kind.into(), h.size))
+        let id = gix_id(oid);
+        let Some((pack, offset)) = self.locate(&id) else {
+            if let Some((size, kind)) = self.shared.loose.try_header(&id).map_err(one_line)? {
+                return Ok((kind.into(), size));
+            }
+            use gix::objs::FindHeader;
+            let h = found(self.others()?.objects.try_header(&id))?;
+            return Ok((h.kind.into(), h.size));
+        };
+        let bundle = &self.packs.0[pack];
+        let entry = entry_at(bundle, offset)?;
+        let outcome = bundle
+            .pack
+            .decode_header(entry, &mut self.inflate, &|id| header_base_in(bundle, id))
+            .map_err(one_line)?;
+        Ok((outcome.kind.into(), outcome.object_size))
     }
 
     /// Reads the object into `buf`; returns its kind and bytes.
@@ -194,34 +395,240 @@ impl Objects<'_> {
         oid: Oid,
         buf: &'b mut Vec<u8>,
     ) -> Result<(Kind, &'b [u8]), String> {
-        let data = found(self.repo.objects.try_find(&gix_id(oid), buf))?;
-        Ok((data.kind.into(), data.data))
+        self.refresh();
+        let id = gix_id(oid);
+        let Some((pack, offset)) = self.locate(&id) else {
+            if self.shared.loose.contains(&id) {
+                let data = found(self.shared.loose.try_find(&id, buf))?;
+                return Ok((data.kind.into(), data.data));
+            }
+            use gix::objs::Find;
+            let data = found(self.others()?.objects.try_find(&id, buf))?;
+            return Ok((data.kind.into(), data.data));
+        };
+        let packs = Arc::clone(&self.packs);
+        let bundle = &packs.0[pack];
+        if self.keep_chains {
+            self.resolve_bases(bundle, offset, buf)?;
+        }
+        let entry = entry_at(bundle, offset)?;
+        let outcome = bundle
+            .pack
+            .decode_entry(
+                entry,
+                buf,
+                &mut self.inflate,
+                &|id, _| base_in(bundle, id),
+                &mut self.cache,
+            )
+            .map_err(one_line)?;
+        Ok((outcome.kind.into(), &buf[..]))
     }
+
+    /// Resolves, oldest first, the deltas between the object at `offset`
+    /// and the nearest base already kept (or a whole object), keeping each
+    /// one: the object itself is then one delta away.
+    fn resolve_bases(
+        &mut self,
+        bundle: &Bundle,
+        offset: u64,
+        scratch: &mut Vec<u8>,
+    ) -> Result<(), String> {
+        self.chain.clear();
+        let mut at = offset;
+        loop {
+            let entry = entry_at(bundle, at)?;
+            if self.cache.contains(bundle.pack.id, entry.data_offset) {
+                break;
+            }
+            let base = match entry.header {
+                Header::OfsDelta { base_distance } => at
+                    .checked_sub(base_distance)
+                    .ok_or("corrupt pack: a delta's base lies before the pack")?,
+                Header::RefDelta { base_id } => match bundle.index.lookup(base_id) {
+                    Some(index) => bundle.index.pack_offset_at_index(index),
+                    None => break,
+                },
+                _ => break,
+            };
+            if at != offset {
+                self.chain.push(at);
+            }
+            if self.chain.len() > MAX_CHAIN {
+                return Err("corrupt pack: a delta chain does not end".into());
+            }
+            at = base;
+        }
+        for &at in self.chain.iter().rev() {
+            let entry = entry_at(bundle, at)?;
+            bundle
+                .pack
+                .decode_entry(
+                    entry,
+                    scratch,
+                    &mut self.inflate,
+                    &|id, _| base_in(bundle, id),
+                    &mut self.cache,
+                )
+                .map_err(one_line)?;
+        }
+        Ok(())
+    }
+
+    /// gitoxide's whole object store, for objects outside the packs and
+    /// the loose objects.
+    fn others(&mut self) -> Result<&mut gix::Repository, String> {
+        if self.others.is_none() {
+            let store = self
+                .shared
+                .others
+                .get_or_init(|| open_store(&self.shared.git_dir))
+                .as_ref()
+                .map_err(Clone::clone)?;
+            let mut repo = store.to_thread_local();
+            repo.object_cache_size(0);
+            self.others = Some(repo);
+        }
+        Ok(self.others.as_mut().expect("opened above"))
+    }
+}
+
+fn open_store(git_dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
+    let options = gix::open::Options::isolated().open_path_as_is(true);
+    gix::ThreadSafeRepository::open_opts(git_dir, options)
+        .map_err(|e| crate::text::one_line(&e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A repository whose one file had `versions` versions, one commit
+    /// each, packed by libgit2 (which stores most versions as deltas);
+    /// the file's blob ids, oldest first.
+    fn packed_history(dir: &Path, versions: usize) -> (git2::Repository, Vec<Oid>) {
+        let repo = git2::Repository::init(dir).unwrap();
+        let sig =
+            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
+        let mut text: Vec<String> = (0..200)
+            .map(|i| format!("line {i} of a long file\n"))
+            .collect();
+        let mut blobs = Vec::new();
+        let mut parent: Option<Oid> = None;
+        for v in 0..versions {
+            text[(v * 37) % 200] = format!("line edited in version {v}\n");
+            let blob = repo.blob(text.concat().as_bytes()).unwrap();
+            blobs.push(blob);
+            let mut tree = repo.treebuilder(None).unwrap();
+            tree.insert("file.txt", blob, 0o100644).unwrap();
+            let tree = repo.find_tree(tree.write().unwrap()).unwrap();
+            let parents: Vec<git2::Commit> = parent
+                .iter()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .collect();
+            let parents: Vec<&git2::Commit> = parents.iter().collect();
+            parent = Some(
+                repo.commit(Some("HEAD"), &sig, &sig, "c", &tree, &parents)
+                    .unwrap(),
+            );
+        }
+        {
+            let mut pack = repo.packbuilder().unwrap();
+            let mut walk = repo.revwalk().unwrap();
+            walk.push_head().unwrap();
+            pack.insert_walk(&mut walk).unwrap();
+            pack.write(&repo.path().join("objects/pack"), 0o644)
+                .unwrap();
+        }
+        (repo, blobs)
+    }
+
+    /// Deltas in the repository's packs.
+    fn deltas(shared: &SharedObjects) -> usize {
+        let (_, packs) = &*shared.current.read().unwrap();
+        let mut n = 0;
+        for bundle in &packs.0 {
+            for i in 0..bundle.index.num_objects() {
+                let entry = bundle
+                    .pack
+                    .entry(bundle.index.pack_offset_at_index(i))
+                    .unwrap();
+                n += usize::from(entry.header.is_delta());
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn packed_versions_read_oldest_first_are_the_objects_libgit2_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, blobs) = packed_history(dir.path(), 60);
+        let shared = SharedObjects::open(repo.path()).unwrap();
+        assert!(deltas(&shared) > 40, "{} deltas", deltas(&shared));
+        let odb = repo.odb().unwrap();
+        // The walk's handle (chains kept), a blob reader's, and a walk
+        // handle whose cache holds nothing, so every chain is resolved
+        // from its base.
+        let mut tiny = shared.for_walk();
+        tiny.cache = DeltaCache::new(1);
+        for mut objects in [shared.for_walk(), shared.for_thread(), tiny] {
+            let mut buf = Vec::new();
+            for oid in &blobs {
+                let expected = odb.read(*oid).unwrap();
+                let (kind, size) = objects.header(*oid).unwrap();
+                assert_eq!((kind, size), (Kind::Blob, expected.len() as u64));
+                let (kind, data) = objects.read(*oid, &mut buf).unwrap();
+                assert_eq!(kind, Kind::Blob);
+                assert!(data == expected.data(), "blob {oid} differs");
+            }
+            // Commits and trees too.
+            let head = repo.head().unwrap().peel_to_commit().unwrap();
+            let (kind, data) = objects.read(head.id(), &mut buf).unwrap();
+            assert_eq!(
+                (kind, data),
+                (Kind::Commit, odb.read(head.id()).unwrap().data())
+            );
+            let (kind, data) = objects.read(head.tree_id(), &mut buf).unwrap();
+            assert_eq!(
+                (kind, data),
+                (Kind::Tree, odb.read(head.tree_id()).unwrap().data())
+            );
+        }
+    }
+
+    #[test]
+    fn objects_outside_the_packs_are_read_and_missing_ones_are_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, _) = packed_history(dir.path(), 3);
+        let loose = repo.blob(b"written after the pack").unwrap();
+        let shared = SharedObjects::open(repo.path()).unwrap();
+        let mut objects = shared.for_thread();
+        let mut buf = Vec::new();
+        assert_eq!(objects.header(loose).unwrap(), (Kind::Blob, 22));
+        let (_, data) = objects.read(loose, &mut buf).unwrap();
+        assert_eq!(data, b"written after the pack");
+        let missing = Oid::from_str("0123456789012345678901234567890123456789").unwrap();
+        assert!(objects.read(missing, &mut buf).is_err());
+        assert!(objects.header(missing).is_err());
+    }
+
     #[test]
     #[cfg(target_os = "linux")]
-    fn readers_move_to_a_reopened_store_and_read_the_same_objects() {
+    fn readers_move_to_reopened_packs_and_read_the_same_objects() {
         let dir = tempfile::tempdir().unwrap();
-        let repo = git2::Repository::init(dir.path()).unwrap();
-        let blobs: Vec<Oid> = (0..3 * CHECK_EVERY)
-            .map(|i| repo.blob(format!("content {i}").as_bytes()).unwrap())
-            .collect();
+        let (repo, blobs) = packed_history(dir.path(), 2 * CHECK_EVERY as usize);
+        let odb = repo.odb().unwrap();
         let mut shared = SharedObjects::open(repo.path()).unwrap();
         // Any resident file-backed memory is too much: reopen at every look.
         shared.resident_limit = 0;
-        let mut objects = shared.for_thread();
+        let mut objects = shared.for_walk();
         let mut buf = Vec::new();
-        for (i, oid) in blobs.iter().enumerate() {
-            assert_eq!(objects.header(*oid).unwrap().0, Kind::Blob);
+        for oid in &blobs {
             let (_, data) = objects.read(*oid, &mut buf).unwrap();
-            assert_eq!(data, format!("content {i}").as_bytes());
+            assert!(data == odb.read(*oid).unwrap().data(), "blob {oid} differs");
         }
-        assert_eq!(shared.generation.load(Ordering::Acquire), 3);
-        assert_eq!(objects.generation, 3);
+        // One look every CHECK_EVERY reads, each reopening.
+        assert_eq!(shared.generation.load(Ordering::Acquire), 2);
+        assert_eq!(objects.generation, 2);
     }
 }

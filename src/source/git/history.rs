@@ -4,6 +4,7 @@
 use super::{git_error, ref_tips, resolve_commit};
 use crate::error::Result;
 use crate::model::Skipped;
+use crate::source::odb::{Kind, Objects, SharedObjects};
 use git2::{ObjectType, Oid, Repository, Sort};
 use std::collections::{HashMap, HashSet};
 
@@ -27,13 +28,15 @@ pub struct HistoryRange {
     pub since: Option<String>,
 }
 
-/// The enumerated history: commits walked, unique blobs, HEAD's blobs.
+/// The enumerated history: commits walked, how many unique blobs, HEAD's
+/// blobs. The blobs themselves went to the caller in batches and are not
+/// kept: on a large history their paths alone are tens of MB.
 #[derive(Debug, Default)]
 pub struct History {
     /// Commit ids walked, oldest first.
     pub(crate) commits: Vec<Oid>,
-    /// Unique blobs, in order of first appearance.
-    pub(crate) blobs: Vec<BlobEntry>,
+    /// Unique blobs found (handed on in batches).
+    pub(crate) blob_count: usize,
     /// Blob ids in HEAD's tree (for `in_head`).
     pub(crate) head_blobs: HashSet<Oid>,
     /// Submodules and other non-blob entries skipped.
@@ -42,47 +45,71 @@ pub struct History {
     pub(crate) warnings: Vec<String>,
 }
 
-/// Walks the requested history and records each unique blob once. New
-/// blobs are also handed to `on_blobs` in batches as the walk finds them
-/// (with the index of the batch's first blob in [`History::blobs`]), so
-/// they can be scanned while the walk goes on.
+/// Walks the requested history and records each unique blob once.
 ///
-/// The walk is one thread on libgit2, which read this order of trees about
-/// twice as fast as gitoxide on the benchmark history (4.3 s against 8.0 s:
-/// gitoxide's delta cache keeps the objects asked for, and walking oldest
-/// commit first never asks for a tree twice). Blobs are read with gitoxide
-/// ([`objects`]), which scales across threads where libgit2's pack locks
-/// do not.
-pub fn enumerate(
+/// The commits to walk, oldest first (what [`BlobEntry::commit`] indexes),
+/// go to `on_commits` before any blob, so a streaming scan can attribute
+/// each blob's findings while the walk goes on. New blobs go to `on_blobs`
+/// in batches as the walk finds them (with the index of the batch's first
+/// blob, counting from 0 in order of first appearance), so they are
+/// scanned meanwhile.
+///
+/// The commit walk is libgit2's; trees are read through `objects`, the
+/// same pack mapping the scanners read blobs through (see
+/// [`crate::source::odb`]).
+pub(crate) fn enumerate_observed(
     repo: &Repository,
-    range: &HistoryRange,
-    on_blobs: impl FnMut(usize, &[BlobEntry]),
-) -> Result<History> {
-    enumerate_with(repo, range, None, CHUNK_COMMITS, |_| {}, on_blobs)
-}
-
-/// [`enumerate`], also handing the commits to walk, oldest first (what
-/// [`BlobEntry::commit`] indexes), to `on_commits` before any blob: a
-/// streaming scan attributes each blob's findings while the walk goes on.
-pub fn enumerate_observed(
-    repo: &Repository,
+    objects: &SharedObjects,
     range: &HistoryRange,
     on_commits: impl FnOnce(&[Oid]),
-    on_blobs: impl FnMut(usize, &[BlobEntry]),
+    on_blobs: impl FnMut(usize, Vec<BlobEntry>),
 ) -> Result<History> {
-    enumerate_with(repo, range, None, CHUNK_COMMITS, on_commits, on_blobs)
+    enumerate_with(repo, objects, range, Tuning::DEFAULT, on_commits, on_blobs)
 }
 
-/// [`enumerate`] with the number of walker threads and the chunk length
-/// chosen by the caller (the tests compare one walker with several).
+/// How the walk is split and what it remembers; the tests use small ones.
+#[derive(Debug, Clone, Copy)]
+struct Tuning {
+    /// Walker threads; `None`: as many as suits the machine.
+    walkers: Option<usize>,
+    /// Commits a walker takes at a time.
+    chunk_len: usize,
+    /// Trees in each generation of [`RecentTrees`].
+    recent_trees: usize,
+}
+
+impl Tuning {
+    const DEFAULT: Tuning = Tuning {
+        walkers: None,
+        chunk_len: CHUNK_COMMITS,
+        recent_trees: RECENT_TREES,
+    };
+}
+
+/// [`enumerate_observed`] with the walk's [`Tuning`] chosen by the caller (the
+/// tests compare one walker with several).
 fn enumerate_with(
     repo: &Repository,
+    objects: &SharedObjects,
     range: &HistoryRange,
-    walkers: Option<usize>,
-    chunk_len: usize,
+    tuning: Tuning,
     on_commits: impl FnOnce(&[Oid]),
-    mut on_blobs: impl FnMut(usize, &[BlobEntry]),
+    on_blobs: impl FnMut(usize, Vec<BlobEntry>),
 ) -> Result<History> {
+    // libgit2 reads every commit for the commit walk, and so maps the
+    // pack's index and windows of the pack: a handle of its own, closed
+    // before the trees are walked, unmaps them (trees and blobs are read
+    // through `objects`, so the pack is not mapped twice meanwhile).
+    let own = Repository::open(repo.path()).ok();
+    let (history, boundary_trees) = list_commits(own.as_ref().unwrap_or(repo), range)?;
+    drop(own);
+    on_commits(&history.commits);
+    walk_trees(repo, objects, tuning, history, boundary_trees, on_blobs)
+}
+
+/// The commits to walk, oldest first, HEAD's blobs, and the trees of the
+/// `--since` boundary's commits.
+fn list_commits(repo: &Repository, range: &HistoryRange) -> Result<(History, Vec<Oid>)> {
     let mut history = History::default();
     let mut walk = repo
         .revwalk()
@@ -128,17 +155,31 @@ fn enumerate_with(
                 .into(),
         );
     }
-    on_commits(&history.commits);
+    history.head_blobs = head_blobs(repo);
+    let boundary = boundary_trees(repo, &history.commits);
+    Ok((history, boundary))
+}
 
+/// The tree walk of [`enumerate_with`] after [`list_commits`].
+fn walk_trees(
+    repo: &Repository,
+    objects: &SharedObjects,
+    tuning: Tuning,
+    mut history: History,
+    boundary_trees: Vec<Oid>,
+    mut on_blobs: impl FnMut(usize, Vec<BlobEntry>),
+) -> Result<History> {
     // Blobs of the `--since` boundary already existed: seen, not new.
-    let mut boundary = TreeWalker::new(repo);
-    for tree in boundary_trees(repo, &history.commits) {
+    let mut boundary = TreeWalker::new(objects, tuning.recent_trees);
+    for tree in boundary_trees {
         boundary.record(tree, String::new(), None);
     }
     if let Some(damage) = boundary.damage.take() {
         return Err(damaged(repo, damage));
     }
-    let walkers = walkers.unwrap_or_else(|| walk_threads(history.commits.len()));
+    let walkers = tuning
+        .walkers
+        .unwrap_or_else(|| walk_threads(history.commits.len()));
     let mut merge;
     if walkers <= 1 {
         // One walker that never forgets, starting from the boundary: every
@@ -147,7 +188,7 @@ fn enumerate_with(
             seen_blobs: None,
             submodules: OidSet::default(),
             unreadable: 0,
-            sent: 0,
+            pending: Vec::new(),
             damage: None,
         };
         let mut trees = boundary;
@@ -164,13 +205,16 @@ fn enumerate_with(
             seen_blobs: Some(boundary.seen_blobs),
             submodules: boundary.submodules,
             unreadable: boundary.unreadable,
-            sent: 0,
+            pending: Vec::new(),
             damage: None,
         };
         walk_in_parallel(
             repo,
-            walkers,
-            chunk_len,
+            objects,
+            Tuning {
+                walkers: Some(walkers),
+                ..tuning
+            },
             &mut history,
             &mut merge,
             &mut on_blobs,
@@ -179,12 +223,9 @@ fn enumerate_with(
             return Err(damaged(repo, damage));
         }
     }
-    if history.blobs.len() > merge.sent {
-        on_blobs(merge.sent, &history.blobs[merge.sent..]);
-    }
+    merge.hand_on(&mut history, &mut on_blobs);
     history.skipped.not_regular = merge.submodules.len() as u64;
     history.skipped.unreadable = merge.unreadable;
-    history.head_blobs = head_blobs(repo);
     Ok(history)
 }
 
@@ -207,9 +248,6 @@ fn walk_threads(commits: usize) -> usize {
     (cores / 2).min(4)
 }
 
-/// Pack bytes each parallel walker may keep mapped.
-const WALKER_MAPPED_LIMIT: usize = 256 << 20;
-
 /// What a walker found in a run of commits: blobs new to it, in order of
 /// appearance (a blob an earlier chunk had is dropped by [`Merge`]).
 #[derive(Default)]
@@ -230,7 +268,8 @@ struct Merge {
     seen_blobs: Option<OidSet>,
     submodules: OidSet,
     unreadable: u64,
-    sent: usize,
+    /// New blobs not yet handed on.
+    pending: Vec<BlobEntry>,
     /// The first damage a chunk reported, in commit order.
     damage: Option<String>,
 }
@@ -240,23 +279,33 @@ impl Merge {
         &mut self,
         chunk: Chunk,
         history: &mut History,
-        on_blobs: &mut impl FnMut(usize, &[BlobEntry]),
+        on_blobs: &mut impl FnMut(usize, Vec<BlobEntry>),
     ) {
         match &mut self.seen_blobs {
-            Some(seen) => history
-                .blobs
+            Some(seen) => self
+                .pending
                 .extend(chunk.blobs.into_iter().filter(|b| seen.insert(key(b.oid)))),
-            None => history.blobs.extend(chunk.blobs),
+            None => self.pending.extend(chunk.blobs),
         }
         self.submodules.extend(chunk.submodules);
         self.unreadable += chunk.unreadable;
         if self.damage.is_none() {
             self.damage = chunk.damage;
         }
-        if history.blobs.len() - self.sent >= BLOB_BATCH {
-            on_blobs(self.sent, &history.blobs[self.sent..]);
-            self.sent = history.blobs.len();
+        if self.pending.len() >= BLOB_BATCH {
+            self.hand_on(history, on_blobs);
         }
+    }
+
+    /// Hands the pending blobs on as one batch.
+    fn hand_on(&mut self, history: &mut History, on_blobs: &mut impl FnMut(usize, Vec<BlobEntry>)) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(BLOB_BATCH));
+        let first = history.blob_count;
+        history.blob_count += batch.len();
+        on_blobs(first, batch);
     }
 }
 
@@ -266,38 +315,29 @@ impl Merge {
 /// merge, so what waits to be merged is bounded.
 fn walk_in_parallel(
     repo: &Repository,
-    walkers: usize,
-    chunk_len: usize,
+    objects: &SharedObjects,
+    tuning: Tuning,
     history: &mut History,
     merge: &mut Merge,
-    on_blobs: &mut impl FnMut(usize, &[BlobEntry]),
+    on_blobs: &mut impl FnMut(usize, Vec<BlobEntry>),
 ) -> Result<()> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{mpsc, Condvar, Mutex};
 
-    // Each walker reads the whole pack through its own handle: under the
-    // single walk's mapping limit they would unmap each other's windows
-    // (a two-walker run took 49 s instead of 35 s), so each gets a share.
-    // SAFETY: a process-wide libgit2 setting; the walkers start after it.
-    unsafe {
-        let _ = git2::opts::set_mwindow_mapped_limit(walkers * WALKER_MAPPED_LIMIT);
-    }
+    let walkers = tuning.walkers.unwrap_or(1);
+    let chunk_len = tuning.chunk_len;
     let commits = std::mem::take(&mut history.commits);
     let chunks = commits.len().div_ceil(chunk_len);
     let next = AtomicUsize::new(0);
     let merged = (Mutex::new(0usize), Condvar::new());
     let ahead = 2 * walkers;
-    let git_dir = repo.path().to_path_buf();
     let outcome = std::thread::scope(|s| -> Result<()> {
         let (tx, rx) = mpsc::channel::<(usize, Chunk)>();
         for _ in 0..walkers {
             let tx = tx.clone();
-            let (next, merged, commits, git_dir) = (&next, &merged, &commits, &git_dir);
+            let (next, merged, commits) = (&next, &merged, &commits);
             s.spawn(move || {
-                let Ok(repo) = Repository::open(git_dir) else {
-                    return;
-                };
-                let mut trees = TreeWalker::new(&repo);
+                let mut trees = TreeWalker::new(objects, tuning.recent_trees);
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     if k >= chunks {
@@ -432,6 +472,59 @@ fn key(oid: Oid) -> [u8; 20] {
     k
 }
 
+/// The trees a walker read most recently: between [`RECENT_TREES`] and
+/// twice that many, in two generations; when the newer one is full, the
+/// older one is dropped.
+///
+/// Unlike the blobs, the trees seen need not all be remembered: a tree
+/// read again only costs a read, as its blobs are in the seen blobs (and a
+/// tree read again at the same path matches its previous version byte for
+/// byte, so none of its entries is looked at). Trees come back soon after
+/// they were seen (the next commit, a merge of a recent branch), so the
+/// recent ones are enough. A history of git/git's size has about a million
+/// trees: remembering them all took 77 MB of the peak, this takes 11 MB.
+struct RecentTrees {
+    newer: OidSet,
+    older: OidSet,
+    /// Trees in a generation.
+    limit: usize,
+}
+
+/// Trees in a [`RecentTrees`] generation.
+const RECENT_TREES: usize = 1 << 17;
+
+impl RecentTrees {
+    fn new(limit: usize) -> RecentTrees {
+        RecentTrees {
+            newer: OidSet::default(),
+            older: OidSet::default(),
+            limit: limit.max(1),
+        }
+    }
+
+    fn contains(&self, key: &[u8; 20]) -> bool {
+        self.newer.contains(key) || self.older.contains(key)
+    }
+
+    /// Adds `key`; false when it was there already.
+    fn insert(&mut self, key: [u8; 20]) -> bool {
+        if self.contains(&key) {
+            return false;
+        }
+        if self.newer.len() >= self.limit {
+            // The old generation's table is reused for the new one.
+            std::mem::swap(&mut self.newer, &mut self.older);
+            self.newer.clear();
+        }
+        self.newer.insert(key)
+    }
+
+    fn clear(&mut self) {
+        self.newer.clear();
+        self.older.clear();
+    }
+}
+
 /// `prefix/name`, or `name` at the root.
 fn join_path(prefix: &str, name: &[u8]) -> String {
     let name = String::from_utf8_lossy(name);
@@ -455,10 +548,11 @@ fn join_path(prefix: &str, name: &[u8]) -> String {
 /// first and the last byte that differ from that previous version are
 /// looked up in the seen sets. On a 150,000-commit history that is 22
 /// million of 110 million entries, and the walk takes 19 s instead of 31 s.
-struct TreeWalker<'r> {
-    /// Shared so that an object read borrows the handle, not the walker.
-    odb: Option<std::rc::Rc<git2::Odb<'r>>>,
-    seen_trees: OidSet,
+struct TreeWalker<'s> {
+    objects: Objects<'s>,
+    /// Buffers for the trees being read, one a level of the recursion.
+    buffers: Vec<Vec<u8>>,
+    seen_trees: RecentTrees,
     seen_blobs: OidSet,
     submodules: OidSet,
     unreadable: u64,
@@ -474,11 +568,12 @@ struct TreeWalker<'r> {
 /// up (a long history of a large project keeps about 1 MB).
 const PREVIOUS_TREES_LIMIT: usize = 64 << 20;
 
-impl<'r> TreeWalker<'r> {
-    fn new(repo: &'r Repository) -> TreeWalker<'r> {
+impl<'s> TreeWalker<'s> {
+    fn new(objects: &'s SharedObjects, recent_trees: usize) -> TreeWalker<'s> {
         TreeWalker {
-            odb: repo.odb().ok().map(std::rc::Rc::new),
-            seen_trees: OidSet::default(),
+            objects: objects.for_walk(),
+            buffers: Vec::new(),
+            seen_trees: RecentTrees::new(recent_trees),
             seen_blobs: OidSet::default(),
             submodules: OidSet::default(),
             unreadable: 0,
@@ -499,13 +594,16 @@ impl<'r> TreeWalker<'r> {
     }
 
     /// The tree of commit `oid`.
-    fn commit_tree(&self, oid: Oid) -> Result<Oid, String> {
-        let odb = self.odb.clone();
-        let commit = read(odb.as_deref(), oid, ObjectType::Commit)?;
-        let tree = gix::objs::CommitRefIter::from_bytes(commit.data())
-            .tree_id()
-            .map_err(|e| crate::text::one_line(&e.to_string()))?;
-        Oid::from_bytes(tree.as_bytes()).map_err(|e| e.message().to_string())
+    fn commit_tree(&mut self, oid: Oid) -> Result<Oid, String> {
+        let mut buf = self.buffers.pop().unwrap_or_default();
+        let tree = read(&mut self.objects, oid, Kind::Commit, &mut buf).and_then(|commit| {
+            let tree = gix::objs::CommitRefIter::from_bytes(commit)
+                .tree_id()
+                .map_err(|e| crate::text::one_line(&e.to_string()))?;
+            Oid::from_bytes(tree.as_bytes()).map_err(|e| e.message().to_string())
+        });
+        self.buffers.push(buf);
+        tree
     }
 
     /// Records the blobs new to this walker under commit `index`'s tree.
@@ -534,18 +632,18 @@ impl<'r> TreeWalker<'r> {
         if !self.seen_trees.insert(key(oid)) || self.damage.is_some() {
             return;
         }
-        let odb = self.odb.clone();
         let shown = if path.is_empty() { "/" } else { &path };
-        let tree = match read(odb.as_deref(), oid, ObjectType::Tree) {
-            Ok(tree) => tree,
+        let mut buf = self.buffers.pop().unwrap_or_default();
+        let raw = match read(&mut self.objects, oid, Kind::Tree, &mut buf) {
+            Ok(raw) => raw,
             Err(e) => {
                 self.note_damage(format!(
                     "directory {shown} (tree {oid}) cannot be read: {e}"
                 ));
+                self.buffers.push(buf);
                 return;
             }
         };
-        let raw = tree.data();
         // Entries wholly inside the bytes shared with the previous version
         // at this path were handled when that version was read.
         let (same_head, same_tail) = match self.previous.get(path.as_str()) {
@@ -587,6 +685,7 @@ impl<'r> TreeWalker<'r> {
             }
         }
         self.remember(path, raw);
+        self.buffers.push(buf);
     }
 
     /// Keeps the first damage found (the walk stops at it).
@@ -613,18 +712,18 @@ impl<'r> TreeWalker<'r> {
     }
 }
 
-/// Reads object `oid` raw, checking it is of `kind`.
-fn read<'o>(
-    odb: Option<&'o git2::Odb<'_>>,
+/// Reads object `oid` raw into `buf`, checking it is of `kind`.
+fn read<'b>(
+    objects: &mut Objects<'_>,
     oid: Oid,
-    kind: ObjectType,
-) -> Result<git2::OdbObject<'o>, String> {
-    let odb = odb.ok_or("cannot open the object database")?;
-    let object = odb.read(oid).map_err(|e| e.message().to_string())?;
-    if object.kind() != kind {
-        return Err(format!("not a {kind}"));
+    kind: Kind,
+    buf: &'b mut Vec<u8>,
+) -> Result<&'b [u8], String> {
+    let (found, data) = objects.read(oid, buf)?;
+    if found != kind {
+        return Err(format!("not a {}", format!("{kind:?}").to_lowercase()));
     }
-    Ok(object)
+    Ok(data)
 }
 
 /// Where `entry` (parsed from `raw`, which it borrows) ends in `raw`: after
@@ -769,30 +868,91 @@ mod tests {
         out
     }
 
+    /// A walk with `walkers` threads, `chunk_len` commits a chunk and
+    /// `recent_trees` a generation of seen trees: the history and its
+    /// blobs as (id, commit, path), checking that the batches come in
+    /// order and cover every blob once.
+    fn walk(
+        repo: &Repository,
+        range: &HistoryRange,
+        walkers: usize,
+        chunk_len: usize,
+        recent_trees: usize,
+    ) -> (History, Vec<(Oid, u32, String)>) {
+        let tuning = Tuning {
+            walkers: Some(walkers),
+            chunk_len,
+            recent_trees,
+        };
+        let mut blobs = Vec::new();
+        let objects = SharedObjects::open(repo.path()).unwrap();
+        let history = enumerate_with(
+            repo,
+            &objects,
+            range,
+            tuning,
+            |_| {},
+            |first, batch| {
+                assert_eq!(first, blobs.len(), "batches come in order");
+                assert!(!batch.is_empty());
+                blobs.extend(
+                    batch
+                        .into_iter()
+                        .map(|b| (b.oid, b.commit, b.path.to_string())),
+                );
+            },
+        )
+        .unwrap();
+        assert_eq!(history.blob_count, blobs.len());
+        (history, blobs)
+    }
+
     #[test]
     fn the_walk_finds_each_blob_where_a_whole_tree_walk_first_sees_it() {
         let dir = tempfile::tempdir().unwrap();
         let repo = synthetic_history(dir.path(), 400);
-        let history = enumerate_with(
-            &repo,
-            &HistoryRange::default(),
-            Some(1),
-            64,
-            |_| {},
-            |_, _| {},
-        )
-        .unwrap();
-        let mut walked: Vec<_> = history
-            .blobs
-            .iter()
-            .map(|b| (b.oid, b.commit, b.path.to_string()))
-            .collect();
-        let mut expected = first_appearances(&repo, &history.commits);
-        assert!(expected.len() > 250, "{}", expected.len());
-        // Blobs new in the same commit may come in another order.
-        walked.sort();
-        expected.sort();
-        assert_eq!(walked, expected);
+        // Loose objects, then the same packed (trees stored as deltas).
+        for packed in [false, true] {
+            if packed {
+                let mut pack = repo.packbuilder().unwrap();
+                let mut walk = repo.revwalk().unwrap();
+                walk.push_head().unwrap();
+                pack.insert_walk(&mut walk).unwrap();
+                pack.write(&repo.path().join("objects/pack"), 0o644)
+                    .unwrap();
+            }
+            // Remembering all trees, and only the last few (trees come
+            // back after they were forgotten and are read again).
+            for recent_trees in [RECENT_TREES, 3] {
+                let (history, mut walked) =
+                    walk(&repo, &HistoryRange::default(), 1, 64, recent_trees);
+                let mut expected = first_appearances(&repo, &history.commits);
+                assert!(expected.len() > 250, "{}", expected.len());
+                // Blobs new in the same commit may come in another order.
+                walked.sort();
+                expected.sort();
+                assert_eq!(walked, expected, "{recent_trees} trees, packed: {packed}");
+            }
+        }
+    }
+
+    #[test]
+    fn recent_trees_forget_the_oldest_generation_only() {
+        let mut trees = RecentTrees::new(2);
+        let k = |i: u8| [i; 20];
+        assert!(trees.insert(k(1)));
+        assert!(!trees.insert(k(1)));
+        assert!(trees.insert(k(2)));
+        // The first generation is full: 3 starts the next one.
+        assert!(trees.insert(k(3)));
+        assert!(trees.contains(&k(1)) && trees.contains(&k(2)) && trees.contains(&k(3)));
+        assert!(trees.insert(k(4)));
+        assert!(trees.insert(k(5)));
+        // 1 and 2 were the oldest generation.
+        assert!(!trees.contains(&k(1)) && !trees.contains(&k(2)));
+        assert!(trees.contains(&k(3)) && trees.contains(&k(4)) && trees.contains(&k(5)));
+        trees.clear();
+        assert!(!trees.contains(&k(5)));
     }
 
     #[test]
@@ -813,43 +973,23 @@ mod tests {
         let commits = 11 * CHUNK + 17;
         let repo = synthetic_history(dir.path(), commits);
         let range = HistoryRange::default();
-        let mut batches_one = Vec::new();
-        let one = enumerate_with(
-            &repo,
-            &range,
-            Some(1),
-            CHUNK,
-            |_| {},
-            |first, b| batches_one.push((first, b.len())),
-        )
-        .unwrap();
-        let many = enumerate_with(&repo, &range, Some(3), CHUNK, |_| {}, |_, _| {}).unwrap();
+        let (one, one_blobs) = walk(&repo, &range, 1, CHUNK, RECENT_TREES);
+        let (many, many_blobs) = walk(&repo, &range, 3, CHUNK, RECENT_TREES);
+        let (_, forgetful) = walk(&repo, &range, 3, CHUNK, 5);
         assert!(one.commits.len() > 10 * CHUNK);
-        assert!(one.blobs.len() > 500, "{}", one.blobs.len());
-        let shape = |h: &History| -> Vec<(Oid, u32, String)> {
-            h.blobs
-                .iter()
-                .map(|b| (b.oid, b.commit, b.path.to_string()))
-                .collect()
-        };
+        assert!(one_blobs.len() > 500, "{}", one_blobs.len());
         assert_eq!(one.commits, many.commits);
-        assert_eq!(shape(&one), shape(&many));
+        assert_eq!(one_blobs, many_blobs);
+        assert_eq!(one_blobs, forgetful);
         assert_eq!(one.head_blobs, many.head_blobs);
-        // Batches cover every blob once, in order.
-        let mut next = 0;
-        for (first, len) in batches_one {
-            assert_eq!(first, next);
-            next += len;
-        }
-        assert_eq!(next, one.blobs.len());
         // A walk with --since leaves out the boundary's blobs either way.
         let since = HistoryRange {
             rev: None,
             since: Some(one.commits[5 * CHUNK].to_string()),
         };
-        let a = enumerate_with(&repo, &since, Some(1), CHUNK, |_| {}, |_, _| {}).unwrap();
-        let b = enumerate_with(&repo, &since, Some(4), CHUNK, |_| {}, |_, _| {}).unwrap();
-        assert!(!a.blobs.is_empty() && a.blobs.len() < one.blobs.len());
-        assert_eq!(shape(&a), shape(&b));
+        let (_, a) = walk(&repo, &since, 1, CHUNK, RECENT_TREES);
+        let (_, b) = walk(&repo, &since, 4, CHUNK, RECENT_TREES);
+        assert!(!a.is_empty() && a.len() < one_blobs.len());
+        assert_eq!(a, b);
     }
 }

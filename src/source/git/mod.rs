@@ -22,8 +22,9 @@ mod index;
 mod staged;
 
 pub(crate) use commit::{commit_info, vcs_info};
+pub(crate) use history::enumerate_observed;
 pub(crate) use history::head_blobs;
-pub use history::{enumerate, enumerate_observed, BlobEntry, History, HistoryRange};
+pub use history::{BlobEntry, History, HistoryRange};
 pub(crate) use staged::staged_files;
 
 use crate::error::{Error, Result};
@@ -50,12 +51,11 @@ pub(crate) fn open(path: &Path) -> Result<Repository> {
 /// hundreds of MB). Together a third of a history scan's time.
 ///
 /// libgit2 also maps pack files in windows of 1 GB and keeps up to 8 GB of
-/// them mapped: a history walk touches trees all over the pack, so the
-/// whole pack ends up resident, once for libgit2 and again for gitoxide's
-/// blob reads. Windows of 32 MB with at most 96 MB mapped keep the walk's
-/// share of memory fixed whatever the pack's size (on a 194 MB pack: peak
-/// RSS 752 -> 614 MB, no slower; 8 MB windows with 32 MB mapped spent 19 s
-/// more in the kernel remapping them).
+/// them mapped. History scans read trees and blobs through gitoxide's pack
+/// reader ([`crate::source::odb`]) and only walk commits with libgit2, on
+/// a handle closed before the trees are read; windows of 32 MB with at
+/// most 96 MB mapped keep what libgit2 maps small for the other readers
+/// (commit metadata, HEAD's tree, staged files) whatever the pack's size.
 fn tune_libgit2() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
