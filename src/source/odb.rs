@@ -90,6 +90,16 @@ pub(crate) struct SharedObjects {
 /// A repository's pack files with their indexes, newest first.
 struct Packs(Vec<Bundle>);
 
+impl Packs {
+    /// Which pack holds `id`, and where.
+    fn locate(&self, id: &gix::oid) -> Option<(&Bundle, u64)> {
+        self.0.iter().find_map(|bundle| {
+            let index = bundle.index.lookup(id)?;
+            Some((bundle, bundle.index.pack_offset_at_index(index)))
+        })
+    }
+}
+
 /// File-backed memory (pack and index mappings, the executable) the process
 /// may have resident before the packs are opened afresh.
 const RESIDENT_FILE_LIMIT: u64 = 192 << 20;
@@ -129,10 +139,8 @@ impl SharedObjects {
     }
 
     fn handle(&self, cache_bytes: usize, keep_chains: bool) -> Objects<'_> {
-        let (generation, packs) = &*self.current.read().unwrap_or_else(|e| e.into_inner());
         Objects {
-            packs: Arc::clone(packs),
-            generation: *generation,
+            generation: self.generation.load(Ordering::Acquire),
             shared: self,
             inflate: Default::default(),
             cache: DeltaCache::new(cache_bytes),
@@ -280,8 +288,12 @@ impl DecodeEntry for DeltaCache {
 }
 
 /// One thread's handle on the object database.
+///
+/// It holds the packs only during a read: a handle left idle (a scanner
+/// waiting for the next batch) must not keep an old generation's mappings
+/// alive after the packs were opened afresh.
 pub(crate) struct Objects<'s> {
-    packs: Arc<Packs>,
+    /// The generation of the packs the cache's offsets belong to.
     generation: u64,
     shared: &'s SharedObjects,
     inflate: gix::features::zlib::Inflate,
@@ -344,35 +356,28 @@ fn header_base_in(bundle: &Bundle, id: &gix::oid) -> Option<HeaderBase> {
 const MAX_CHAIN: usize = 10_000;
 
 impl Objects<'_> {
-    /// Moves to the current packs if they were opened afresh.
-    fn refresh(&mut self) {
+    /// Counts a read and returns the current packs, which this read
+    /// holds until it is done.
+    fn packs(&mut self) -> Arc<Packs> {
         self.shared.count_read();
-        if self.shared.generation.load(Ordering::Acquire) != self.generation {
-            let (generation, packs) = &*self
-                .shared
-                .current
-                .read()
-                .unwrap_or_else(|e| e.into_inner());
-            self.packs = Arc::clone(packs);
+        let (generation, packs) = &*self
+            .shared
+            .current
+            .read()
+            .unwrap_or_else(|e| e.into_inner());
+        if *generation != self.generation {
             self.generation = *generation;
             // Offsets of another generation's packs mean nothing now.
             self.cache.0.clear();
         }
-    }
-
-    /// Which pack holds `id`, and where.
-    fn locate(&self, id: &gix::oid) -> Option<(usize, u64)> {
-        self.packs.0.iter().enumerate().find_map(|(i, bundle)| {
-            let index = bundle.index.lookup(id)?;
-            Some((i, bundle.index.pack_offset_at_index(index)))
-        })
+        Arc::clone(packs)
     }
 
     /// The object's kind and size, without inflating it.
     pub(crate) fn header(&mut self, oid: Oid) -> Result<(Kind, u64), String> {
-        self.refresh();
+        let packs = self.packs();
         let id = gix_id(oid);
-        let Some((pack, offset)) = self.locate(&id) else {
+        let Some((bundle, offset)) = packs.locate(&id) else {
             if let Some((size, kind)) = self.shared.loose.try_header(&id).map_err(one_line)? {
                 return Ok((kind.into(), size));
             }
@@ -380,7 +385,6 @@ impl Objects<'_> {
             let h = found(self.others()?.objects.try_header(&id))?;
             return Ok((h.kind.into(), h.size));
         };
-        let bundle = &self.packs.0[pack];
         let entry = entry_at(bundle, offset)?;
         let outcome = bundle
             .pack
@@ -395,9 +399,9 @@ impl Objects<'_> {
         oid: Oid,
         buf: &'b mut Vec<u8>,
     ) -> Result<(Kind, &'b [u8]), String> {
-        self.refresh();
+        let packs = self.packs();
         let id = gix_id(oid);
-        let Some((pack, offset)) = self.locate(&id) else {
+        let Some((bundle, offset)) = packs.locate(&id) else {
             if self.shared.loose.contains(&id) {
                 let data = found(self.shared.loose.try_find(&id, buf))?;
                 return Ok((data.kind.into(), data.data));
@@ -406,8 +410,6 @@ impl Objects<'_> {
             let data = found(self.others()?.objects.try_find(&id, buf))?;
             return Ok((data.kind.into(), data.data));
         };
-        let packs = Arc::clone(&self.packs);
-        let bundle = &packs.0[pack];
         if self.keep_chains {
             self.resolve_bases(bundle, offset, buf)?;
         }
@@ -610,6 +612,21 @@ mod tests {
         let missing = Oid::from_str("0123456789012345678901234567890123456789").unwrap();
         assert!(objects.read(missing, &mut buf).is_err());
         assert!(objects.header(missing).is_err());
+    }
+
+    #[test]
+    fn a_handle_between_reads_holds_no_packs() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, blobs) = packed_history(dir.path(), 3);
+        let shared = SharedObjects::open(repo.path()).unwrap();
+        let mut objects = shared.for_walk();
+        let mut buf = Vec::new();
+        objects.read(blobs[0], &mut buf).unwrap();
+        objects.header(blobs[1]).unwrap();
+        // Only the shared state holds them: packs opened afresh would
+        // unmap these at once.
+        let (_, packs) = &*shared.current.read().unwrap();
+        assert_eq!(Arc::strong_count(packs), 1);
     }
 
     #[test]
