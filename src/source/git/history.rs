@@ -236,10 +236,10 @@ const CHUNK_COMMITS: usize = 4096;
 
 /// How many threads walk trees. On two cores one walker: the walk and the
 /// scanners already share both cores, and each extra chunk re-reads its
-/// first tree whole (measured on a 150,000-commit history: 31.8 s with one
-/// walker, 35.3 s with two). From four cores the single walk becomes the
-/// limit (it alone is most of a two-core scan), so half the cores walk, up
-/// to four. Histories of a few chunks are walked on one thread.
+/// first tree whole (measured on a 150,000-commit history with the walk
+/// on libgit2: 31.8 s with one walker, 35.3 s with two). From four cores
+/// the single walk may become the limit (alone it takes 12 s of a 16 s
+/// two-core scan), so half the cores walk, up to four. Histories of a few chunks are walked on one thread.
 fn walk_threads(commits: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if commits < 2 * CHUNK_COMMITS || cores < 4 {
@@ -310,7 +310,7 @@ impl Merge {
 }
 
 /// Walks the commits' trees on `walkers` threads, each with its own
-/// repository handle, a chunk of commits at a time, and merges the chunks
+/// object handle (and delta cache), a chunk of commits at a time, and merges the chunks
 /// in order on this thread. Walkers stay at most a few chunks ahead of the
 /// merge, so what waits to be merged is bounded.
 fn walk_in_parallel(
@@ -537,10 +537,10 @@ fn join_path(prefix: &str, name: &[u8]) -> String {
 
 /// Walks commits' trees, reading each tree it has not seen once.
 ///
-/// Trees are read raw through libgit2's object database (whose delta-base
-/// cache suits this oldest-first order: gitoxide's re-inflated each delta
-/// chain) and parsed with gitoxide's zero-copy tree iterator, so no tree is
-/// turned into an array of allocated entries.
+/// Trees are read raw through a walk handle of [`SharedObjects`] (which
+/// keeps the versions a delta chain passes through: this oldest-first
+/// order asks for them next) and parsed with gitoxide's zero-copy tree
+/// iterator, so no tree is turned into an array of allocated entries.
 ///
 /// A new tree mostly repeats the last tree read at the same path: one or
 /// two entries changed, the rest are byte for byte the same, and this
