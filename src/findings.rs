@@ -129,6 +129,10 @@ pub fn to_findings(
         if example_place {
             confidence = confidence.lower();
         }
+        if c.unverified {
+            // Shaped like the issuer's format but failing its checksum.
+            confidence = Confidence::Low;
+        }
         let what = FindingKind {
             rule_id: &rule.id,
             rule_name: &rule.name,

@@ -2,7 +2,8 @@
 //! token format with a checksum or a decodable body is verified, not just
 //! matched. A value that passes was shaped by the issuer (`high`
 //! confidence); one that fails was typed by a person (a made-up example, a
-//! truncated paste) and the rule does not report it.
+//! truncated paste): a prefixed token is then reported at `low` confidence
+//! ([`Check::reports_failures`]), any other value is not reported.
 
 use crate::rules::Check;
 use base64::Engine as _;
@@ -17,6 +18,16 @@ impl Check {
             Check::AwsKeyId => aws_account_of(value).is_some(),
             Check::DerSequence => der_sequence(value),
         }
+    }
+
+    /// Whether a value that fails the check is still reported, at `low`
+    /// confidence, rather than dropped. A GitHub/npm token or an AWS key
+    /// id is recognisable by its prefix alone, and labelled leaks are
+    /// often typed or altered by hand (failing the checksum) yet are what
+    /// a reviewer must see; a value failing a decode check (JWT, DER,
+    /// macaroon) is not the format at all.
+    pub(crate) fn reports_failures(self) -> bool {
+        matches!(self, Check::Base62Crc32 | Check::AwsKeyId)
     }
 }
 

@@ -37,6 +37,9 @@ pub struct Candidate {
     pub secret: Range<usize>,
     /// Shannon entropy of the secret, bits per byte.
     pub(crate) entropy: f64,
+    /// The rule's structure check failed but is one that only lowers
+    /// confidence ([`crate::rules::Check::reports_failures`]).
+    pub(crate) unverified: bool,
 }
 
 /// How far a keyword hit's line is looked for on either side: as far as any
@@ -521,6 +524,7 @@ impl Detector {
                     matched: block.block.clone(),
                     secret: block.body.clone(),
                     entropy: c.entropy,
+                    unverified: c.unverified,
                 });
             }
         }
@@ -563,6 +567,7 @@ impl Detector {
                 matched: secret.clone(),
                 secret,
                 entropy: c.entropy,
+                unverified: c.unverified,
             });
         }
     }
@@ -737,38 +742,47 @@ impl Detector {
                 }
                 for r in sql::tuple_values(&data[secret.clone()], &wanted) {
                     let span = secret.start + r.start..secret.start + r.end;
-                    if let Some(entropy) = self.accepts(rule, example_place, data, span.clone()) {
+                    if let Some(accepted) =
+                        self.accepts(rule, example_place, data, whole.start, span.clone())
+                    {
                         out.push(Candidate {
                             rule: window.rule as usize,
                             matched: whole.clone(),
                             secret: span,
-                            entropy,
+                            entropy: accepted.entropy,
+                            unverified: accepted.unverified,
                         });
                     }
                 }
                 continue;
             }
-            let Some(entropy) = self.accepts(rule, example_place, data, secret.clone()) else {
+            let Some(accepted) =
+                self.accepts(rule, example_place, data, whole.start, secret.clone())
+            else {
                 continue;
             };
             out.push(Candidate {
                 rule: window.rule as usize,
                 matched: whole,
                 secret,
-                entropy,
+                entropy: accepted.entropy,
+                unverified: accepted.unverified,
             });
         }
     }
 
     /// Whether a captured value passes the look-alike, entropy and named
-    /// filters of its rule; its entropy when it does.
+    /// filters of its rule; its entropy when it does. `match_start`: where
+    /// the rule's whole match starts (a value on the line after its name
+    /// is judged with that name).
     fn accepts(
         &self,
         rule: &crate::rules::Rule,
         example_place: bool,
         data: &[u8],
+        match_start: usize,
         secret: Range<usize>,
-    ) -> Option<f64> {
+    ) -> Option<Accepted> {
         let bytes = &data[secret.clone()];
         let lookalike = match lookalike::classify(bytes) {
             Some(lookalike::Lookalike::Placeholder) if !rule.placeholder_markers => {
@@ -783,13 +797,28 @@ impl Detector {
         if rule.entropy.is_some_and(|min| entropy < min) {
             return None;
         }
-        if rule.check.is_some_and(|check| !check.passes(bytes)) {
-            return None;
-        }
+        let unverified = match rule.check {
+            Some(check) if !check.passes(bytes) => {
+                if !check.reports_failures() {
+                    return None;
+                }
+                true
+            }
+            _ => false,
+        };
         if !rule.filters.is_empty() {
             // The value's line before it, for filters that compare the
-            // value with its key.
-            let line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
+            // value with its key; from the match's start when the match
+            // began on an earlier line with its name.
+            let mut line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
+            if match_start < line_start
+                && line_start - match_start <= filters::LINE_BEFORE_MAX
+                && data[match_start..line_start]
+                    .iter()
+                    .any(|b| !b.is_ascii_whitespace())
+            {
+                line_start = match_start;
+            }
             let before = &data[line_start..secret.start];
             if rule.filters.iter().any(|f| f.rejects(bytes, before)) {
                 return None;
@@ -803,8 +832,17 @@ impl Detector {
                 return None;
             }
         }
-        Some(entropy)
+        Some(Accepted {
+            entropy,
+            unverified,
+        })
     }
+}
+
+/// A captured value the rule's filters let through.
+struct Accepted {
+    entropy: f64,
+    unverified: bool,
 }
 
 #[cfg(test)]
