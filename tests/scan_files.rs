@@ -1008,3 +1008,43 @@ fn example_places_do_not_depend_on_where_the_scan_starts() {
     assert_eq!(from_top.1, "low", "{from_top:?}");
     assert_eq!(level(&dir.path().join("tests")), from_top);
 }
+
+/// A GitHub token whose checksum fails (one character altered by hand) is
+/// still a leak to look at, but a less sure one: `low`, so that
+/// `--min-confidence medium` leaves it out while the valid token stays.
+#[test]
+fn tokens_failing_their_checksum_are_reported_at_low_confidence() {
+    let dir = TempDir::new().unwrap();
+    let valid = fake_github_token(4);
+    // Altering one character of the random part breaks the CRC32.
+    let altered = {
+        let mut b = valid.clone().into_bytes();
+        b[6] = if b[6] == b'Q' { b'R' } else { b'Q' };
+        String::from_utf8(b).unwrap()
+    };
+    write(
+        dir.path(),
+        "deploy/env.sh",
+        format!("export GH_A={valid}\nexport GH_B={altered}\n"),
+    );
+    let (_, r) = scan_json(&[dir.path().to_str().unwrap()]);
+    let of = |line: u64| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["line"] == line && f["rule_id"] == "github-pat-classic")
+            .map(|f| f["confidence"].as_str().unwrap().to_string())
+    };
+    assert_eq!(of(1).as_deref(), Some("high"), "{r}");
+    assert_eq!(of(2).as_deref(), Some("low"), "{r}");
+
+    let (_, r) = scan_json(&[dir.path().to_str().unwrap(), "--min-confidence", "medium"]);
+    let lines: Vec<u64> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![1], "{r}");
+}
