@@ -21,13 +21,23 @@ impl Check {
     }
 
     /// Whether a value that fails the check is still reported, at `low`
-    /// confidence, rather than dropped. A GitHub/npm token or an AWS key
-    /// id is recognisable by its prefix alone, and labelled leaks are
+    /// confidence, rather than dropped. A GitHub/npm token, an AWS key id
+    /// or a PyPI token with pypi.org's macaroon header is recognisable by
+    /// its prefix alone, and labelled leaks are
     /// often typed or altered by hand (failing the checksum) yet are what
     /// a reviewer must see; a value failing a decode check (JWT, DER,
     /// macaroon) is not the format at all.
-    pub(crate) fn reports_failures(self) -> bool {
-        matches!(self, Check::Base62Crc32 | Check::AwsKeyId)
+    pub(crate) fn reports_failures(self, value: &[u8]) -> bool {
+        match self {
+            Check::Base62Crc32 | Check::AwsKeyId => true,
+            // The macaroon header of a token for pypi.org or test.pypi.org
+            // (version 2, location "pypi.org"): no other string starts so.
+            Check::PypiMacaroon => {
+                value.starts_with(b"pypi-AgEIcHlwaS5vcmc")
+                    || value.starts_with(b"pypi-AgENdGVzdC5weXBpLm9yZw")
+            }
+            Check::Jwt | Check::DerSequence => false,
+        }
     }
 }
 

@@ -123,12 +123,13 @@ fn is_reference(v: &str) -> bool {
     {
         return true;
     }
-    // A dotted name left open for concatenation: `'_threading_local._localimpl.'`.
-    if v.ends_with('.')
-        && v.trim_end_matches('.')
-            .split('.')
-            .all(|s| s.is_empty() || is_name_segment(s))
-    {
+    // A dotted name left open for concatenation: `'_threading_local._localimpl.'`
+    // (a password may end in a dot: `Summit2024.`).
+    if v.ends_with('.') && {
+        let segments: Vec<&str> = v.trim_end_matches('.').split('.').collect();
+        segments.iter().all(|s| s.is_empty() || is_name_segment(s))
+            && !is_dotted_passphrase(&segments)
+    } {
         return true;
     }
     // Dotted identifiers: process.env.TOKEN, config.db.password, self.secret
@@ -137,7 +138,10 @@ fn is_reference(v: &str) -> bool {
         return false;
     }
     let segments: Vec<&str> = v.split('.').collect();
-    if segments.len() > 1 && segments.iter().all(|s| is_name_segment(s)) {
+    if segments.len() > 1
+        && segments.iter().all(|s| is_name_segment(s))
+        && !is_dotted_passphrase(&segments)
+    {
         return true;
     }
     // An environment variable's name in SCREAMING_CASE: API_TOKEN, DB_PASSWORD.
@@ -161,6 +165,28 @@ fn is_reference(v: &str) -> bool {
             | "optional"
             | "string"
     )
+}
+
+/// Words joined by dots and ending in digits (`Quartz.violet16`,
+/// `Harbor.pepper50`): how people build passwords, not how code names a
+/// value (`config.db.password`, `self.secret`, `process.env.TOKEN`).
+fn is_dotted_passphrase(segments: &[&str]) -> bool {
+    const OBJECTS: &[&str] = &[
+        "self", "this", "config", "cfg", "conf", "settings", "process", "env", "os", "params",
+        "props", "options", "opts", "app", "request", "req", "ctx", "context", "vars", "var",
+        "secrets", "values", "args", "input", "inputs", "system", "window", "document", "module",
+        "data", "user", "db", "spring", "java", "javax", "org", "com", "net", "io", "local",
+        "locals", "site", "node",
+    ];
+    let first = segments[0].to_ascii_lowercase();
+    segments.len() <= 3
+        && segments
+            .iter()
+            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && segments
+            .last()
+            .is_some_and(|s| s.ends_with(|c: char| c.is_ascii_digit()))
+        && !OBJECTS.contains(&first.as_str())
 }
 
 /// A segment of a dotted name (`config`, `AWS_S3_KEY2`, `base64Encoded`):
@@ -805,8 +831,13 @@ fn last_identifiers(before: &[u8], n: usize) -> Vec<&[u8]> {
             break;
         }
         let ident = &before[start..end];
-        // A type path (`AWS::SecretsManager::Secret`) names a type, not a key.
-        if start >= 2 && &before[start - 2..start] == b"::" {
+        // A type path (`AWS::SecretsManager::Secret`) names a type, not a
+        // key; a lower-case one is a key (Puppet's Hiera keys,
+        // `profile::db::server::root_password`).
+        if start >= 2
+            && &before[start - 2..start] == b"::"
+            && ident.iter().any(u8::is_ascii_uppercase)
+        {
             out.push(&before[..0]);
             end = start - 2;
             continue;
@@ -981,6 +1012,15 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
         let after = &tokens[at + 1..];
         if joint == Some(b'(') && !after.is_empty() {
             // `setPassword(`, not `token.pop(`.
+            return false;
+        }
+        if joint == Some(b'(')
+            && tokens[..at]
+                .iter()
+                .any(|t| matches!(t.as_str(), "random" | "generate" | "generated" | "gen"))
+        {
+            // `new random.RandomPassword("mqtt-admin", …)`: the argument
+            // names the password a generator makes, it is not one.
             return false;
         }
         if joint == Some(b'(')
@@ -1547,6 +1587,8 @@ mod tests {
             "get_secret()",
             "ENV[\"X\"]",
             "codecs.base64Encoded.",
+            "config.redis2",
+            "self.token1",
             "null",
         ] {
             assert!(Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
@@ -1559,6 +1601,9 @@ mod tests {
             "r%ha628rdftq$ws0uk(si=u8ecp%8k5ea^j^xpewb#1^@tp_!q",
             "xCo788rQdqocJiZdpnU.",
             "Wq8mZ2rTk5Lp.x",
+            "Quartz.violet16",
+            "Harbor.pepper.50",
+            "Summit2024.",
         ] {
             assert!(!Filter::NotReference.rejects(v.as_bytes(), b""), "{v}");
         }
@@ -1604,6 +1649,9 @@ mod tests {
             "Pass ",
             "$wgDBpassword = \"",
             "$settings['hash_salt'] = '",
+            "profile::postgresql::server::postgres_password: '",
+            "var apiToken string = \"",
+            "public string ApiKey { get; set; } = \"",
         ] {
             assert!(key_names_secret(before.as_bytes()), "{before}");
         }
@@ -1634,6 +1682,8 @@ mod tests {
             "ALGOLIA_SEARCH_API_KEY = \"",
             "POSTGRESQL_PASSWORD_ENCRYPTION = \"",
             "PASSWORD_HASHERS = \"",
+            "const mqttAdmin = new random.RandomPassword(\"",
+            "server::Type::RootPassword = \"",
             "",
         ] {
             assert!(!key_names_secret(before.as_bytes()), "{before}");

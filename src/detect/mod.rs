@@ -799,7 +799,7 @@ impl Detector {
         }
         let unverified = match rule.check {
             Some(check) if !check.passes(bytes) => {
-                if !check.reports_failures() {
+                if !check.reports_failures(bytes) {
                     return None;
                 }
                 true

@@ -112,7 +112,7 @@ pub(crate) fn check_examples(
         }
         // ...and only as such a file.
         if let (Some(_), Some(example)) = (path, rule.examples.first()) {
-            if finds(Some("unrelated/notes.txt"), example.as_bytes(), index) {
+            if finds(Some("unrelated/data.unselected"), example.as_bytes(), index) {
                 problem("example 1 matches in a file its paths do not select".into());
             }
         }
