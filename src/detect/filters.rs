@@ -343,7 +343,7 @@ fn is_words(v: &str) -> bool {
 }
 
 fn is_media(v: &str) -> bool {
-    const MAGIC: [&str; 8] = [
+    const MAGIC: [&str; 12] = [
         "iVBORw0KGgo", // PNG
         "/9j/",        // JPEG
         "R0lGOD",      // GIF
@@ -352,6 +352,12 @@ fn is_media(v: &str) -> bool {
         "AAEAAAA",     // TrueType
         "PHN2Zy",      // <svg
         "UklGR",       // RIFF (WebP)
+        // DER public keys (SubjectPublicKeyInfo): a browser extension's
+        // manifest "key", a JWT verification key. Public by definition.
+        "MIIBIjANBgkqhkiG9w0BAQEFAAOC",         // RSA 2048
+        "MIICIjANBgkqhkiG9w0BAQEFAAOC",         // RSA 4096
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", // EC P-256
+        "MCowBQYDK2VwAyEA",                     // Ed25519
     ];
     v.starts_with("data:") || MAGIC.iter().any(|m| v.starts_with(m))
 }
@@ -922,6 +928,7 @@ const PUBLIC_KEY_QUALIFIERS: &[&str] = &["search", "public", "publishable", "pub
 /// Secret words also recognised at the end of a longer token.
 const SUFFIX_WORDS: &[&str] = &[
     "password",
+    "passwort",
     "passwd",
     "passphrase",
     "secret",
@@ -972,7 +979,14 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
     // needs a key that can only name a secret, not `pass "x"` in prose.
     let spaced = joint.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
     for ident in last_identifiers(before, 5) {
-        let tokens = key_tokens(ident);
+        let mut tokens = key_tokens(ident);
+        // `auth0_tenant`, `AUTH0_DOMAIN`: the Auth0 brand, not `auth`
+        // (`AUTH0_CLIENT_SECRET` still names its secret).
+        if ident.windows(5).any(|w| w.eq_ignore_ascii_case(b"auth0")) {
+            if let Some(t) = tokens.iter_mut().find(|t| *t == "auth") {
+                *t = "auth0".to_string();
+            }
+        }
         let Some(at) = secret_token(&tokens) else {
             // `Recaptcha.SiteKey`: a key that names what is not a secret
             // decides, rather than an attribute named `key` before it.
@@ -1651,6 +1665,7 @@ mod tests {
             "$settings['hash_salt'] = '",
             "profile::postgresql::server::postgres_password: '",
             "var apiToken string = \"",
+            "AUTH0_CLIENT_SECRET=",
             "public string ApiKey { get; set; } = \"",
         ] {
             assert!(key_names_secret(before.as_bytes()), "{before}");
@@ -1683,6 +1698,7 @@ mod tests {
             "POSTGRESQL_PASSWORD_ENCRYPTION = \"",
             "PASSWORD_HASHERS = \"",
             "const mqttAdmin = new random.RandomPassword(\"",
+            "auth0_tenant      = \"",
             "server::Type::RootPassword = \"",
             "",
         ] {

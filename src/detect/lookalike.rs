@@ -21,6 +21,8 @@ const PLACEHOLDER_MARKERS: &[&str] = &[
     "}}",
     "$(",
     "%(",
+    // Octopus Deploy and Ruby interpolation: `#{Recaptcha.SecretKey}`.
+    "#{",
 ];
 
 /// A run this long of one character, or of ascending characters, is typed by
@@ -56,10 +58,18 @@ fn contains_marker(secret: &[u8]) -> bool {
 
 /// Whether `secret` holds a long run of one character or of ascending ones.
 pub(crate) fn has_regular_run(secret: &[u8]) -> bool {
+    // In a long base64 value a run of `/` or `+` is encoded 0xFF or 0xFB
+    // bytes (every AWS STS session token holds `//////////`), and in a
+    // multi-line key body a run of `A` is zero padding: not typing.
+    let long_base64 = secret.len() >= 64;
+    let key_body = long_base64 && secret.contains(&b'\n');
     let (mut same, mut ascending) = (1usize, 1usize);
     for pair in secret.windows(2) {
         // Whitespace runs are layout (an indented multi-line key), not content.
-        same = if pair[1] == pair[0] && !pair[0].is_ascii_whitespace() {
+        let layout = pair[0].is_ascii_whitespace()
+            || (long_base64 && matches!(pair[0], b'/' | b'+'))
+            || (key_body && pair[0] == b'A');
+        same = if pair[1] == pair[0] && !layout {
             same + 1
         } else {
             1
@@ -110,5 +120,10 @@ mod tests {
     fn random_tokens_pass() {
         assert_eq!(classify(b"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"), None);
         assert_eq!(classify(b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kR9sT2v"), None);
+        // An STS session token's encoded 0xFF bytes, in a long value.
+        let sts =
+            b"IQoJb3JpZ2luX2VjEKv//////////wEaDGV1LWNlbnRyYWwtMSJHMEUCIk2BiJb9lyfYpHQKYzeoRLa";
+        assert_eq!(classify(sts), None);
+        assert_eq!(classify(b"ab//////////cd"), Some(Lookalike::Regular));
     }
 }
