@@ -141,7 +141,8 @@ impl Rule {
             return own;
         }
         if self.check.is_some() {
-            // Only values that passed the check reach here.
+            // For a value that passed; one that failed a check which
+            // still reports it is lowered to `low` in `findings`.
             return Confidence::High;
         }
         let prefixed = self.kind == RuleKind::Provider

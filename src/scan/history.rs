@@ -502,8 +502,6 @@ mod tests {
     fn findings_are_confirmed_while_the_history_is_scanned() {
         let dir = tempfile::tempdir().unwrap();
         let repo = git2::Repository::init(dir.path()).unwrap();
-        let sig =
-            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
         let mut tree = repo.treebuilder(None).unwrap();
         let blob = repo.blob(b"token = tt_Qm7vX2kLp9Rz4Wt8Nb3H\n");
         tree.insert("secret.env", blob.unwrap(), 0o100644).unwrap();
@@ -518,15 +516,14 @@ mod tests {
                 }
             }
             let tree = repo.find_tree(tree.write().unwrap()).unwrap();
-            let parents: Vec<git2::Commit> = parent
-                .iter()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let parents: Vec<&git2::Commit> = parents.iter().collect();
-            let id = repo
-                .commit(Some("HEAD"), &sig, &sig, "c", &tree, &parents)
-                .unwrap();
-            parent = Some(id);
+            let parents: Vec<git2::Oid> = parent.into_iter().collect();
+            parent = Some(crate::source::git::test_repo::commit(
+                &repo,
+                Some("HEAD"),
+                "c",
+                &tree,
+                &parents,
+            ));
         }
         let rules = tempfile::tempdir().unwrap();
         let rule_file = rules.path().join("test.toml");

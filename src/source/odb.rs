@@ -504,14 +504,13 @@ fn open_store(git_dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::git::test_repo;
 
     /// A repository whose one file had `versions` versions, one commit
     /// each, packed by libgit2 (which stores most versions as deltas);
     /// the file's blob ids, oldest first.
     fn packed_history(dir: &Path, versions: usize) -> (git2::Repository, Vec<Oid>) {
         let repo = git2::Repository::init(dir).unwrap();
-        let sig =
-            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
         let mut text: Vec<String> = (0..200)
             .map(|i| format!("line {i} of a long file\n"))
             .collect();
@@ -524,24 +523,10 @@ mod tests {
             let mut tree = repo.treebuilder(None).unwrap();
             tree.insert("file.txt", blob, 0o100644).unwrap();
             let tree = repo.find_tree(tree.write().unwrap()).unwrap();
-            let parents: Vec<git2::Commit> = parent
-                .iter()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let parents: Vec<&git2::Commit> = parents.iter().collect();
-            parent = Some(
-                repo.commit(Some("HEAD"), &sig, &sig, "c", &tree, &parents)
-                    .unwrap(),
-            );
+            let parents: Vec<Oid> = parent.into_iter().collect();
+            parent = Some(test_repo::commit(&repo, Some("HEAD"), "c", &tree, &parents));
         }
-        {
-            let mut pack = repo.packbuilder().unwrap();
-            let mut walk = repo.revwalk().unwrap();
-            walk.push_head().unwrap();
-            pack.insert_walk(&mut walk).unwrap();
-            pack.write(&repo.path().join("objects/pack"), 0o644)
-                .unwrap();
-        }
+        test_repo::pack_head(&repo);
         (repo, blobs)
     }
 

@@ -770,14 +770,13 @@ fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::git::test_repo;
 
     /// A history of `n` commits made with libgit2, with side branches that
     /// merge back: files edited, added, renamed and deleted, and contents
     /// that come back under another name after being deleted.
     fn synthetic_history(dir: &std::path::Path, n: usize) -> Repository {
         let repo = Repository::init(dir).unwrap();
-        let sig =
-            git2::Signature::new("T", "t@example.com", &git2::Time::new(1_700_000_000, 0)).unwrap();
         let mut parent: Option<Oid> = None;
         let mut side: Option<Oid> = None;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -826,15 +825,8 @@ mod tests {
             }
             let tree = repo.find_tree(index.write_tree_to(&repo).unwrap()).unwrap();
             // Every fifth commit goes on a side branch that merges back.
-            let parents: Vec<git2::Commit<'_>> = [parent, side]
-                .iter()
-                .flatten()
-                .map(|p| repo.find_commit(*p).unwrap())
-                .collect();
-            let refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
-            let oid = repo
-                .commit(None, &sig, &sig, &format!("c{i}"), &tree, &refs)
-                .unwrap();
+            let parents: Vec<Oid> = [parent, side].into_iter().flatten().collect();
+            let oid = test_repo::commit(&repo, None, &format!("c{i}"), &tree, &parents);
             if i % 5 == 0 {
                 side = Some(oid);
             } else {
@@ -914,12 +906,7 @@ mod tests {
         // Loose objects, then the same packed (trees stored as deltas).
         for packed in [false, true] {
             if packed {
-                let mut pack = repo.packbuilder().unwrap();
-                let mut walk = repo.revwalk().unwrap();
-                walk.push_head().unwrap();
-                pack.insert_walk(&mut walk).unwrap();
-                pack.write(&repo.path().join("objects/pack"), 0o644)
-                    .unwrap();
+                test_repo::pack_head(&repo);
             }
             // Remembering all trees, and only the last few (trees come
             // back after they were forgotten and are read again).

@@ -20,6 +20,8 @@ mod commit;
 mod history;
 mod index;
 mod staged;
+#[cfg(test)]
+pub(crate) mod test_repo;
 
 pub(crate) use commit::{commit_info, vcs_info};
 pub(crate) use history::enumerate_observed;
