@@ -146,6 +146,28 @@ fn no_example_holds_another_examples_secret_where_it_goes_unfound() {
     assert!(shared.is_empty(), "{shared:#?}");
 }
 
+/// Reports print a finding's rule name and description beside its masked
+/// value; a description that quotes an example's value shows that value
+/// in clear whenever the example is found. The property tests catch this
+/// only when they happen to plant that example, so check every pair here.
+#[test]
+fn no_rule_text_quotes_an_examples_secret() {
+    let set = load_builtin().unwrap();
+    let mut quoted = Vec::new();
+    for rule in &set {
+        for text in [&rule.name, &rule.description] {
+            for example in examples() {
+                for secret in &example.secrets {
+                    if text.contains(secret.as_str()) {
+                        quoted.push(format!("{} quotes {}'s {secret}", rule.id, example.rule));
+                    }
+                }
+            }
+        }
+    }
+    assert!(quoted.is_empty(), "{quoted:#?}");
+}
+
 // ------------------------------------------------------------ checking outputs
 
 /// Everything a run of the binary produced, labelled for failure messages.
