@@ -542,6 +542,16 @@ fn structured_files_name_values_by_sibling_parent_and_line_below() {
     );
     write(
         dir.path(),
+        "exports/passwords.csv",
+        "name,url,username,password,note\nVPN,https://vpn.acme.io,ops,Rq7#mLp2vXc,\nMail,,ops,,no password yet\n",
+    );
+    write(
+        dir.path(),
+        "exports/cities.csv",
+        "id;city;token_count\n1;Oslo;Qm9vZ2llV29vZ2ll\n",
+    );
+    write(
+        dir.path(),
         "web/Web.config",
         "<configuration>\n  <appSettings>\n    <add key=\"PaymentsApiSecret\"   value=\"c7Fq2LmZ9xWv4KpT8bRn\" />\n    <add key=\"Theme\" value=\"dark-blue-2024\" />\n  </appSettings>\n</configuration>\n",
     );
@@ -564,6 +574,7 @@ fn structured_files_name_values_by_sibling_parent_and_line_below() {
         found,
         [
             ("deploy/app.yaml".to_owned(), 8, 18),
+            ("exports/passwords.csv".to_owned(), 2, 29),
             ("infra/stack.yaml".to_owned(), 5, 15),
             ("tools/sftp.json".to_owned(), 5, 8),
             ("web/Web.config".to_owned(), 3, 43),

@@ -5,8 +5,9 @@
 //! scalar), a name and its value in sibling fields (`- name: DB_PASSWORD` /
 //! `value: …` in a Kubernetes env list, `<add key="…" value="…"/>`,
 //! Postman's `{"key": …, "value": …}`), or a vague key made clear by its
-//! parent (`smtp: {key: …}`). JSON, YAML, XML and TOML files are parsed here
-//! with crates that keep byte positions; each scalar becomes one line
+//! parent (`smtp: {key: …}`), or a column's header (a password manager's
+//! CSV export). JSON, YAML, XML, TOML and CSV files are parsed here with
+//! crates that keep byte positions; each scalar becomes one line
 //! `KEY = "value"` of a small normalized text, which the same rules then
 //! scan ([`Normalized`]). Findings there are mapped back to the value's own
 //! bytes in the file, so they are reported at its line and column.
@@ -14,6 +15,7 @@
 //! A file that does not parse (a Helm template, a truncated JSON) yields what
 //! was read before the error; the line rules still see all of it.
 
+mod csv;
 mod json;
 mod toml;
 mod xml;
@@ -46,6 +48,8 @@ pub enum Format {
     Xml,
     /// `.toml`.
     Toml,
+    /// `.csv`, `.tsv`: a header row names the columns.
+    Csv,
 }
 
 impl Format {
@@ -58,6 +62,7 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "xml" | "config" | "plist" | "csproj" | "props" | "xaml" => Some(Format::Xml),
             "toml" => Some(Format::Toml),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -68,7 +73,7 @@ impl Format {
     pub(crate) fn lines_after_a_name(self) -> usize {
         match self {
             Format::Json => 8,
-            Format::Yaml | Format::Xml | Format::Toml => 1,
+            Format::Yaml | Format::Xml | Format::Toml | Format::Csv => 1,
         }
     }
 
@@ -82,7 +87,9 @@ impl Format {
         match self {
             Format::Json => json_names_a_secret(data),
             Format::Toml => has(b"\"\"\"") || has(b"'''") || toml_names_beside(data),
-            Format::Yaml | Format::Xml => true,
+            // A header names the values below it: what a name says is
+            // checked when the header is read.
+            Format::Yaml | Format::Xml | Format::Csv => true,
         }
     }
 }
@@ -164,6 +171,7 @@ impl Normalized {
             Format::Yaml => yaml::parse(text),
             Format::Xml => xml::parse(text),
             Format::Toml => toml::parse(text),
+            Format::Csv => csv::parse(text),
         }?;
         let mut out = Normalized::default();
         out.walk(&root, "", data);
@@ -567,6 +575,40 @@ smtp:
     }
 
     #[test]
+    fn csv_columns_name_the_values_below() {
+        let src = "\u{feff}name,url,username,password,note\n\
+VPN,https://vpn.acme.io,ops,Rq7#mLp2vX,\n\
+\"Wiki, internal\",https://wiki.acme.io,ops,\"Wk9pq\"\"Lm2\",\"shared, do not rotate\"\n\
+Mail,,ops,Tz4wNb8sQe,\n";
+        let got = lines(Format::Csv, src);
+        assert_eq!(
+            got,
+            [
+                r#"password = "Rq7#mLp2vX""#,
+                // A quoted cell with an escape is written differently.
+                r#"password = "Tz4wNb8sQe""#,
+            ],
+            "{got:?}"
+        );
+        // Semicolons and tabs, and a name,value settings export.
+        let got = lines(
+            Format::Csv,
+            "Service;Login;Password\nFTP;deploy;Ft9!kQ2zLm\n",
+        );
+        assert_eq!(got, [r#"Password = "Ft9!kQ2zLm""#], "{got:?}");
+        let got = lines(
+            Format::Csv,
+            "name\tvalue\nLOG_LEVEL\tdebug\nDB_PASSWORD\tPg5#xLq9wR\n",
+        );
+        assert!(
+            got.contains(&r#"DB_PASSWORD = "Pg5#xLq9wR""#.to_owned()),
+            "{got:?}"
+        );
+        // A header naming no secret: nothing is read.
+        assert!(lines(Format::Csv, "id,city,population\n1,Oslo,709000\n").is_empty());
+    }
+
+    #[test]
     fn broken_and_odd_input_never_panics() {
         for src in [
             "{\"a\": ",
@@ -577,7 +619,13 @@ smtp:
             "é: ü\nñ: \"ŝŝŝŝŝ\"\n",
             "",
         ] {
-            for f in [Format::Json, Format::Yaml, Format::Xml, Format::Toml] {
+            for f in [
+                Format::Json,
+                Format::Yaml,
+                Format::Xml,
+                Format::Toml,
+                Format::Csv,
+            ] {
                 let _ = lines(f, src);
             }
         }
@@ -603,6 +651,7 @@ smtp:
         assert_eq!(Format::of_path("a/b/Web.Config"), Some(Format::Xml));
         assert_eq!(Format::of_path("values-prod.yml"), Some(Format::Yaml));
         assert_eq!(Format::of_path("x/terraform.tfstate"), Some(Format::Json));
+        assert_eq!(Format::of_path("exports/Vault.CSV"), Some(Format::Csv));
         assert_eq!(Format::of_path("Makefile"), None);
         assert_eq!(Format::of_path(".env"), None);
     }
