@@ -329,9 +329,14 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
     // and `(?i)` make the automaton several times larger and slower to
     // build. A pattern that needs Unicode (`\p{L}`, a non-ASCII class)
     // keeps it.
+    // `^` and `$` are line boundaries (CRLF too): rules are written line
+    // by line, and a window's haystack starts at the file's start, so a
+    // file-start `^` would only ever match on a file's first line.
     let parse = |unicode: bool| {
         regex_syntax::ParserBuilder::new()
             .utf8(false)
+            .multi_line(true)
+            .crlf(true)
             .unicode(unicode)
             .build()
             .parse(pattern)
@@ -396,6 +401,8 @@ fn secret_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     }
     let hir = regex_syntax::ParserBuilder::new()
         .utf8(false)
+        .multi_line(true)
+        .crlf(true)
         .unicode(false)
         .build()
         .parse(pattern)
