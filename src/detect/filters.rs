@@ -996,15 +996,25 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
             continue;
         };
         // ... unless the key starts its line (`Pass Xc9#…` in an rc file).
+        // A C `#define NAME "…"` starts its line with the name too.
         let starts_line = before
             .iter()
             .position(|b| !b.is_ascii_whitespace())
-            .is_some_and(|i| before[i..].starts_with(ident));
+            .map(|i| match before[i..].strip_prefix(b"#define") {
+                Some(rest) => {
+                    &rest[rest
+                        .iter()
+                        .take_while(|b| matches!(b, b' ' | b'\t'))
+                        .count()..]
+                }
+                None => &before[i..],
+            })
+            .is_some_and(|line| line.starts_with(ident));
         if spaced
             && !starts_line
             && !matches!(
                 tokens[at].as_str(),
-                "password" | "passwd" | "passphrase" | "secret"
+                "password" | "passwd" | "passphrase" | "secret" | "pw" | "pwd"
             )
             && !run_together(&tokens[at])
         {
@@ -1091,7 +1101,56 @@ fn pair_is_call_arguments(before: &[u8]) -> bool {
     }
     i -= 1;
     skip_space(&mut i);
-    i > 0 && before[i - 1] == b'('
+    // `weboptions('Username', 'ops', 'Password', '…')`: name-value
+    // pairs before it (MATLAB, R, PowerShell splats) up to the call.
+    for _ in 0..8 {
+        if i > 0 && before[i - 1] == b'(' {
+            return true;
+        }
+        let mut at = i;
+        let pair = [b',', b'a', b',', b'q'].iter().all(|&what| {
+            skip_space(&mut at);
+            match what {
+                b',' if at > 0 && before[at - 1] == b',' => {
+                    at -= 1;
+                    true
+                }
+                b'a' => back_over_argument(before, &mut at, true),
+                b'q' => back_over_argument(before, &mut at, false),
+                _ => false,
+            }
+        });
+        if !pair {
+            return false;
+        }
+        i = at;
+        skip_space(&mut i);
+    }
+    false
+}
+
+/// Moves `i` back over one quoted argument ending at `before[..i]`, or,
+/// when `bare` allows it, a number or identifier (`30`, `true`).
+fn back_over_argument(before: &[u8], i: &mut usize, bare: bool) -> bool {
+    let Some(&last) = before.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    if matches!(last, b'"' | b'\'' | b'`') {
+        let Some(open) = before[..*i - 1].iter().rposition(|&b| b == last) else {
+            return false;
+        };
+        *i = open;
+        return true;
+    }
+    let start = before[..*i]
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'$')))
+        .map_or(0, |p| p + 1);
+    if !bare || start == *i {
+        return false;
+    }
+    *i = start;
+    true
 }
 
 /// Whether a table column (or record field) named `name` holds a
@@ -1462,12 +1521,38 @@ pub(crate) fn is_doc_comment(line_before: &[u8]) -> bool {
         .any(|p| line.starts_with(p.as_bytes()))
 }
 
+/// Whether `part` occurs in `v` (`lower` is `v` lowercased) as a marker.
+/// In a random-looking token (letters of both cases and digits, nothing
+/// else) a word must stand apart, at an edge or a camelCase hump
+/// (`MyFakeToken9x…`): one random token in a few dozen holds `fill`,
+/// `todo` or `mock` somewhere by chance (`…MXMyfiLL3`).
+fn holds_placeholder_part(v: &str, lower: &str, part: &str) -> bool {
+    let b = v.as_bytes();
+    let random_looking = b.len() >= 16
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.iter().any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+        && b.iter().any(u8::is_ascii_digit);
+    if !random_looking || !part.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return lower.contains(part);
+    }
+    let hump = |at: usize| b[at].is_ascii_uppercase() && b[at - 1].is_ascii_lowercase();
+    let starts = |at: usize| at == 0 || hump(at);
+    let ends = |at: usize| at == b.len() || b[at].is_ascii_digit() || hump(at);
+    lower
+        .match_indices(part)
+        .any(|(at, m)| starts(at) && ends(at + m.len()))
+}
+
 fn is_placeholder(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
     if DEFAULT_PASSWORDS.contains(&lower.as_str()) {
         return true;
     }
-    if PLACEHOLDER_PARTS.iter().any(|p| lower.contains(p)) {
+    if PLACEHOLDER_PARTS
+        .iter()
+        .any(|p| holds_placeholder_part(v, &lower, p))
+    {
         return true;
     }
     // A name ending in what it stands for: `archivedobjectkey`, `mytoken`.
@@ -1518,6 +1603,19 @@ fn is_placeholder(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_words_in_random_tokens_count_only_as_words() {
+        // By chance: `fiLL` inside a random token.
+        assert!(!is_placeholder(
+            "eKTdP1wvnswt04Zqb9tANRhvjsz7zpHrRZ2cUHLmXMyfiLL3"
+        ));
+        assert!(!is_placeholder("q8TodoXw2Lm9Rk4Zp7Vn"));
+        // As words they still mark a placeholder.
+        assert!(is_placeholder("MyFakeToken2024abcXYZ"));
+        assert!(is_placeholder("fillMeIn2024Xyz12345"));
+        assert!(is_placeholder("your_token_here_fill_me"));
+    }
 
     #[test]
     fn namespaced_shape_ids_are_identifiers() {
