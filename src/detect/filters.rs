@@ -968,7 +968,17 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
         .find(|&&b| {
             !matches!(
                 b,
-                b'"' | b'\'' | b'`' | b' ' | b'\t' | b'[' | b'r' | b'b' | b'u' | b'f'
+                b'"' | b'\''
+                    | b'`'
+                    | b' '
+                    | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b'['
+                    | b'r'
+                    | b'b'
+                    | b'u'
+                    | b'f'
             )
         })
         .copied();
@@ -977,7 +987,15 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
     }
     // `storePassword "…"` (Groovy, Gradle): a value after a bare space
     // needs a key that can only name a secret, not `pass "x"` in prose.
-    let spaced = joint.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+    // ... and a fallback after `or` (`quote_pass or "…"`) is assigned.
+    let fallback = {
+        let end = before
+            .iter()
+            .rposition(|b| !matches!(b, b'"' | b'\'' | b'`' | b' ' | b'\t'))
+            .map_or(0, |i| i + 1);
+        before[..end].ends_with(b" or")
+    };
+    let spaced = !fallback && joint.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
     for ident in last_identifiers(before, 5) {
         let mut tokens = key_tokens(ident);
         // `auth0_tenant`, `AUTH0_DOMAIN`: the Auth0 brand, not `auth`
@@ -996,20 +1014,10 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
             continue;
         };
         // ... unless the key starts its line (`Pass Xc9#…` in an rc file).
-        // A C `#define NAME "…"` starts its line with the name too.
         let starts_line = before
             .iter()
             .position(|b| !b.is_ascii_whitespace())
-            .map(|i| match before[i..].strip_prefix(b"#define") {
-                Some(rest) => {
-                    &rest[rest
-                        .iter()
-                        .take_while(|b| matches!(b, b' ' | b'\t'))
-                        .count()..]
-                }
-                None => &before[i..],
-            })
-            .is_some_and(|line| line.starts_with(ident));
+            .is_some_and(|i| before[i..].starts_with(ident));
         if spaced
             && !starts_line
             && !matches!(
@@ -1072,12 +1080,17 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
 fn pair_is_call_arguments(before: &[u8]) -> bool {
     let mut i = before.len();
     let skip_space = |i: &mut usize| {
-        while *i > 0 && matches!(before[*i - 1], b' ' | b'\t') {
+        while *i > 0 && matches!(before[*i - 1], b' ' | b'\t' | b'\n' | b'\r') {
             *i -= 1;
         }
     };
     // The value's opening quote, then spaces, the comma, spaces.
-    while i > 0 && matches!(before[i - 1], b'"' | b'\'' | b'`' | b' ' | b'\t') {
+    while i > 0
+        && matches!(
+            before[i - 1],
+            b'"' | b'\'' | b'`' | b' ' | b'\t' | b'\n' | b'\r'
+        )
+    {
         i -= 1;
     }
     if i == 0 || before[i - 1] != b',' {
@@ -1258,6 +1271,8 @@ fn is_resource_id(v: &str) -> bool {
         || lower.starts_with("ssm:")
         || lower.starts_with("vault:")
         || lower.starts_with("op://")
+        // TeamCity's reference to a token kept on the server.
+        || lower.starts_with("credentialsjson:")
 }
 
 /// Passwords only a tutorial or a test uses: whole values, compared

@@ -759,6 +759,10 @@ impl Detector {
             let Some(accepted) =
                 self.accepts(rule, example_place, data, whole.start, secret.clone())
             else {
+                // A rejected value may hold the start of the real match
+                // (`"login": "pwei",` then `"password": "…"` on the next
+                // line): search again from inside it.
+                pos = pos.min(secret.start.max(whole.start + 1));
                 continue;
             };
             out.push(Candidate {
@@ -808,8 +812,9 @@ impl Detector {
         };
         if !rule.filters.is_empty() {
             // The value's line before it, for filters that compare the
-            // value with its key; from the match's start when the match
-            // began on an earlier line with its name.
+            // value with its key; from the start of the match's line when
+            // the match began on an earlier line with its name (a call's
+            // `"NAME",` argument and its opening quote come before it).
             let mut line_start = line_start_within(data, secret.start, filters::LINE_BEFORE_MAX);
             if match_start < line_start
                 && line_start - match_start <= filters::LINE_BEFORE_MAX
@@ -817,7 +822,16 @@ impl Detector {
                     .iter()
                     .any(|b| !b.is_ascii_whitespace())
             {
-                line_start = match_start;
+                line_start = line_start_within(data, match_start, filters::LINE_BEFORE_MAX);
+                // ... and with the line before that: a call spread over
+                // lines opens there (`os.environ.get(` / `"NAME",` / `"…"`).
+                if line_start > 0 {
+                    let previous =
+                        line_start_within(data, line_start - 1, filters::LINE_BEFORE_MAX);
+                    if secret.start - previous <= 2 * filters::LINE_BEFORE_MAX {
+                        line_start = previous;
+                    }
+                }
             }
             let before = &data[line_start..secret.start];
             if rule.filters.iter().any(|f| f.rejects(bytes, before)) {

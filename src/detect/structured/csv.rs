@@ -56,12 +56,8 @@ pub(crate) fn parse(text: &str) -> Option<Node> {
     }
     let mut rows = Vec::new();
     let mut start = reader.position().byte() as usize;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            // A malformed row ends what is read, like a truncated JSON file.
-            Ok(false) | Err(_) => break,
-        }
+    // A malformed row ends what is read, like a truncated JSON file.
+    while let Ok(true) = reader.read_byte_record(&mut record) {
         let end = (reader.position().byte() as usize).min(data.len());
         rows.push(row(&header, &kept, &record, &data[..end], start));
         start = end;

@@ -308,6 +308,8 @@ const SECRET_NAME_PARTS: &[&str] = &[
     "connection",
     "dsn",
     "salt",
+    // A HAR capture's `{"name": "cookie", "value": "session=…"}`.
+    "cookie",
 ];
 
 fn names_a_secret(data: &[u8]) -> bool {
@@ -334,7 +336,7 @@ fn json_names_a_secret(data: &[u8]) -> bool {
         &FINDER,
         concat!(
             // A name field naming a secret: `"name": "DB_PASSWORD"`.
-            r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection)"#,
+            r#"(?i)"(?:name|key|parameterkey|parametername|variable|var|env|property|setting|field)"[ \t]*:[ \t]*"[^"\n]*(?:pass|pwd|secret|token|api_?key|[_-]key\b|credential|auth|private|salt|dsn|connection|cookie)"#,
             // An object named like a secret holding a value key (a
             // CloudFormation parameter and its `Default`; an API model's
             // `"Password": {"shape": …}` is not one), or a value below its key.
