@@ -1047,12 +1047,23 @@ pub(crate) fn key_names_secret(before: &[u8]) -> bool {
             return false;
         }
         if joint == Some(b'(')
-            && tokens[..at]
-                .iter()
-                .any(|t| matches!(t.as_str(), "random" | "generate" | "generated" | "gen"))
+            && tokens[..at].iter().any(|t| {
+                matches!(
+                    t.as_str(),
+                    "random"
+                        | "generate"
+                        | "generated"
+                        | "gen"
+                        | "login"
+                        | "signin"
+                        | "sign"
+                        | "logon"
+                )
+            })
         {
             // `new random.RandomPassword("mqtt-admin", …)`: the argument
-            // names the password a generator makes, it is not one.
+            // names the password a generator makes, it is not one; and
+            // `LoginWithPassword("qa_user", …)` takes the user name first.
             return false;
         }
         if joint == Some(b'(')
@@ -1392,6 +1403,10 @@ const PLACEHOLDER_PARTS: &[&str] = &[
     "goes_here",
     "put_",
     "fill",
+    "generate-with",
+    "generate_with",
+    "openssl-rand",
+    "openssl_rand",
     "***",
     "•",
     "...",
