@@ -1140,7 +1140,12 @@ fn pair_is_call_arguments(before: &[u8]) -> bool {
                     true
                 }
                 b'a' => back_over_argument(before, &mut at, true),
-                b'q' => back_over_argument(before, &mut at, false),
+                // Option names are capitalised (`'Username'`, `'Timeout'`):
+                // a tuple of lowercase strings is data, not options.
+                b'q' => {
+                    back_over_argument(before, &mut at, false)
+                        && before.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+                }
                 _ => false,
             }
         });
@@ -1369,6 +1374,8 @@ const DEFAULT_PASSWORDS: &[&str] = &[
     "000000",
     "111111",
     "abc123",
+    // AWS documentation's example password (`--master-user-password`).
+    "a1b2c3d4",
     "qwerty123",
     "fake",
     "fakepassword",
