@@ -17,7 +17,6 @@ impl Check {
             Check::Jwt => std::str::from_utf8(value).is_ok_and(structured_jwt),
             Check::AwsKeyId => aws_account_of(value).is_some(),
             Check::DerSequence => der_sequence(value),
-            Check::DiscordSnowflake => discord_snowflake(value),
         }
     }
 
@@ -37,19 +36,9 @@ impl Check {
                 value.starts_with(b"pypi-AgEIcHlwaS5vcmc")
                     || value.starts_with(b"pypi-AgENdGVzdC5weXBpLm9yZw")
             }
-            Check::Jwt | Check::DerSequence | Check::DiscordSnowflake => false,
+            Check::Jwt | Check::DerSequence => false,
         }
     }
-}
-
-/// The part before the first `.` decodes (base64, unpadded) to the
-/// decimal snowflake id of the token's account.
-fn discord_snowflake(value: &[u8]) -> bool {
-    let id = value.split(|&b| b == b'.').next().unwrap_or_default();
-    let decoded = base64::engine::general_purpose::STANDARD_NO_PAD
-        .decode(id)
-        .or_else(|_| base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id));
-    decoded.is_ok_and(|d| (17..=20).contains(&d.len()) && d.iter().all(u8::is_ascii_digit))
 }
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -253,16 +242,6 @@ mod tests {
             crc /= 62;
         }
         format!("{prefix}{random}{}", std::str::from_utf8(&digits).unwrap())
-    }
-
-    #[test]
-    fn discord_tokens_start_with_their_account_id() {
-        let token = "MTA1MDY2NjgzOTU3MjUxODQ1Nw.Y8KhTA.yqFG8j3Z56gnvraAMtaDVRi7KZdIy2zHUQ_mH4";
-        assert!(Check::DiscordSnowflake.passes(token.as_bytes()));
-        // The same shape, but the first part is not a decimal id.
-        let made_up = "MTAxYWJjZGVmZ2hpamtsbW5vcA.Y8KhTA.yqFG8j3Z56gnvraAMtaDVRi7KZdIy2zHUQ_mH4";
-        assert!(!Check::DiscordSnowflake.passes(made_up.as_bytes()));
-        assert!(!Check::DiscordSnowflake.passes(b"not.a.token"));
     }
 
     #[test]

@@ -759,10 +759,16 @@ impl Detector {
             let Some(accepted) =
                 self.accepts(rule, example_place, data, whole.start, secret.clone())
             else {
-                // A rejected value may hold the start of the real match
-                // (`"login": "pwei",` then `"password": "…"` on the next
-                // line): search again from inside it.
-                pos = pos.min(secret.start.max(whole.start + 1));
+                // A rejected "value" that is a key (`"pw_hint", "password":
+                // "…"`: a colon or `=` follows it) may start the real
+                // match: search again from inside it.
+                let next = data[whole.end..]
+                    .iter()
+                    .take(4)
+                    .find(|b| !matches!(b, b' ' | b'\t'));
+                if matches!(next, Some(b':' | b'=')) {
+                    pos = pos.min(secret.start.max(whole.start + 1));
+                }
                 continue;
             };
             out.push(Candidate {

@@ -26,10 +26,6 @@ pub(crate) enum Check {
     /// decodes to one DER SEQUENCE whose length is the decoded length, as
     /// a PKCS#8 or PKCS#1 key is. A truncated or made-up body is not.
     DerSequence,
-    /// A Discord bot or user token: its first part is the base64 of the
-    /// account's snowflake id (17 to 20 decimal digits), as Discord
-    /// issues them; a random string of the same shape almost never is.
-    DiscordSnowflake,
 }
 
 /// A filter named in a rule file.
