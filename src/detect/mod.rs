@@ -737,10 +737,17 @@ impl Detector {
                     .filter(|(_, n)| filters::column_holds_secret(n))
                     .map(|(i, _)| i)
                     .collect();
-                if wanted.is_empty() {
-                    continue;
-                }
-                for r in sql::tuple_values(&data[secret.clone()], &wanted) {
+                let tuples = &data[secret.clone()];
+                let spans = if !names.is_empty() {
+                    sql::tuple_values(tuples, &wanted)
+                } else if sql::names_account_table(&data[whole.start..secret.start]) {
+                    // No column list (mysqldump's default) into a table
+                    // of accounts: the values shaped like password digests.
+                    sql::tuple_values_where(tuples, |_, v| sql::is_hex_digest(v))
+                } else {
+                    Vec::new()
+                };
+                for r in spans {
                     let span = secret.start + r.start..secret.start + r.end;
                     if let Some(accepted) =
                         self.accepts(rule, example_place, data, whole.start, span.clone())

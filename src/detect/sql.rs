@@ -23,6 +23,43 @@ pub(crate) fn column_names(list: &[u8]) -> Vec<String> {
 /// offsets relative to `values`. Stops at the first byte that cannot
 /// continue a tuple list.
 pub(crate) fn tuple_values(values: &[u8], wanted: &[usize]) -> Vec<Range<usize>> {
+    tuple_values_where(values, |field, _| wanted.contains(&field))
+}
+
+/// Whether an INSERT without a column list goes into a table of accounts
+/// (`users`, `wp_users`, `admin_accounts`): `head` is the statement up to
+/// its VALUES.
+pub(crate) fn names_account_table(head: &[u8]) -> bool {
+    let table = head
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
+        .nth(2)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    [
+        "user", "account", "member", "admin", "login", "staff", "employee", "operator", "customer",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&table, w.as_bytes()).is_some())
+}
+
+/// A quoted value shaped like an unsalted password digest: 32, 40, 64 or
+/// 128 hex digits (MD5, SHA-1, SHA-256, SHA-512), one case throughout.
+pub(crate) fn is_hex_digest(value: &[u8]) -> bool {
+    matches!(value.len(), 32 | 40 | 64 | 128)
+        && (value
+            .iter()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+            || value
+                .iter()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)))
+}
+
+/// [`tuple_values`] keeping the quoted values `keep(field, value)` accepts.
+pub(crate) fn tuple_values_where(
+    values: &[u8],
+    keep: impl Fn(usize, &[u8]) -> bool,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < values.len() {
@@ -67,7 +104,7 @@ pub(crate) fn tuple_values(values: &[u8], wanted: &[usize]) -> Vec<Range<usize>>
                 if i >= values.len() {
                     return out;
                 }
-                if wanted.contains(&field) && i > start {
+                if i > start && keep(field, &values[start..i]) {
                     out.push(start..i);
                 }
                 i += 1; // closing quote
@@ -125,6 +162,17 @@ mod tests {
             .map(|r| &values[r])
             .collect();
         assert_eq!(got, [&b"S3cr3t!x"[..], b"tok1", b"tok2", b"p,w)d", b"tok3"]);
+    }
+
+    #[test]
+    fn account_tables_and_digests() {
+        assert!(names_account_table(b"INSERT INTO `wms_users` "));
+        assert!(names_account_table(b"insert into public.admin_accounts\n"));
+        assert!(!names_account_table(b"INSERT INTO `orders` "));
+        assert!(is_hex_digest(b"434d711276d2ed2068e7a02499fac15c"));
+        assert!(is_hex_digest(b"7AD681F365C7F3A02E046A2277DB5DD0D6794B0D"));
+        assert!(!is_hex_digest(b"434d711276d2ed2068e7a02499fac15"));
+        assert!(!is_hex_digest(b"434D711276d2ed2068e7a02499fac15c"));
     }
 
     #[test]
