@@ -1,5 +1,5 @@
 //! Prints the `KEY = "value"` lines leakguard reads from a structured file
-//! (JSON, YAML, XML, TOML, CSV): what the rules see beside the file's own lines.
+//! (JSON, YAML, XML, TOML, CSV, HTML tables): what the rules see beside the file's own lines.
 //! Usage: cargo run --release --example structured_pairs -- FILE...
 
 use leakguard::detect::structured::{Format, Normalized};

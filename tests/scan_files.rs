@@ -520,8 +520,9 @@ fn identical_files_are_scanned_once_and_each_reported_under_its_own_path() {
 }
 
 /// Structured files are read as key → value pairs: a value named by a
-/// sibling, by its parent or on the line below its key is found, at the
-/// value's own line and column, with the built-in rules.
+/// sibling, by its parent, by its column's header (CSV, HTML tables) or on
+/// the line below its key is found, at the value's own line and column,
+/// with the built-in rules.
 #[test]
 fn structured_files_name_values_by_sibling_parent_and_line_below() {
     let dir = TempDir::new().unwrap();
@@ -544,6 +545,11 @@ fn structured_files_name_values_by_sibling_parent_and_line_below() {
         dir.path(),
         "exports/passwords.csv",
         "name,url,username,password,note\nVPN,https://vpn.acme.io,ops,Rq7#mLp2vXc,\nMail,,ops,,no password yet\n",
+    );
+    write(
+        dir.path(),
+        "wiki/Server-Access.html",
+        "<table>\n<tr><th>System</th><th>User</th><th>Password</th></tr>\n<tr><td>UniFi</td><td>lfadmin</td><td>Un1Fi!9jJviQ</td></tr>\n</table>\n",
     );
     write(
         dir.path(),
@@ -578,6 +584,7 @@ fn structured_files_name_values_by_sibling_parent_and_line_below() {
             ("infra/stack.yaml".to_owned(), 5, 15),
             ("tools/sftp.json".to_owned(), 5, 8),
             ("web/Web.config".to_owned(), 3, 43),
+            ("wiki/Server-Access.html".to_owned(), 3, 39),
         ],
         "{report:#}"
     );

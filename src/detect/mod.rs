@@ -449,7 +449,7 @@ impl Detector {
 
     /// [`Detector::detect`] for the content of the file at `path` (forward
     /// slashes): rules with `paths` run too when one of their globs matches
-    /// it, and a JSON, YAML, XML, TOML or CSV file is also read as key → value
+    /// it, and a JSON, YAML, XML, TOML, CSV or HTML file is also read as key → value
     /// pairs ([`structured`]). The path is only a name here; nothing is
     /// read from it. `data` must be the whole file for the pairs to be read
     /// (a chunk of a larger one is not parsed: see [`structured::MAX_PARSED`]).

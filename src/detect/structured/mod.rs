@@ -6,7 +6,7 @@
 //! `value: …` in a Kubernetes env list, `<add key="…" value="…"/>`,
 //! Postman's `{"key": …, "value": …}`), or a vague key made clear by its
 //! parent (`smtp: {key: …}`), or a column's header (a password manager's
-//! CSV export). JSON, YAML, XML, TOML and CSV files are parsed here with
+//! CSV export). JSON, YAML, XML, TOML, CSV and HTML (its tables) files are parsed here with
 //! crates that keep byte positions; each scalar becomes one line
 //! `KEY = "value"` of a small normalized text, which the same rules then
 //! scan ([`Normalized`]). Findings there are mapped back to the value's own
@@ -16,6 +16,7 @@
 //! was read before the error; the line rules still see all of it.
 
 mod csv;
+mod html;
 mod json;
 mod toml;
 mod xml;
@@ -50,6 +51,8 @@ pub enum Format {
     Toml,
     /// `.csv`, `.tsv`: a header row names the columns.
     Csv,
+    /// `.html`, `.htm`: tables, whose header row names the columns.
+    Html,
 }
 
 impl Format {
@@ -63,6 +66,7 @@ impl Format {
             "xml" | "config" | "plist" | "csproj" | "props" | "xaml" => Some(Format::Xml),
             "toml" => Some(Format::Toml),
             "csv" | "tsv" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -73,7 +77,7 @@ impl Format {
     pub(crate) fn lines_after_a_name(self) -> usize {
         match self {
             Format::Json => 8,
-            Format::Yaml | Format::Xml | Format::Toml | Format::Csv => 1,
+            Format::Yaml | Format::Xml | Format::Toml | Format::Csv | Format::Html => 1,
         }
     }
 
@@ -90,6 +94,8 @@ impl Format {
             // A header names the values below it: what a name says is
             // checked when the header is read.
             Format::Yaml | Format::Xml | Format::Csv => true,
+            // Only a page's tables are read.
+            Format::Html => has(b"<table") || has(b"<TABLE") || has(b"<td") || has(b"<TD"),
         }
     }
 }
@@ -172,6 +178,7 @@ impl Normalized {
             Format::Xml => xml::parse(text),
             Format::Toml => toml::parse(text),
             Format::Csv => csv::parse(text),
+            Format::Html => html::parse(text),
         }?;
         let mut out = Normalized::default();
         out.walk(&root, "", data);
@@ -611,6 +618,23 @@ Mail,,ops,Tz4wNb8sQe,\n";
     }
 
     #[test]
+    fn html_tables_name_cells_by_their_header() {
+        let src = "<p>Servers</p>\n<table><tbody>\n<tr><th>System</th><th>User</th><th>Password</th></tr>\n<tr><td>iDRAC</td><td>root</td><td>iDr4c-OJEsOH</td></tr>\n<tr><td>Forum</td><td>admin</td><td><em>SSO</em></td></tr>\n<tr><td>NAS<br></td><td>admin</td><td>\n  Nas-Lantern-88 </td></tr>\n</tbody></table>";
+        let got = lines(Format::Html, src);
+        assert!(
+            got.contains(&r#"Password = "iDr4c-OJEsOH""#.to_owned()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&r#"Password = "Nas-Lantern-88""#.to_owned()),
+            "{got:?}"
+        );
+        // A cell's text inside markup is its value too.
+        assert!(got.contains(&r#"System = "Forum""#.to_owned()), "{got:?}");
+        assert!(lines(Format::Html, "<p>password: none here</p>").is_empty());
+    }
+
+    #[test]
     fn broken_and_odd_input_never_panics() {
         for src in [
             "{\"a\": ",
@@ -627,6 +651,7 @@ Mail,,ops,Tz4wNb8sQe,\n";
                 Format::Xml,
                 Format::Toml,
                 Format::Csv,
+                Format::Html,
             ] {
                 let _ = lines(f, src);
             }
@@ -654,6 +679,10 @@ Mail,,ops,Tz4wNb8sQe,\n";
         assert_eq!(Format::of_path("values-prod.yml"), Some(Format::Yaml));
         assert_eq!(Format::of_path("x/terraform.tfstate"), Some(Format::Json));
         assert_eq!(Format::of_path("exports/Vault.CSV"), Some(Format::Csv));
+        assert_eq!(
+            Format::of_path("wiki/Server-Access_98311.html"),
+            Some(Format::Html)
+        );
         assert_eq!(Format::of_path("Makefile"), None);
         assert_eq!(Format::of_path(".env"), None);
     }
