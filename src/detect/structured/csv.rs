@@ -75,8 +75,8 @@ fn worth_keeping(header: &str, name_value: bool) -> bool {
 }
 
 /// One row's kept cells, each at its place in the file: found in order
-/// from the row's start (a quoted cell with `""` escapes is written
-/// differently and is left out).
+/// from the row's start, up to the first cell written differently (a
+/// quoted cell with `""` escapes), so a row is searched once.
 fn row(
     header: &[String],
     kept: &[usize],
@@ -90,8 +90,10 @@ fn row(
         if field.is_empty() {
             continue;
         }
+        // A cell written differently (`""` escapes) ends the row: the rest
+        // of it is not searched again for every later cell.
         let Some(found) = memchr::memmem::find(&data[at.min(data.len())..], field) else {
-            continue;
+            break;
         };
         let offset = at + found;
         at = offset + field.len();
