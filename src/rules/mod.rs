@@ -317,6 +317,24 @@ fn is_kebab_case(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Parses a rule regex the way every reader of it must: bytes, not UTF-8,
+/// and `^`/`$` as line boundaries (CRLF too). Rules are written line by
+/// line, and a window's haystack starts at the file's start, so a
+/// file-start `^` would only ever match on a file's first line.
+fn parse_rule_regex(
+    pattern: &str,
+    unicode: bool,
+) -> std::result::Result<regex_syntax::hir::Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .multi_line(true)
+        .crlf(true)
+        .unicode(unicode)
+        .build()
+        .parse(pattern)
+        .map_err(|e| format!("invalid regex: {}", syntax_message(&e)))
+}
+
 /// Compiles a rule regex and checks the properties every rule must have.
 ///
 /// The pattern is parsed once, into the HIR that both the checks here and
@@ -329,20 +347,7 @@ fn compile(pattern: &str) -> std::result::Result<Compiled, String> {
     // and `(?i)` make the automaton several times larger and slower to
     // build. A pattern that needs Unicode (`\p{L}`, a non-ASCII class)
     // keeps it.
-    // `^` and `$` are line boundaries (CRLF too): rules are written line
-    // by line, and a window's haystack starts at the file's start, so a
-    // file-start `^` would only ever match on a file's first line.
-    let parse = |unicode: bool| {
-        regex_syntax::ParserBuilder::new()
-            .utf8(false)
-            .multi_line(true)
-            .crlf(true)
-            .unicode(unicode)
-            .build()
-            .parse(pattern)
-            .map_err(|e| format!("invalid regex: {}", syntax_message(&e)))
-    };
-    let hir = parse(false).or_else(|_| parse(true))?;
+    let hir = parse_rule_regex(pattern, false).or_else(|_| parse_rule_regex(pattern, true))?;
     if hir.properties().minimum_len() == Some(0) {
         return Err("regex can match the empty string".into());
     }
@@ -399,14 +404,7 @@ fn secret_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
             _ => None,
         }
     }
-    let hir = regex_syntax::ParserBuilder::new()
-        .utf8(false)
-        .multi_line(true)
-        .crlf(true)
-        .unicode(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = parse_rule_regex(pattern, false).ok()?;
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)
         .extract(secret(&hir)?);
